@@ -1,0 +1,76 @@
+using JasperFx;
+using JasperFx.Events;
+using Marten.Exceptions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Emulation.Host.Platform;
+
+public static class Api
+{
+    public static IServiceCollection AddApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+            ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier));
+        services.AddExceptionHandler<ConflictHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Emulation API — Phong trào thi đua “Dân vận khéo”";
+            doc.Info.Description = "API for integrations. Sign in with POST /api/auth/token and send the access token as 'Authorization: Bearer …'. Errors are RFC 9457 ProblemDetails with Vietnamese titles and messages.";
+            return Task.CompletedTask;
+        }));
+        services.AddOutputCache();
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        return services;
+    }
+
+    public static WebApplication UseApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseOutputCache();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api-docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "Emulation API v1");
+            o.DocumentTitle = "Emulation API";
+        });
+        return app;
+    }
+
+    /// <summary>Concurrent edits: whoever saves second gets a 409, and nothing of theirs is stored.</summary>
+    sealed class ConflictHandler(IProblemDetailsService problems, ILogger<ConflictHandler> log) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext ctx, Exception exception, CancellationToken ct)
+        {
+            var (status, title, detail) = exception switch
+            {
+                ConcurrencyException or EventStreamUnexpectedMaxEventIdException
+                    or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException =>
+                    (409, "Xung đột dữ liệu", Emulation.Kernel.Web.Problems.StaleVersion),
+                DocumentAlreadyExistsException =>
+                    (409, "Xung đột dữ liệu", "Dữ liệu này vừa được người khác tạo. Hãy tải lại trang và kiểm tra."),
+                BadHttpRequestException bad => (400, "Yêu cầu không hợp lệ", $"Không đọc được dữ liệu gửi lên: {bad.Message}"),
+                System.Text.Json.JsonException => (400, "Yêu cầu không hợp lệ", "Dữ liệu gửi lên không đúng định dạng JSON."),
+                _ => (0, "", "")
+            };
+            if (status == 0)
+            {
+                var inner = exception.InnerException;
+                if (inner is ConcurrencyException or EventStreamUnexpectedMaxEventIdException)
+                    (status, title, detail) = (409, "Xung đột dữ liệu", Emulation.Kernel.Web.Problems.StaleVersion);
+                else return false;
+            }
+            log.LogInformation("Request refused with {Status}: {Message}", status, exception.Message);
+            ctx.Response.StatusCode = status;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = ctx,
+                Exception = exception,
+                ProblemDetails = { Status = status, Title = title, Detail = detail }
+            });
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using Emulation.Kernel;
+using Emulation.Kernel.Web;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace Emulation.Host.Platform;
+
+/// <summary>What every module relies on: storage, security, API conventions, the UI shell and health.</summary>
+public static class PlatformSetup
+{
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Emulation");
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException(
+                "No database configured: set ConnectionStrings:Emulation (environment: ConnectionStrings__Emulation). " +
+                "For a local database run ./build.sh run.");
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddPersistence(connectionString, builder.Environment);
+        builder.Services.AddSecurity();
+        builder.Services.AddApi();
+        builder.Services.AddScheduling(connectionString);
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        if (builder.Configuration.GetValue<bool>("DemoData:Seed")) builder.Services.AddHostedService<DemoSeeder>();
+        return builder;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseApi();
+        app.UseStaticAssets();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseApiAntiforgery();
+        app.UseScheduling();
+
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJson }).AllowAnonymous();
+        app.MapWolverineApi();
+        app.MapGet("/", HomePage.Render).RequireAuthorization();
+        foreach (var pages in app.Services.GetServices<IModulePages>()) pages.Map(app);
+        return app;
+    }
+
+    static void UseStaticAssets(this WebApplication app)
+    {
+        var kernel = typeof(Page).Assembly;
+        app.MapGet("/assets/{name}", (string name) =>
+        {
+            var stream = kernel.GetManifestResourceStream("assets/" + name);
+            if (stream is null) return Results.NotFound();
+            var type = name.EndsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
+            return Results.Stream(stream, type);
+        }).AllowAnonymous().CacheOutput(_ => { });
+    }
+}
+
+/// <summary>Runs each module's demo seed once every hosted service (and so Wolverine) has started,
+/// before the host reports itself started.</summary>
+sealed class DemoSeeder(IServiceProvider services, IEnumerable<IDemoSeed> seeds, ILogger<DemoSeeder> log) : IHostedLifecycleService
+{
+    public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StartingAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public async Task StartedAsync(CancellationToken ct)
+    {
+        foreach (var seed in seeds.OrderBy(s => s.Order))
+        {
+            await seed.SeedAsync(services, ct);
+            log.LogInformation("Demo data checked: {Seed}", seed.GetType().Name);
+        }
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

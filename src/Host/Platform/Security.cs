@@ -1,0 +1,85 @@
+using Emulation.Kernel.Security;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Emulation.Host.Platform;
+
+/// <summary>Two ways in, one set of rules: the browser signs in with a cookie, integrations with a bearer token.
+/// Either way the same claims (and so the same role and unit checks) apply.</summary>
+public static class Security
+{
+    const string Smart = "cookie-or-bearer";
+
+    public static IServiceCollection AddSecurity(this IServiceCollection services)
+    {
+        services.AddAuthentication(Smart)
+            .AddPolicyScheme(Smart, null, o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? BearerTokenDefaults.AuthenticationScheme
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "emulation.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/dang-nhap";
+                o.LogoutPath = "/dang-xuat";
+                o.AccessDeniedPath = "/khong-co-quyen";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = ctx => ApiStatus(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => ApiStatus(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
+            })
+            .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
+            .SetFallbackPolicy(null);
+
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "RequestVerificationToken";
+            o.Cookie.Name = "emulation.csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        return services;
+    }
+
+    /// <summary>Pages redirect to sign-in; the API answers 401/403 with ProblemDetails instead.</summary>
+    static Task ApiStatus(HttpContext ctx, string redirect, int status)
+    {
+        if (IsApi(ctx.Request))
+        {
+            ctx.Response.StatusCode = status;
+            return Results.Problem(statusCode: status,
+                title: status == 401 ? "Chưa đăng nhập" : "Không có quyền",
+                detail: status == 401 ? "Vui lòng đăng nhập để tiếp tục." : "Bạn không có quyền thực hiện thao tác này.").ExecuteAsync(ctx);
+        }
+        ctx.Response.Redirect(redirect);
+        return Task.CompletedTask;
+    }
+
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    /// <summary>A browser's cookie is sent with any request, so an API call made with the cookie (not a bearer
+    /// token) must also carry the anti-forgery token the page was given.</summary>
+    public static void UseApiAntiforgery(this WebApplication app) => app.Use(async (ctx, next) =>
+    {
+        var unsafeMethod = !(HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method) || HttpMethods.IsOptions(ctx.Request.Method));
+        var byCookie = ctx.User.Identity?.IsAuthenticated == true && ctx.User.Identity.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme;
+        if (unsafeMethod && byCookie && IsApi(ctx.Request))
+        {
+            var antiforgery = ctx.RequestServices.GetRequiredService<IAntiforgery>();
+            if (!await antiforgery.IsRequestValidAsync(ctx))
+            {
+                await Results.Problem(statusCode: 400, title: "Phiên làm việc không hợp lệ",
+                    detail: "Trang đã hết hạn hoặc yêu cầu không xuất phát từ hệ thống. Hãy tải lại trang và thử lại.").ExecuteAsync(ctx);
+                return;
+            }
+        }
+        await next();
+    });
+}

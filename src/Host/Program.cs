@@ -1,0 +1,18 @@
+using Emulation.Directory;
+using Emulation.Host.Platform;
+using Emulation.Registry;
+using JasperFx;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPlatform();
+builder.Services.AddDirectory();
+builder.Services.AddRegistry(builder.Configuration);
+builder.UseMessaging(opts => opts.UseDirectory().UseRegistry());
+
+var app = builder.Build();
+app.UsePlatform();
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

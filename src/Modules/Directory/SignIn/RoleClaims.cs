@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Emulation.Directory.People;
+using Emulation.Kernel.Security;
+using Marten;
+using Microsoft.AspNetCore.Authentication;
+
+namespace Emulation.Directory.SignIn;
+
+/// <summary>Adds the person's current roles to the principal on each request, so a granted or revoked role,
+/// or a disabled account, takes effect at once for both the cookie (UI) and the bearer token (API).</summary>
+public sealed class RoleClaims(IQuerySession session) : IClaimsTransformation
+{
+    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true || principal.HasClaim(c => c.Type == EmulationClaims.Loaded)) return principal;
+        if (!Guid.TryParse(principal.FindFirstValue(EmulationClaims.UserId), out var id)) return principal;
+
+        var person = await session.LoadAsync<Person>(id);
+        if (person is null || person.Disabled) return new ClaimsPrincipal(new ClaimsIdentity());
+
+        var identity = new ClaimsIdentity(principal.Identity.AuthenticationType, EmulationClaims.UserName, ClaimTypes.Role);
+        identity.AddClaims(principal.Claims.Where(c => c.Type is EmulationClaims.UserId or EmulationClaims.UserName));
+        identity.AddClaim(new Claim(EmulationClaims.FullName, person.FullName));
+        identity.AddClaim(new Claim(EmulationClaims.Loaded, "1"));
+        foreach (var role in person.Roles)
+        {
+            identity.AddClaim(new Claim(EmulationClaims.Assignment, role.ToClaim()));
+            if (!identity.HasClaim(ClaimTypes.Role, role.Role)) identity.AddClaim(new Claim(ClaimTypes.Role, role.Role));
+        }
+        return new ClaimsPrincipal(identity);
+    }
+}
