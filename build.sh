@@ -152,12 +152,20 @@ cmd_codegen() {
   ConnectionStrings__Emulation="$(db_url emulation)" dotnet run --no-build --project src/Host -- codegen write
 }
 
+cmd_publish() {
+  cmd_codegen
+  log "publishing a Release build with the generated handlers to $ARTIFACTS/publish"
+  dotnet publish src/Host -c Release -nologo -v quiet -o "$ARTIFACTS/publish"
+  echo "Run it with: ConnectionStrings__Emulation='Host=...;Database=...' ASPNETCORE_ENVIRONMENT=Production dotnet $ARTIFACTS/publish/Emulation.Host.dll"
+}
+
 case "${1:-help}" in
   run) shift; cmd_run "$@" ;;
   test) shift; cmd_test "$@" ;;
   bench) shift; cmd_bench "$@" ;;
   build) shift; restore_build "$@" ;;
   codegen) shift; cmd_codegen ;;
+  publish) shift; cmd_publish ;;
   db-start) ensure_db; ensure_database emulation; echo "$(db_url emulation)" ;;
   db-stop) pg_as "$PGBIN/pg_ctl" -D "$PGDIR" -m fast stop ;;
   db-reset)
@@ -170,6 +178,7 @@ usage: ./build.sh <command>
   bench      run the benchmarks (see docs/performance.md)
   build      restore and build
   codegen    write Wolverine's generated handler code (for fast production start-up)
+  publish    codegen, then a Release build in .artifacts/publish
   db-start   start the private database and print its connection string
   db-stop    stop the private database
   db-reset   delete the private database (all local data)

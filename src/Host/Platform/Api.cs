@@ -11,7 +11,12 @@ public static class Api
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
-            ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier));
+        {
+            ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
+            // Status-only answers (from authorization, routing) get the same Vietnamese wording as ours.
+            if (ctx.ProblemDetails.Detail is null && Vietnamese.TryGetValue(ctx.ProblemDetails.Status ?? 0, out var text))
+                (ctx.ProblemDetails.Title, ctx.ProblemDetails.Detail) = text;
+        });
         services.AddExceptionHandler<ConflictHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -24,6 +29,16 @@ public static class Api
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return services;
     }
+
+    static readonly Dictionary<int, (string, string)> Vietnamese = new()
+    {
+        [400] = ("Yêu cầu không hợp lệ", "Dữ liệu gửi lên không hợp lệ."),
+        [401] = ("Chưa đăng nhập", "Vui lòng đăng nhập để tiếp tục."),
+        [403] = ("Không có quyền", "Bạn không có quyền thực hiện thao tác này."),
+        [404] = ("Không tìm thấy", "Không tìm thấy địa chỉ hoặc dữ liệu yêu cầu."),
+        [405] = ("Phương thức không được hỗ trợ", "Địa chỉ này không nhận phương thức yêu cầu."),
+        [415] = ("Định dạng không được hỗ trợ", "Hãy gửi dữ liệu dạng JSON (Content-Type: application/json).")
+    };
 
     public static WebApplication UseApi(this WebApplication app)
     {

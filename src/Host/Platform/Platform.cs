@@ -30,6 +30,7 @@ public static class PlatformSetup
         app.UseApi();
         app.UseStaticAssets();
         app.UseAuthentication();
+        app.UseAccountStatus();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseApiAntiforgery();

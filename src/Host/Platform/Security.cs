@@ -10,6 +10,7 @@ namespace Emulation.Host.Platform;
 public static class Security
 {
     const string Smart = "cookie-or-bearer";
+    const string CookieName = "emulation.auth";
 
     public static IServiceCollection AddSecurity(this IServiceCollection services)
     {
@@ -20,7 +21,7 @@ public static class Security
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
-                o.Cookie.Name = "emulation.auth";
+                o.Cookie.Name = CookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -63,6 +64,26 @@ public static class Security
     }
 
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    /// <summary>Credentials that no longer hold (a disabled account, an expired token): the API answers 401,
+    /// and a page drops the cookie and carries on as a visitor (so it is sent to sign in).</summary>
+    public static void UseAccountStatus(this WebApplication app) => app.Use(async (ctx, next) =>
+    {
+        var cookie = ctx.Request.Cookies.ContainsKey(CookieName);
+        var presented = cookie || ctx.Request.Headers.Authorization.Count > 0;
+        if (presented && ctx.User.Identity?.IsAuthenticated != true)
+        {
+            if (cookie) ctx.Response.Cookies.Delete(CookieName);
+            if (IsApi(ctx.Request) && !ctx.Request.Path.StartsWithSegments("/api/auth/token"))
+            {
+                ctx.Response.StatusCode = 401;
+                await Results.Problem(statusCode: 401, title: "Chưa đăng nhập",
+                    detail: "Phiên đăng nhập đã hết hạn hoặc tài khoản đã bị khóa. Vui lòng đăng nhập lại.").ExecuteAsync(ctx);
+                return;
+            }
+        }
+        await next();
+    });
 
     /// <summary>A browser's cookie is sent with any request, so an API call made with the cookie (not a bearer
     /// token) must also carry the anti-forgery token the page was given.</summary>

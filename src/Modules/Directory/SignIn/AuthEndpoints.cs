@@ -17,6 +17,8 @@ public static class AuthEndpoints
     [WolverinePost("/api/auth/token"), AllowAnonymous]
     public static async Task<IResult> Token(RequestToken request, SignInService signIn)
     {
+        if (SignInService.CheckInput(request.UserName, request.Password) is { } inputError)
+            return Results.Problem(title: "Dữ liệu chưa hợp lệ", detail: inputError, statusCode: StatusCodes.Status400BadRequest);
         var result = await signIn.SignInAsync(request.UserName, request.Password);
         if (!result.Succeeded)
             return Results.Problem(title: "Đăng nhập không thành công", detail: result.Error, statusCode: StatusCodes.Status401Unauthorized);

@@ -25,8 +25,9 @@ public static class ChangeUnitEndpoints
         Change(id, command.Version, session, bus, clock, (unit, _, now) =>
         {
             var name = VietnameseText.Clean(command.Name);
-            var errors = UnitRules.Rename(unit, name).Optional(command.Reason, "reason", "lý do", UnitRules.MaxReason);
-            return (errors, new UnitRenamed(id, name, command.EffectiveFrom ?? Today(now), Reason(command.Reason), ctx.CurrentUser().Id, now));
+            var from = command.EffectiveFrom ?? Today(now);
+            var errors = UnitRules.Rename(unit, name, from).Optional(command.Reason, "reason", "lý do", UnitRules.MaxReason);
+            return (errors, new UnitRenamed(id, name, from, Reason(command.Reason), ctx.CurrentUser().Id, now));
         });
 
     [WolverinePost("/api/directory/units/{id}/move"), Authorize(Policy = Policies.Admin)]

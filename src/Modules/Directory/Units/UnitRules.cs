@@ -32,9 +32,11 @@ public static partial class UnitRules
         return errors;
     }
 
-    public static Errors Rename(Unit unit, string name) =>
+    public static Errors Rename(Unit unit, string name, DateOnly effectiveFrom) =>
         new Errors().Required(name, "name", "tên mới", MaxName)
-            .Add(!unit.Active, "name", "Đơn vị đã sáp nhập, không thể đổi tên.");
+            .Add(!unit.Active, "name", "Đơn vị đã sáp nhập, không thể đổi tên.")
+            .Add(unit.Names.Count > 0 && effectiveFrom <= unit.Names.Max(n => n.From), "effectiveFrom",
+                $"Ngày áp dụng tên mới phải sau ngày {unit.Names.Max(n => n.From):dd/MM/yyyy} (ngày áp dụng tên hiện tại).");
 
     public static Errors Move(UnitTree tree, Unit unit, Guid? newParentId)
     {

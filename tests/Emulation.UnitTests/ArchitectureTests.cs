@@ -1,0 +1,48 @@
+using System.Reflection;
+using NetArchTest.Rules;
+
+namespace Emulation.UnitTests;
+
+/// <summary>Modules meet only through Contracts (integration events) and the Kernel (shared plumbing).</summary>
+public sealed class ArchitectureTests
+{
+    static readonly Assembly[] Modules = [typeof(Directory.DirectoryModule).Assembly, typeof(Registry.RegistryModule).Assembly];
+
+    public static TheoryData<string> ModuleNames => new(Modules.Select(m => m.GetName().Name!));
+
+    [Theory]
+    [MemberData(nameof(ModuleNames))]
+    public void A_module_does_not_reference_another_module(string module)
+    {
+        var assembly = Modules.Single(m => m.GetName().Name == module);
+        var others = Modules.Where(m => m != assembly).Select(m => m.GetName().Name!).ToArray();
+        Assert.DoesNotContain(assembly.GetReferencedAssemblies(), r => others.Contains(r.Name));
+        var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny(others).GetResult();
+        Assert.True(result.IsSuccessful, "depends on another module: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void Contracts_hold_only_records_and_depend_on_nothing_of_ours()
+    {
+        var contracts = typeof(Contracts.UnitUpdated).Assembly;
+        Assert.DoesNotContain(contracts.GetReferencedAssemblies(), r => r.Name!.StartsWith("Emulation."));
+        Assert.All(contracts.GetExportedTypes(), t =>
+            Assert.True(t.GetMethod("<Clone>$") is not null, $"{t.Name} should be a record (an integration event)"));
+    }
+
+    [Fact]
+    public void The_kernel_knows_no_module()
+    {
+        var kernel = typeof(Kernel.Web.Page).Assembly;
+        Assert.DoesNotContain(kernel.GetReferencedAssemblies(), r => r.Name is "Emulation.Directory" or "Emulation.Registry" or "Emulation.Host");
+    }
+
+    [Fact]
+    public void Handlers_and_endpoints_are_public_so_wolverine_finds_them()
+    {
+        var hidden = Modules.SelectMany(m => m.GetTypes())
+            .Where(t => t.Name.EndsWith("Endpoint") || t.Name.EndsWith("Endpoints") || t.Name.EndsWith("Handler"))
+            .Where(t => !t.IsPublic && !t.IsNested).Select(t => t.FullName).ToList();
+        Assert.Empty(hidden);
+    }
+}
