@@ -1,15 +1,69 @@
+using Emulation.Kernel;
+using Emulation.Kernel.Scheduling;
+using Emulation.Kernel.Security;
+using Emulation.Kernel.Web;
+using Emulation.Registry.Campaigns;
+using Emulation.Registry.Catalog;
+using Emulation.Registry.Models;
+using Emulation.Registry.Reminders;
+using Emulation.Registry.Seed;
+using Emulation.Registry.Units;
+using JasperFx.Events.Projections;
+using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Weasel.Core;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
 using Wolverine;
 
 namespace Emulation.Registry;
 
+/// <summary>Models and exemplars: campaigns and periods, registration, the board's decisions, search, statistics, reminders.</summary>
 public static class RegistryModule
 {
     public const string Schema = "registry";
 
     public static IServiceCollection AddRegistry(this IServiceCollection services, IConfiguration configuration)
     {
+        services.ConfigureMarten(opts =>
+        {
+            opts.Projections.Snapshot<Campaign>(SnapshotLifecycle.Inline);
+            opts.Projections.Add<ModelSummaryProjection>(ProjectionLifecycle.Async);
+            opts.Schema.For<Campaign>().DatabaseSchemaName(Schema);
+            opts.Schema.For<RegistryCatalog>().DatabaseSchemaName(Schema);
+            opts.Schema.For<RegistryUnit>().DatabaseSchemaName(Schema);
+            opts.Schema.For<Recipient>().DatabaseSchemaName(Schema);
+            opts.Schema.For<ModelNameClaim>().DatabaseSchemaName(Schema);
+            opts.Schema.For<Reminder>().DatabaseSchemaName(Schema).Duplicate(r => r.UnitId).Duplicate(r => r.CreatedAt);
+            opts.Schema.For<ModelSummary>().DatabaseSchemaName(Schema)
+                .Duplicate(s => s.PeriodId).Duplicate(s => s.UnitId).Duplicate(s => s.ProvinceId).Duplicate(s => s.Status)
+                .Duplicate(s => s.LevelCode).Duplicate(s => s.FieldCode).Duplicate(s => s.Kind).Duplicate(s => s.NameKey)
+                .Duplicate(s => s.RegistryCode).Duplicate(s => s.BoardId).Duplicate(s => s.ReplicatesModelId).Duplicate(s => s.UpdatedAt)
+                .Duplicate(s => s.SearchText, configure: i => { i.Method = IndexMethod.gin; i.Mask = "? gin_trgm_ops"; });
+
+            opts.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
+            var counter = new Table(new PostgresqlObjectName(Schema, "code_counter", SchemaUtils.IdentifierUsage.General));
+            counter.AddColumn<string>("key").AsPrimaryKey();
+            counter.AddColumn<int>("last").NotNull();
+            opts.Storage.ExtendedSchemaObjects.Add(counter);
+        });
+
+        services.Configure<ReminderOptions>(configuration.GetSection("Registry:Reminders"));
+        var cron = configuration["Registry:Reminders:Cron"] ?? new ReminderOptions().Cron;
+        services.AddSingleton(new RecurringTrigger("registry-reminders", cron, () => new SendRegistryReminders()));
+
+        services.AddSingleton<UnitDirectory>();
+        services.AddSingleton<IModulePages, RegistryPages>();
+        services.AddSingleton<IHomeFigures, RegistryFigures>();
+        services.AddSingleton<IHeaderBadge, InboxBadge>();
+        services.AddSingleton<IDemoSeed, RegistryDemoSeed>();
+        services.AddSingleton(new NavItem("/mo-hinh", "Mô hình, điển hình", 20, u => u.IsAuthenticated));
+        services.AddSingleton(new NavItem("/mo-hinh/dang-ky", "Đăng ký mới", 21, u => u.Has(Roles.Officer)));
+        services.AddSingleton(new NavItem("/mo-hinh/cho-duyet", "Hồ sơ chờ Ban xem xét", 22, u => u.Has(Roles.BoardMember) || u.Has(Roles.BoardSecretary)));
+        services.AddSingleton(new NavItem("/mo-hinh/thong-ke", "Thống kê", 23, u => u.IsAuthenticated));
+        services.AddSingleton(new NavItem("/quan-tri/dot-thi-dua", "Đợt thi đua", 70, Campaigns.Campaigns.CanManage));
+        services.AddSingleton(new NavItem("/quan-tri/danh-muc", "Danh mục", 71, u => u.IsAdmin));
         return services;
     }
 

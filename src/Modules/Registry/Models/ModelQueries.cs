@@ -1,0 +1,155 @@
+using Emulation.Kernel.Security;
+using Emulation.Kernel.Text;
+using Emulation.Kernel.Web;
+using Emulation.Registry.Units;
+using Marten;
+using Marten.Linq;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+
+namespace Emulation.Registry.Models;
+
+public sealed record HistoryLine(long Version, string Step, string Summary, string By, DateTimeOffset At);
+public sealed record UnitRef(Guid Id, string Name);
+public sealed record ModelRef(Guid Id, string Name, string? RegistryCode, UnitRef Unit, ModelStatus Status);
+
+public sealed record ModelView(
+    Guid Id, ModelKind Kind, string KindLabel, ModelStatus Status, string StatusLabel, string? RegistryCode,
+    UnitRef Unit, string UnitPath, string Period, string Field, string Level, ModelDetails Details, string? LastReason,
+    UnitRef? Board, IReadOnlyList<NearDuplicate> NearDuplicates, ModelRef? Replicates, IReadOnlyList<ModelRef> Replicas,
+    IReadOnlyList<string> Actions, IReadOnlyList<HistoryLine> History, long Version);
+
+public sealed record ModelFilter(Guid? Period, string? Level, string? Field, ModelKind? Kind, ModelStatus? Status, Guid? Unit, string? Q,
+    string? Sort, int Page, int PageSize, Guid? Board = null)
+{
+    public const int MaxPageSize = 200;
+    public int SafePage => Math.Clamp(Page, 1, 100_000);
+    public int SafePageSize => PageSize <= 0 ? 20 : Math.Min(PageSize, MaxPageSize);
+}
+
+public sealed record ModelRow(Guid Id, string? RegistryCode, string Name, ModelKind Kind, string? PersonName, Guid UnitId, string UnitName,
+    Guid PeriodId, string FieldCode, string LevelCode, ModelStatus Status, int NearDuplicateCount, string? FirstTarget,
+    DateTimeOffset? SubmittedAt, DateTimeOffset? DecidedAt, DateTimeOffset UpdatedAt, Guid? ReplicatesModelId);
+
+public sealed record ModelPage(IReadOnlyList<ModelRow> Items, long Total, int Page, int PageSize);
+
+public static class ModelQueries
+{
+    [WolverineGet("/api/registry/models/{id}"), Authorize(Policy = Policies.SignedIn)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, UnitDirectory units, HttpContext ctx)
+    {
+        var view = await ViewAsync(id, session, units, ctx);
+        return view is null ? Problems.NotFound("Không tìm thấy mô hình, điển hình.") : Results.Ok(view);
+    }
+
+    [WolverineGet("/api/registry/models"), Authorize(Policy = Policies.SignedIn)]
+    public static async Task<ModelPage> Search(IQuerySession session, UnitDirectory units, HttpContext ctx,
+        Guid? period, string? level, string? field, ModelKind? kind, ModelStatus? status, Guid? unit, string? q, string? sort, int? page, int? pageSize)
+    {
+        var access = new RegistryAccess(ctx.CurrentUser(), await units.TreeAsync(ctx.RequestAborted));
+        return await SearchAsync(session, access, new ModelFilter(period, level, field, kind, status, unit, q, sort, page ?? 1, pageSize ?? 20), ctx.RequestAborted);
+    }
+
+    public static async Task<ModelView?> ViewAsync(Guid id, IQuerySession session, UnitDirectory units, HttpContext ctx)
+    {
+        var model = await session.Events.AggregateStreamAsync<Model>(id);
+        var context = await ModelContext.LoadAsync(ctx, session, units);
+        var access = context.Access;
+        if (model is null || !access.CanSee(model)) return null;
+
+        var tree = access.Tree;
+        var events = await session.Events.FetchStreamAsync(id);
+        var people = (await session.LoadManyAsync<Recipient>(events.Select(e => By(e.Data)).Distinct())).ToDictionary(p => p.Id, p => p.FullName);
+        var history = events.Select(e => Describe(e.Version, e.Data, tree, people)).ToList();
+
+        var replicas = await session.Query<ModelSummary>().Where(s => s.ReplicatesModelId == id && s.Status != ModelStatus.Draft).ToListAsync();
+        var source = model.Details.ReplicatesModelId is { } r ? await session.LoadAsync<ModelSummary>(r) : null;
+        var period = context.Period(model.Details.PeriodId);
+
+        var actions = new List<string>();
+        if (access.CanActFor(model.UnitId))
+            actions.AddRange(new[] { "edit", "submit", "withdraw" }.Where(a => ModelRules.Refusal(model.Status, a) is null));
+        if (access.CanDecide(model.BoardId))
+            actions.AddRange(new[] { "accept", "return", "reject" }.Where(a => ModelRules.Refusal(model.Status, a) is null));
+
+        return new ModelView(model.Id, model.Details.Kind, ModelLabels.Kind(model.Details.Kind), model.Status, ModelLabels.Status(model.Status),
+            model.RegistryCode, Ref(tree, model.UnitId), tree.Path(model.UnitId), period?.Label ?? "", context.Catalog.FieldName(model.Details.FieldCode),
+            context.Catalog.LevelName(model.Details.LevelCode), model.Details, model.LastReason,
+            model.BoardId is { } b ? Ref(tree, b) : null, model.NearDuplicates,
+            source is null ? null : Row(tree, source), replicas.Select(s => Row(tree, s)).ToList(), actions, history, model.Version);
+    }
+
+    static UnitRef Ref(RegistryUnitTree tree, Guid id) => new(id, tree.Name(id));
+    static ModelRef Row(RegistryUnitTree tree, ModelSummary s) => new(s.Id, s.Name, s.RegistryCode, Ref(tree, s.UnitId), s.Status);
+
+    public static IQueryable<ModelSummary> Filtered(IQuerySession session, RegistryAccess access, ModelFilter f)
+    {
+        IQueryable<ModelSummary> q = session.Query<ModelSummary>();
+        if (!access.SeesAll)
+        {
+            var full = access.FullUnits.ToArray();
+            var board = access.BoardUnits.ToArray();
+            q = q.Where(s => s.UnitId.IsOneOf(full) || (s.UnitId.IsOneOf(board) && s.Status != ModelStatus.Draft));
+        }
+        if (f.Unit is { } unit)
+        {
+            var subtree = access.Tree.Subtree(unit).ToArray();
+            q = q.Where(s => s.UnitId.IsOneOf(subtree));
+        }
+        if (f.Board is { } boardId) q = q.Where(s => s.BoardId == boardId);
+        if (f.Period is { } period) q = q.Where(s => s.PeriodId == period);
+        if (!string.IsNullOrWhiteSpace(f.Level)) q = q.Where(s => s.LevelCode == f.Level);
+        if (!string.IsNullOrWhiteSpace(f.Field)) q = q.Where(s => s.FieldCode == f.Field);
+        if (f.Kind is { } kind) q = q.Where(s => s.Kind == kind);
+        if (f.Status is { } status) q = q.Where(s => s.Status == status);
+        var text = VietnameseText.Fold(f.Q);
+        if (text.Length > 100) text = text[..100];
+        if (text.Length > 0) q = q.Where(s => s.SearchText.Contains(text));
+        return q;
+    }
+
+    public static IQueryable<ModelSummary> Sorted(IQueryable<ModelSummary> q, string? sort) => sort switch
+    {
+        "name" => q.OrderBy(s => s.NameKey).ThenBy(s => s.Id),
+        "code" => q.OrderBy(s => s.RegistryCode).ThenBy(s => s.NameKey),
+        "submitted" => q.OrderBy(s => s.SubmittedAt).ThenBy(s => s.Id),
+        "-submitted" => q.OrderByDescending(s => s.SubmittedAt).ThenBy(s => s.Id),
+        "updated" => q.OrderBy(s => s.UpdatedAt).ThenBy(s => s.Id),
+        _ => q.OrderByDescending(s => s.UpdatedAt).ThenBy(s => s.Id)
+    };
+
+    public static async Task<ModelPage> SearchAsync(IQuerySession session, RegistryAccess access, ModelFilter f, CancellationToken ct)
+    {
+        var items = await Sorted(Filtered(session, access, f), f.Sort).Stats(out var stats)
+            .Skip((f.SafePage - 1) * f.SafePageSize).Take(f.SafePageSize).ToListAsync(ct);
+        return new ModelPage(items.Select(s => ToRow(access.Tree, s)).ToList(), stats.TotalResults, f.SafePage, f.SafePageSize);
+    }
+
+    public static ModelRow ToRow(RegistryUnitTree tree, ModelSummary s) =>
+        new(s.Id, s.RegistryCode, s.Name, s.Kind, s.PersonName, s.UnitId, tree.Name(s.UnitId), s.PeriodId, s.FieldCode, s.LevelCode, s.Status,
+            s.NearDuplicateCount, s.FirstTarget, s.SubmittedAt, s.DecidedAt, s.UpdatedAt, s.ReplicatesModelId);
+
+    static Guid By(object e) => e switch
+    {
+        ModelDrafted x => x.By, ModelEdited x => x.By, ModelSubmitted x => x.By, ModelAccepted x => x.By,
+        ModelReturned x => x.By, ModelRejected x => x.By, ModelWithdrawn x => x.By, _ => Guid.Empty
+    };
+
+    static HistoryLine Describe(long version, object e, RegistryUnitTree tree, Dictionary<Guid, string> people)
+    {
+        var by = people.GetValueOrDefault(By(e), By(e) == Guid.Empty ? "Hệ thống" : "(không rõ)");
+        return e switch
+        {
+            ModelDrafted x => new(version, "drafted", $"Lập hồ sơ đăng ký “{x.Details.Name}” cho {tree.Name(x.UnitId)}", by, x.At),
+            ModelEdited x => new(version, "edited", "Sửa hồ sơ", by, x.At),
+            ModelSubmitted x => new(version, "submitted", $"Gửi {tree.Name(x.BoardId)} xem xét" +
+                (x.NearDuplicates.Count > 0 ? $"; có {x.NearDuplicates.Count} mô hình tên gần trùng" : ""), by, x.At),
+            ModelAccepted x => new(version, "accepted", $"Công nhận đăng ký, mã {x.RegistryCode}" + (x.Note is null ? "" : $". Ghi chú: {x.Note}"), by, x.At),
+            ModelReturned x => new(version, "returned", $"Trả lại để bổ sung. Lý do: {x.Reason}", by, x.At),
+            ModelRejected x => new(version, "rejected", $"Không chấp nhận. Lý do: {x.Reason}", by, x.At),
+            ModelWithdrawn x => new(version, "withdrawn", "Đơn vị rút hồ sơ" + (x.Reason is null ? "" : $". Lý do: {x.Reason}"), by, x.At),
+            _ => new(version, e.GetType().Name, e.GetType().Name, by, DateTimeOffset.MinValue)
+        };
+    }
+}

@@ -1,0 +1,91 @@
+using Emulation.Kernel.Export;
+using Emulation.Kernel.Security;
+using Emulation.Kernel.Web;
+using Emulation.Registry.Catalog;
+using Emulation.Registry.Units;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+
+namespace Emulation.Registry.Models;
+
+public sealed record Count(string Key, string Label, long Value);
+
+public sealed record ModelStatistics(long Total, IReadOnlyList<Count> ByKind, IReadOnlyList<Count> ByLevel, IReadOnlyList<Count> ByField,
+    IReadOnlyList<Count> ByStatus, IReadOnlyList<Count> ByUnit, string Sentence);
+
+/// <summary>Statistics and exports over the same filters as the list.</summary>
+public static class ModelReports
+{
+    public const int MaxExportRows = 50_000;
+
+    [WolverineGet("/api/registry/statistics"), Authorize(Policy = Policies.SignedIn)]
+    public static async Task<ModelStatistics> Statistics(IQuerySession session, UnitDirectory units, HttpContext ctx,
+        Guid? period, string? level, string? field, ModelKind? kind, ModelStatus? status, Guid? unit, string? q)
+    {
+        var access = new RegistryAccess(ctx.CurrentUser(), await units.TreeAsync(ctx.RequestAborted));
+        return await StatisticsAsync(session, access, await RegistryCatalog.LoadAsync(session),
+            new ModelFilter(period, level, field, kind, status, unit, q, null, 1, 20), ctx.RequestAborted);
+    }
+
+    public static async Task<ModelStatistics> StatisticsAsync(IQuerySession session, RegistryAccess access, RegistryCatalog catalog, ModelFilter f, CancellationToken ct)
+    {
+        var rows = await ModelQueries.Filtered(session, access, f)
+            .Select(s => new Slice(s.Kind, s.LevelCode, s.FieldCode, s.Status, s.UnitId)).ToListAsync(ct);
+        IReadOnlyList<Count> By(Func<Slice, string> key, Func<string, string> label, bool byValue = false)
+        {
+            var counts = rows.GroupBy(key).Select(g => new Count(g.Key, label(g.Key), g.LongCount()));
+            return (byValue ? counts.OrderByDescending(c => c.Value).ThenBy(c => c.Label) : counts.OrderBy(c => c.Key)).ToList();
+        }
+        var byLevel = catalog.Levels.Select(l => new Count(l.Code, l.Name, rows.LongCount(r => r.Level == l.Code))).Where(c => c.Value > 0).ToList();
+        var byField = catalog.Fields.Select(l => new Count(l.Code, l.Name, rows.LongCount(r => r.Field == l.Code))).Where(c => c.Value > 0).ToList();
+        return new ModelStatistics(rows.Count,
+            By(r => r.Kind.ToString(), k => ModelLabels.Kind(Enum.Parse<ModelKind>(k))),
+            byLevel, byField,
+            By(r => r.Status.ToString(), s => ModelLabels.Status(Enum.Parse<ModelStatus>(s))),
+            By(r => r.Unit.ToString(), u => access.Tree.Name(Guid.Parse(u)), byValue: true).Take(50).ToList(),
+            Sentence(rows, byLevel));
+    }
+
+    /// <summary>The sentence a sơ kết report quotes, e.g. "3.427 mô hình, điển hình, trong đó: 2.420 cấp cơ sở, 1.007 cấp tỉnh".</summary>
+    public static string Sentence(IReadOnlyCollection<Slice> rows, IReadOnlyList<Count> byLevel)
+    {
+        var models = rows.LongCount(r => r.Kind == ModelKind.Model);
+        var exemplars = rows.Count - models;
+        var parts = byLevel.Select(l => $"{Html.Number(l.Value)} {l.Label.ToLowerInvariant()}");
+        return $"{Html.Number(rows.Count)} mô hình, điển hình ({Html.Number(models)} mô hình, {Html.Number(exemplars)} điển hình)" +
+               (byLevel.Count > 0 ? ", trong đó: " + string.Join(", ", parts) : "") + ".";
+    }
+
+    public sealed record Slice(ModelKind Kind, string Level, string Field, ModelStatus Status, Guid Unit);
+
+    [WolverineGet("/api/registry/models/export"), Authorize(Policy = Policies.SignedIn)]
+    public static async Task<IResult> Export(IQuerySession session, UnitDirectory units, HttpContext ctx, string? format,
+        Guid? period, string? level, string? field, ModelKind? kind, ModelStatus? status, Guid? unit, string? q, string? sort)
+    {
+        var access = new RegistryAccess(ctx.CurrentUser(), await units.TreeAsync(ctx.RequestAborted));
+        var context = await ModelContext.LoadAsync(ctx, session, units);
+        var filter = new ModelFilter(period, level, field, kind, status, unit, q, sort ?? "code", 1, 20);
+        var rows = await ModelQueries.Sorted(ModelQueries.Filtered(session, access, filter), filter.Sort).Take(MaxExportRows).ToListAsync(ctx.RequestAborted);
+        var codes = rows.Where(r => r.ReplicatesModelId is not null).Select(r => r.ReplicatesModelId!.Value).Distinct().ToList();
+        var sources = (await session.LoadManyAsync<ModelSummary>(codes)).ToDictionary(s => s.Id, s => s.RegistryCode);
+        var table = new Table("So dang ky", Header, rows.Select((r, i) => (IReadOnlyList<string?>)
+        [
+            (i + 1).ToString(), r.RegistryCode, r.Name, ModelLabels.Kind(r.Kind), r.PersonName, access.Tree.Name(r.UnitId),
+            context.Period(r.PeriodId)?.Label, context.Catalog.FieldName(r.FieldCode), context.Catalog.LevelName(r.LevelCode),
+            r.FirstTarget, ModelLabels.Status(r.Status), Html.Time(r.SubmittedAt), Html.Time(r.DecidedAt),
+            r.ReplicatesModelId is { } s ? sources.GetValueOrDefault(s) : null
+        ]).ToList());
+        var stamp = DateTime.UtcNow.AddHours(7).ToString("yyyyMMdd-HHmm");
+        return format == "csv"
+            ? Results.File(table.ToCsv(), "text/csv; charset=utf-8", $"so-dang-ky-mo-hinh-{stamp}.csv")
+            : Results.File(table.ToXlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"so-dang-ky-mo-hinh-{stamp}.xlsx");
+    }
+
+    static readonly string[] Header =
+    [
+        "STT", "Mã đăng ký", "Tên mô hình, điển hình", "Loại", "Cá nhân được đăng ký", "Đơn vị đăng ký", "Kỳ", "Lĩnh vực", "Cấp",
+        "Chỉ tiêu chính", "Trạng thái", "Ngày gửi", "Ngày quyết định", "Nhân rộng từ mô hình"
+    ];
+}
