@@ -46,7 +46,8 @@ public static class ModelLookups
                         && s.Status != ModelStatus.Draft && s.Status != ModelStatus.Withdrawn && s.Status != ModelStatus.Rejected)
             .Select(s => new Candidate(s.Id, s.Name, s.UnitId, s.RegistryCode))
             .ToListAsync();
-        return candidates.Select(c => new NearDuplicate(c.Id, c.Name, c.UnitId, c.RegistryCode, Math.Round(Similarity.Of(c.Name, model.Details.Name), 2)))
+        // A declared replication of a model is not a duplicate of it.
+        return candidates.Where(c => c.Id != model.Details.ReplicatesModelId).Select(c => new NearDuplicate(c.Id, c.Name, c.UnitId, c.RegistryCode, Math.Round(Similarity.Of(c.Name, model.Details.Name), 2)))
             .Where(d => d.Similarity >= Similarity.Threshold).OrderByDescending(d => d.Similarity).Take(10).ToList();
     }
 

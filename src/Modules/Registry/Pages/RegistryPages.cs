@@ -1,17 +1,48 @@
+using Emulation.Kernel.Security;
 using Emulation.Kernel.Web;
+using Emulation.Registry.Models;
+using Emulation.Registry.Units;
+using Marten;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Emulation.Registry;
+namespace Emulation.Registry.Pages;
 
 public sealed class RegistryPages : IModulePages
 {
     public void Map(IEndpointRouteBuilder app)
     {
+        app.MapGet("/mo-hinh", ModelListPages.List).RequireAuthorization();
+        app.MapGet("/mo-hinh/thong-ke", ModelListPages.Statistics).RequireAuthorization();
+        app.MapGet("/mo-hinh/cho-duyet", ModelListPages.Queue).RequireAuthorization();
+        app.MapGet("/mo-hinh/dang-ky", ModelFormPages.New).RequireAuthorization();
+        app.MapGet("/mo-hinh/{id:guid}", ModelDetailPage.Render).RequireAuthorization();
+        app.MapGet("/mo-hinh/{id:guid}/sua", ModelFormPages.Edit).RequireAuthorization();
+        app.MapGet("/hop-thu", AdminPages.Inbox).RequireAuthorization();
+        app.MapGet("/quan-tri/dot-thi-dua", AdminPages.Campaigns).RequireAuthorization();
+        app.MapGet("/quan-tri/danh-muc", AdminPages.Catalog).RequireAuthorization(Policies.Admin);
     }
 }
 
-public sealed class RegistryFigures : IHomeFigures
+/// <summary>Home page figures: the models this person can see, by status.</summary>
+public sealed class RegistryFigures(IServiceProvider services) : IHomeFigures
 {
     public int Order => 20;
-    public Task<IReadOnlyList<Figure>> FiguresAsync(Kernel.Security.CurrentUser user, CancellationToken ct) => Task.FromResult<IReadOnlyList<Figure>>([]);
+
+    public async Task<IReadOnlyList<Figure>> FiguresAsync(CurrentUser user, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var session = scope.ServiceProvider.GetRequiredService<IQuerySession>();
+        var access = new RegistryAccess(user, await scope.ServiceProvider.GetRequiredService<UnitDirectory>().TreeAsync(ct));
+        var all = new ModelFilter(null, null, null, null, null, null, null, null, 1, 1);
+        var statuses = await ModelQueries.Filtered(session, access, all).Select(s => s.Status).ToListAsync(ct);
+        var figures = new List<Figure>
+        {
+            new("Mô hình, điển hình", statuses.Count, "/mo-hinh"),
+            new("Đã công nhận đăng ký", statuses.Count(s => s == ModelStatus.Accepted), "/mo-hinh?status=Accepted"),
+            new("Chờ Ban xem xét", statuses.Count(s => s == ModelStatus.Submitted), "/mo-hinh?status=Submitted")
+        };
+        return figures;
+    }
 }

@@ -47,6 +47,28 @@
     box.textContent = text; box.hidden = false; box.focus?.();
   }
 
+  // "Thêm dòng": copy the last row of a repeated group, renumbering its field names and clearing its values.
+  document.addEventListener('click', (ev) => {
+    const button = ev.target.closest?.('[data-add-row]');
+    if (!button) return;
+    ev.preventDefault();
+    const group = button.dataset.addRow;
+    const rows = document.querySelectorAll(`[data-row-group="${group}"]`);
+    const last = rows[rows.length - 1];
+    const copy = last.cloneNode(true);
+    const index = rows.length;
+    copy.querySelectorAll('[name]').forEach(el => {
+      el.name = el.name.replace(new RegExp(`^${group}\\[\\d+\\]`), `${group}[${index}]`);
+      if (el.type === 'checkbox') el.checked = true; else el.value = '';
+    });
+    copy.querySelectorAll('[data-for]').forEach(el => {
+      el.dataset.for = el.dataset.for.replace(new RegExp(`^${group}\\[\\d+\\]`), `${group}[${index}]`);
+      el.textContent = '';
+    });
+    last.after(copy);
+    copy.querySelector('input, select, textarea')?.focus();
+  });
+
   document.addEventListener('submit', async (ev) => {
     const form = ev.target;
     if (!form.classList?.contains('api-form')) return;
