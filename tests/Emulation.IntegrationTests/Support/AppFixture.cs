@@ -49,6 +49,7 @@ public sealed class AppFixture : IAsyncLifetime
             b.UseSetting("ConnectionStrings:Emulation", ConnectionString);
             b.UseSetting("DemoData:Seed", "true");
             b.UseSetting("Logging:LogLevel:Default", "Warning");
+            b.UseSetting("Registry:Reminders:PendingDays", "0");
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
