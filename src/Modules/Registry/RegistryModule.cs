@@ -37,9 +37,11 @@ public static class RegistryModule
             opts.Schema.For<Recipient>().DatabaseSchemaName(Schema);
             opts.Schema.For<ModelNameClaim>().DatabaseSchemaName(Schema);
             opts.Schema.For<Reminder>().DatabaseSchemaName(Schema).Duplicate(r => r.UnitId).Duplicate(r => r.CreatedAt);
+            // NameKey is deliberately not indexed: with an index, "text filter + sort by name" walks the index
+            // alphabetically past every non-match; without it PostgreSQL sorts just the matches (docs/performance.md).
             opts.Schema.For<ModelSummary>().DatabaseSchemaName(Schema)
                 .Duplicate(s => s.PeriodId).Duplicate(s => s.UnitId).Duplicate(s => s.ProvinceId).Duplicate(s => s.Status)
-                .Duplicate(s => s.LevelCode).Duplicate(s => s.FieldCode).Duplicate(s => s.Kind).Duplicate(s => s.NameKey)
+                .Duplicate(s => s.LevelCode).Duplicate(s => s.FieldCode).Duplicate(s => s.Kind)
                 .Duplicate(s => s.RegistryCode).Duplicate(s => s.BoardId).Duplicate(s => s.ReplicatesModelId).Duplicate(s => s.UpdatedAt)
                 .Duplicate(s => s.SearchText, configure: i => { i.Method = IndexMethod.gin; i.Mask = "? gin_trgm_ops"; });
 
@@ -55,6 +57,7 @@ public static class RegistryModule
         services.AddSingleton(new RecurringTrigger("registry-reminders", cron, () => new SendRegistryReminders()));
 
         services.AddSingleton<UnitDirectory>();
+        services.AddSingleton<ReferenceData>();
         services.AddSingleton<IModulePages, RegistryPages>();
         services.AddSingleton<IHomeFigures, RegistryFigures>();
         services.AddSingleton<IHeaderBadge, InboxBadge>();

@@ -38,7 +38,7 @@ public static class CampaignEndpoints
     public static Task<IReadOnlyList<Campaign>> List(IQuerySession session) => Campaigns.AllAsync(session);
 
     [WolverinePost("/api/registry/campaigns"), Authorize(Policy = Policies.SignedIn)]
-    public static IResult Create(CreateCampaign command, IDocumentSession session, HttpContext ctx, TimeProvider clock)
+    public static IResult Create(CreateCampaign command, IDocumentSession session, HttpContext ctx, TimeProvider clock, ReferenceData reference)
     {
         if (!Campaigns.CanManage(ctx.CurrentUser())) return Problems.Forbidden("Chỉ quản trị hoặc thư ký Ban được lập đợt thi đua.");
         var name = VietnameseText.Clean(command.Name);
@@ -48,11 +48,12 @@ public static class CampaignEndpoints
         if (!errors.Ok) return Problems.Validation(errors);
         var created = new CampaignCreated(Guid.NewGuid(), name, command.StartYear, command.EndYear, ctx.CurrentUser().Id, clock.GetUtcNow());
         session.Events.StartStream<Campaign>(created.CampaignId, created);
+        reference.Invalidate();
         return Results.Created($"/api/registry/campaigns/{created.CampaignId}", new { id = created.CampaignId, version = 1 });
     }
 
     [WolverinePost("/api/registry/campaigns/{id}/periods"), Authorize(Policy = Policies.SignedIn)]
-    public static async Task<IResult> AddPeriod(Guid id, AddPeriod command, IDocumentSession session, HttpContext ctx, TimeProvider clock)
+    public static async Task<IResult> AddPeriod(Guid id, AddPeriod command, IDocumentSession session, HttpContext ctx, TimeProvider clock, ReferenceData reference)
     {
         if (!Campaigns.CanManage(ctx.CurrentUser())) return Problems.Forbidden("Chỉ quản trị hoặc thư ký Ban được lập kỳ đăng ký.");
         var stream = await session.Events.FetchForWriting<Campaign>(id);
@@ -71,11 +72,12 @@ public static class CampaignEndpoints
         var period = new Period(Guid.NewGuid(), name, command.Kind, command.From!.Value, command.To!.Value,
             command.RegistrationOpens!.Value, command.RegistrationCloses!.Value, command.CodeYear ?? command.To!.Value.Year);
         stream.AppendOne(new PeriodAdded(id, period, ctx.CurrentUser().Id, clock.GetUtcNow()));
+        reference.Invalidate();
         return Results.Ok(new { id = period.Id, version = command.Version + 1 });
     }
 
     [WolverinePost("/api/registry/campaigns/{id}/periods/{periodId}/window"), Authorize(Policy = Policies.SignedIn)]
-    public static async Task<IResult> ChangeWindow(Guid id, Guid periodId, ChangeRegistrationWindow command, IDocumentSession session, HttpContext ctx, TimeProvider clock)
+    public static async Task<IResult> ChangeWindow(Guid id, Guid periodId, ChangeRegistrationWindow command, IDocumentSession session, HttpContext ctx, TimeProvider clock, ReferenceData reference)
     {
         if (!Campaigns.CanManage(ctx.CurrentUser())) return Problems.Forbidden("Chỉ quản trị hoặc thư ký Ban được đổi thời hạn đăng ký.");
         var stream = await session.Events.FetchForWriting<Campaign>(id);
@@ -85,6 +87,7 @@ public static class CampaignEndpoints
             .Add(command.Opens > command.Closes, "closes", "Hạn đóng đăng ký phải sau ngày mở đăng ký.");
         if (!errors.Ok) return Problems.Validation(errors);
         stream.AppendOne(new RegistrationWindowChanged(id, periodId, command.Opens!.Value, command.Closes!.Value, ctx.CurrentUser().Id, clock.GetUtcNow()));
+        reference.Invalidate();
         return Results.Ok(new { id, version = command.Version + 1 });
     }
 }

@@ -52,7 +52,7 @@ public static class CatalogEndpoints
     public static Task<RegistryCatalog> Get(IQuerySession session) => RegistryCatalog.LoadAsync(session);
 
     [WolverinePut("/api/registry/catalog"), Authorize(Policy = Policies.Admin)]
-    public static async Task<IResult> Put(UpdateCatalog command, IDocumentSession session, HttpContext ctx, TimeProvider clock)
+    public static async Task<IResult> Put(UpdateCatalog command, IDocumentSession session, HttpContext ctx, TimeProvider clock, ReferenceData reference)
     {
         var current = await RegistryCatalog.LoadAsync(session);
         if (current.Version != command.Version) return Problems.Conflict(Problems.StaleVersion);
@@ -69,6 +69,7 @@ public static class CatalogEndpoints
         current.UpdatedBy = ctx.CurrentUser().Id;
         current.UpdatedAt = clock.GetUtcNow();
         session.Store(current);
+        reference.Invalidate();
         return Results.Ok(current);
     }
 

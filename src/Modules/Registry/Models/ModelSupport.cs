@@ -4,6 +4,7 @@ using Emulation.Registry.Catalog;
 using Emulation.Registry.Units;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Emulation.Registry.Models;
 
@@ -22,9 +23,11 @@ public sealed record ModelContext(RegistryAccess Access, RegistryCatalog Catalog
 {
     public PeriodView? Period(Guid id) => Periods.FirstOrDefault(p => p.Id == id);
 
-    public static async Task<ModelContext> LoadAsync(HttpContext ctx, IQuerySession session, UnitDirectory units) =>
-        new(new RegistryAccess(ctx.CurrentUser(), await units.TreeAsync(ctx.RequestAborted)),
-            await RegistryCatalog.LoadAsync(session), await Campaigns.Campaigns.PeriodsAsync(session));
+    public static async Task<ModelContext> LoadAsync(HttpContext ctx, IQuerySession session, UnitDirectory units)
+    {
+        var reference = await ctx.RequestServices.GetRequiredService<ReferenceData>().GetAsync();
+        return new(new RegistryAccess(ctx.CurrentUser(), await units.TreeAsync(ctx.RequestAborted)), reference.Catalog, reference.Periods);
+    }
 }
 
 public static class ModelLookups

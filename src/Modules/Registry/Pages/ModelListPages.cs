@@ -76,7 +76,7 @@ public static class ModelListPages
         var query = Query(f);
         return await Kernel.Web.Page.Render(ctx, "Mô hình, điển hình", Html.Of($"""
             {FilterForm("/mo-hinh", f, context.Access, context.Catalog, context.Periods, withSort: true)}
-            <p><strong>{page.Total}</strong> kết quả ·
+            <p><strong>{(page.TotalCapped ? "Hơn " : "")}{page.Total}</strong> kết quả ·
               <a href="/api/registry/models/export?{Query(f, format: "xlsx")}">Tải Excel</a> ·
               <a href="/api/registry/models/export?{Query(f, format: "csv")}">Tải CSV</a> ·
               <a href="/mo-hinh/thong-ke?{query}">Thống kê theo bộ lọc này</a>
@@ -84,8 +84,8 @@ public static class ModelListPages
             {Table(page.Items, context.Catalog)}
             <nav class="pager" aria-label="Trang">
               {Html.When(page.Page > 1, Html.Of($"""<a href="/mo-hinh?{Query(f, page.Page - 1)}">← Trang trước</a>"""))}
-              <span>Trang {page.Page} / {pages}</span>
-              {Html.When(page.Page < pages, Html.Of($"""<a href="/mo-hinh?{Query(f, page.Page + 1)}">Trang sau →</a>"""))}
+              <span>Trang {page.Page} / {(page.TotalCapped ? "…" : pages.ToString())}</span>
+              {Html.When(page.Page < pages || page.TotalCapped, Html.Of($"""<a href="/mo-hinh?{Query(f, page.Page + 1)}">Trang sau →</a>"""))}
             </nav>
             """));
     }
