@@ -96,6 +96,26 @@ public static class Bench
         for (var i = 0; i < 20; i++)
             (await http.SendAsync(Request(HttpMethod.Post, "/api/registry/models", officerToken, Dossier($"Khởi động {i}")))).EnsureSuccessStatusCode();
 
+        // Context: the same 16 clients against the cheapest endpoints, to show what HTTP + auth alone cost here.
+        foreach (var (label, url, token) in new[] { ("GET /health (one SELECT 1)", "/health", (string?)null), ("GET /api/auth/me (bearer token + roles lookup)", "/api/auth/me", officerToken) })
+        {
+            var done = 0;
+            var until = DateTime.UtcNow.AddSeconds(Math.Min(5, options.Seconds));
+            var watch = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async _ =>
+            {
+                while (DateTime.UtcNow < until)
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                    if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    using var reply = await http.SendAsync(request);
+                    await reply.Content.ReadAsByteArrayAsync();
+                    Interlocked.Increment(ref done);
+                }
+            }));
+            Say($"| context: {label}, {options.Clients} clients | {done / watch.Elapsed.TotalSeconds:N0} per second ({done / watch.Elapsed.TotalSeconds / rawTps:P0} of raw) |");
+        }
+
         // 2. Registrations end to end over HTTP, 16 concurrent clients; projection lag sampled meanwhile.
         var completed = new System.Collections.Concurrent.ConcurrentQueue<(Guid Id, DateTime At)>();
         var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();

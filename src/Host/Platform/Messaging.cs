@@ -12,6 +12,8 @@ public static class Messaging
         builder.Host.UseWolverine(opts =>
         {
             opts.ServiceName = "emulation";
+            // Generated handler code belongs to the host, whichever process (tests, benchmark) starts it.
+            opts.ApplicationAssembly = typeof(Messaging).Assembly;
             opts.Policies.AutoApplyTransactions();
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableInboxOnAllListeners();
@@ -22,5 +24,6 @@ public static class Messaging
         return builder;
     }
 
-    public static void MapWolverineApi(this WebApplication app) => app.MapWolverineEndpoints();
+    /// <summary>A query value that does not parse (page=abc, period=not-a-guid) is a 400, not a silent default.</summary>
+    public static void MapWolverineApi(this WebApplication app) => app.MapWolverineEndpoints(o => o.RejectUnparseableQueryValues = true);
 }

@@ -87,4 +87,13 @@ public sealed class InputTests(AppFixture app)
         var late = (await officer.Post($"/api/registry/models/{id}/submit", new { version = 1 })).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("30/06/2022", late.Errors("periodId").Single());
     }
+
+    [Fact]
+    public async Task Unparseable_query_values_are_refused_not_ignored()
+    {
+        using var officer = await app.As("canbo.phuong1");
+        (await officer.Get("/api/registry/models?page=abc")).Expect(System.Net.HttpStatusCode.BadRequest);
+        (await officer.Get("/api/registry/models?period=not-a-guid")).Expect(System.Net.HttpStatusCode.BadRequest);
+        (await officer.Get("/api/registry/models?status=Unknown")).Expect(System.Net.HttpStatusCode.BadRequest);
+    }
 }
