@@ -24,8 +24,9 @@ public static class Page
                 badges.Add(Html.Of($"""<a class="badge-link" href="{badge.Href}" data-badge="{badge.Label}">{badge.Label}<span class="badge{(count == 0 ? " zero" : "")}" aria-label="{count} chưa đọc">{count}</span></a>"""));
             }
 
+        var current = nav.Where(n => IsCurrent(path, n.Href)).MaxBy(n => n.Href.Length);
         var navHtml = Html.Join(nav.Select(n => Html.Of(
-            $"""<li><a href="{n.Href}"{(IsCurrent(path, n.Href) ? new RawHtml(" aria-current=\"page\"") : RawHtml.Empty)}>{n.Label}</a></li>""")));
+            $"""<li><a href="{n.Href}"{(n == current ? new RawHtml(" aria-current=\"page\"") : RawHtml.Empty)}>{n.Label}</a></li>""")));
 
         var account = user.IsAuthenticated
             ? Html.Of($"""

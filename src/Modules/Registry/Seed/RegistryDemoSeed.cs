@@ -161,6 +161,10 @@ public sealed class RegistryDemoSeed(ILogger<RegistryDemoSeed> log) : IDemoSeed
         }
         await session.SaveChangesAsync(ct);
         log.LogInformation("Registry demo data: {Count} models and exemplars", seeded.Count);
+
+        // Fill the demo inboxes now rather than at the next hourly run, once the list has caught up.
+        for (var i = 0; i < 100 && await session.Query<ModelSummary>().CountAsync(ct) < seeded.Count; i++) await Task.Delay(100, ct);
+        await scope.ServiceProvider.GetRequiredService<Wolverine.IMessageBus>().PublishAsync(new Reminders.SendRegistryReminders());
     }
 
     static ModelDetails Details(Spec s, Period period, Guid? replicates)
