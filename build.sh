@@ -36,13 +36,22 @@ ensure_postgres_binaries() {
 
 # The private cluster belongs to the postgres OS user when we are root (initdb refuses root), else to us.
 pg_as() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 db_url() { echo "Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=$1;Pooling=true;Maximum Pool Size=60"; }
 
+# The postgres OS user must be able to reach the cluster folder; a checkout under a private home
+# directory is not reachable, so the cluster then lives under /var/lib/postgresql instead.
+resolve_pgdir() {
+  if [ "$(id -u)" = 0 ] && [ -z "${EMULATION_PGDATA:-}" ] && id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$ROOT"; then
+    PGDIR=/var/lib/postgresql/emulation-$(printf '%s' "$ROOT" | md5sum | cut -c1-12)
+  fi
+}
+
 ensure_db() {
   ensure_postgres_binaries
+  resolve_pgdir
   if [ ! -f "$PGDIR/PG_VERSION" ]; then
     log "creating a private PostgreSQL cluster in $PGDIR (port $PGPORT, loopback only)"
     mkdir -p "$PGDIR"
@@ -167,8 +176,9 @@ case "${1:-help}" in
   codegen) shift; cmd_codegen ;;
   publish) shift; cmd_publish ;;
   db-start) ensure_db; ensure_database emulation; echo "$(db_url emulation)" ;;
-  db-stop) pg_as "$PGBIN/pg_ctl" -D "$PGDIR" -m fast stop ;;
+  db-stop) resolve_pgdir; pg_as "$PGBIN/pg_ctl" -D "$PGDIR" -m fast stop ;;
   db-reset)
+    resolve_pgdir
     pg_as "$PGBIN/pg_ctl" -D "$PGDIR" -m fast stop 2>/dev/null || true
     rm -rf "$PGDIR"; log "database removed; the next run creates and seeds a new one" ;;
   help|*) cat <<HELP
