@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
 PGDIR=${EMULATION_PGDATA:-$ROOT/.pgdata}
-PGPORT=${EMULATION_PGPORT:-55432}
+PGPORT=${EMULATION_PGPORT:-}
 PGBIN=${EMULATION_PGBIN:-/usr/lib/postgresql/15/bin}
 APP_PORT=${EMULATION_PORT:-5080}
 ARTIFACTS=$ROOT/.artifacts
@@ -49,9 +49,23 @@ resolve_pgdir() {
   fi
 }
 
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# The cluster keeps the port it was created with (read back from its postgresql.conf); a new cluster
+# takes the first free port from 55432 unless EMULATION_PGPORT says otherwise.
+resolve_port() {
+  if [ -n "${EMULATION_PGPORT:-}" ]; then PGPORT=$EMULATION_PGPORT; return; fi
+  local conf
+  conf=$( (pg_as cat "$PGDIR/postgresql.conf" 2>/dev/null || true) | sed -n 's/^port = \([0-9]*\).*/\1/p' | tail -n 1)
+  if [ -n "$conf" ]; then PGPORT=$conf; return; fi
+  PGPORT=55432
+  while ! port_free "$PGPORT"; do PGPORT=$((PGPORT + 1)); done
+}
+
 ensure_db() {
   ensure_postgres_binaries
   resolve_pgdir
+  resolve_port
   if [ ! -f "$PGDIR/PG_VERSION" ]; then
     log "creating a private PostgreSQL cluster in $PGDIR (port $PGPORT, loopback only)"
     mkdir -p "$PGDIR"
@@ -176,7 +190,7 @@ case "${1:-help}" in
   codegen) shift; cmd_codegen ;;
   publish) shift; cmd_publish ;;
   db-start) ensure_db; ensure_database emulation; echo "$(db_url emulation)" ;;
-  db-stop) resolve_pgdir; pg_as "$PGBIN/pg_ctl" -D "$PGDIR" -m fast stop ;;
+  db-stop) resolve_pgdir; resolve_port; pg_as "$PGBIN/pg_ctl" -D "$PGDIR" -m fast stop ;;
   db-reset)
     resolve_pgdir
     pg_as "$PGBIN/pg_ctl" -D "$PGDIR" -m fast stop 2>/dev/null || true

@@ -15,6 +15,12 @@ public static class PlatformSetup
                 "No database configured: set ConnectionStrings:Emulation (environment: ConnectionStrings__Emulation). " +
                 "For a local database run ./build.sh run.");
 
+        if (builder.Environment.IsProduction())
+        {
+            // Structured logs: one JSON object per line on standard output, whatever the working directory.
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => { o.UseUtcTimestamp = true; o.IncludeScopes = true; });
+        }
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPersistence(connectionString, builder.Environment);
         builder.Services.AddSecurity();

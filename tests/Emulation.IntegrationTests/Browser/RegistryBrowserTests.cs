@@ -68,7 +68,7 @@ public sealed class RegistryBrowserTests(AppFixture app) : IAsyncLifetime
         var code = secretary.Locator("#registry-code");
         await code.WaitForAsync();
         var registryCode = await code.InnerTextAsync();
-        Assert.Matches(@"^CM-2026-\d{4}$", registryCode);
+        Assert.Matches(@"^CM-\d{4}-\d{4}$", registryCode);
 
         await officer.GotoAsync(modelUrl);
         Assert.Equal(registryCode, await officer.Locator("#registry-code").InnerTextAsync());
