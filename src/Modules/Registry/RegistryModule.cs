@@ -32,7 +32,7 @@ public static class RegistryModule
             opts.Projections.Snapshot<Campaign>(SnapshotLifecycle.Inline);
             opts.Projections.Add<ModelSummaryProjection>(ProjectionLifecycle.Async);
             opts.Schema.For<Campaign>().DatabaseSchemaName(Schema);
-            opts.Schema.For<RegistryCatalog>().DatabaseSchemaName(Schema);
+            opts.Schema.For<RegistryCatalog>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
             opts.Schema.For<RegistryUnit>().DatabaseSchemaName(Schema);
             opts.Schema.For<Recipient>().DatabaseSchemaName(Schema);
             opts.Schema.For<ModelNameClaim>().DatabaseSchemaName(Schema);

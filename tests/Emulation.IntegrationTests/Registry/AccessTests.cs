@@ -81,4 +81,38 @@ public sealed class AccessTests(AppFixture app)
         var withoutOne = await admin.Client.PutAsJsonAsync("/api/registry/catalog", new { fields = fields.Skip(1), levels, version });
         Assert.Equal(HttpStatusCode.BadRequest, withoutOne.StatusCode);
     }
+
+    [Fact]
+    public async Task Concurrent_catalog_edits_have_one_winner_and_a_new_field_can_be_used()
+    {
+        using var admin = await app.As("quantri");
+        var catalog = (await admin.Get("/api/registry/catalog")).Expect(HttpStatusCode.OK).Body;
+        var version = catalog.GetProperty("version").GetInt64();
+        var levels = catalog.GetProperty("levels").EnumerateArray()
+            .Select(f => new { code = f.GetProperty("code").GetString(), name = f.GetProperty("name").GetString(), active = f.GetProperty("active").GetBoolean() }).ToList();
+        var codes = new[] { DirectoryScenarios.Unique("moi-a"), DirectoryScenarios.Unique("moi-b"), DirectoryScenarios.Unique("moi-c") };
+        var attempts = await Task.WhenAll(codes.Select(code => admin.Client.PutAsJsonAsync("/api/registry/catalog", new
+        {
+            fields = catalog.GetProperty("fields").EnumerateArray()
+                .Select(f => new { code = f.GetProperty("code").GetString(), name = f.GetProperty("name").GetString(), active = f.GetProperty("active").GetBoolean() })
+                .Append(new { code = (string?)code, name = (string?)("Lĩnh vực thử " + code), active = true }),
+            levels, version
+        })));
+        Assert.Equal(1, attempts.Count(a => a.StatusCode == HttpStatusCode.OK));
+        Assert.All(attempts.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+
+        var after = (await admin.Get("/api/registry/catalog")).Expect(HttpStatusCode.OK).Body;
+        Assert.Equal(version + 1, after.GetProperty("version").GetInt64());
+        var added = after.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("code").GetString()).Intersect(codes).Single();
+
+        using var officer = await app.As("canbo.phuong1");
+        var period = await admin.OpenPeriod();
+        for (var i = 0; i < 60; i++)
+        {
+            var reply = await officer.Post("/api/registry/models", RegistryScenarios.Dossier(period, "Mô hình lĩnh vực mới " + added, field: added!));
+            if (reply.Status == HttpStatusCode.Created) return;
+            await Task.Delay(100); // other nodes' caches of the catalog expire within 5 s; this node's at once
+        }
+        Assert.Fail("the new field was never accepted");
+    }
 }
