@@ -25,6 +25,7 @@ public static class Scheduling
             }));
         services.AddHangfireServer(o => o.WorkerCount = 2);
         services.AddTransient<TriggerJob>();
+        services.AddSingleton(new Emulation.Kernel.Web.NavItem("/hangfire", "Tác vụ định kỳ", 90, u => u.IsAdmin));
         return services;
     }
 

@@ -38,6 +38,7 @@ public static class DirectoryModule
         services.AddSingleton<IDemoSeed, DirectoryDemoSeed>();
         services.AddSingleton(new NavItem("/quan-tri/don-vi", "Đơn vị", 80, u => u.IsAdmin));
         services.AddSingleton(new NavItem("/quan-tri/nguoi-dung", "Người dùng", 81, u => u.IsAdmin));
+        services.AddSingleton(new NavItem("/tai-khoan", "Tài khoản", 95, u => u.IsAuthenticated));
         return services;
     }
 
@@ -52,6 +53,7 @@ public static class DirectoryModule
         public void Map(IEndpointRouteBuilder app)
         {
             SignInPages.Map(app);
+            ChangeOwnPasswordEndpoint.MapPage(app);
             UnitPages.Map(app);
             PeoplePages.Map(app);
         }

@@ -89,4 +89,23 @@ public sealed class PeopleTests(AppFixture app)
         Assert.Contains("Ban Dân vận", wrong.Errors("role").Single());
         (await admin.Post($"/api/directory/people/{id}/roles", new { role = "board-member", unitId = await admin.UnitId("CM-BDV"), version = 2 })).Expect(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task A_person_changes_their_own_password_after_proving_the_current_one()
+    {
+        using var admin = await app.As("quantri");
+        var userName = DirectoryScenarios.Unique("doimk");
+        await admin.CreatePerson(userName, "Người Đổi Mật Khẩu", "matkhau123");
+        using var person = await app.As(userName, "matkhau123");
+
+        var wrong = (await person.Post("/api/auth/password", new { currentPassword = "sai-roi-1", newPassword = "matkhaumoi9" })).Expect(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(wrong.Errors("currentPassword"));
+        var weak = (await person.Post("/api/auth/password", new { currentPassword = "matkhau123", newPassword = "ngan" })).Expect(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(weak.Errors("newPassword"));
+        (await person.Post("/api/auth/password", new { currentPassword = "matkhau123", newPassword = "matkhaumoi9" })).Expect(HttpStatusCode.OK);
+
+        using var anonymous = new Api(app.Anonymous());
+        (await anonymous.Post("/api/auth/token", new { userName, password = "matkhau123" })).Expect(HttpStatusCode.Unauthorized);
+        (await anonymous.Post("/api/auth/token", new { userName, password = "matkhaumoi9" })).Expect(HttpStatusCode.OK);
+    }
 }

@@ -59,7 +59,7 @@ public static class Page
                 <h1>{title}</h1>
                 {body}
               </main>
-              <footer>Hệ thống quản lý mô hình, điển hình “Dân vận khéo”</footer>
+              <footer>Hệ thống quản lý mô hình, điển hình “Dân vận khéo” · <a href="/api-docs">Tài liệu API</a></footer>
             </body>
             </html>
             """);

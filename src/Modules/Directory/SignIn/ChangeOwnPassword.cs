@@ -1,0 +1,58 @@
+using Emulation.Directory.People;
+using Emulation.Kernel.Security;
+using Emulation.Kernel.Web;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Wolverine.Http;
+using P = Emulation.Kernel.Web.Page;
+
+namespace Emulation.Directory.SignIn;
+
+public sealed record ChangeOwnPassword(string? CurrentPassword, string? NewPassword);
+
+/// <summary>Anyone signed in changes their own password, proving the current one first.</summary>
+public static class ChangeOwnPasswordEndpoint
+{
+    [WolverinePost("/api/auth/password"), Authorize(Policy = Policies.SignedIn)]
+    public static async Task<IResult> Post(ChangeOwnPassword command, IDocumentSession session, IPasswordHasher<Credential> hasher, HttpContext ctx, TimeProvider clock)
+    {
+        var user = ctx.CurrentUser();
+        var person = await session.LoadAsync<Person>(user.Id);
+        var credential = person is null ? null : await session.LoadAsync<Credential>(person.UserName);
+        if (person is null || credential is null) return Problems.NotFound("Không tìm thấy tài khoản.");
+
+        var errors = new Errors()
+            .Add(string.IsNullOrEmpty(command.CurrentPassword) || command.CurrentPassword.Length > PersonRules.MaxPassword
+                 || hasher.VerifyHashedPassword(credential, credential.PasswordHash, command.CurrentPassword) == PasswordVerificationResult.Failed,
+                "currentPassword", "Mật khẩu hiện tại không đúng.");
+        PersonRules.Password(errors, command.NewPassword, "newPassword");
+        errors.Add(errors.Ok && command.NewPassword == command.CurrentPassword, "newPassword", "Mật khẩu mới phải khác mật khẩu hiện tại.");
+        if (!errors.Ok) return Problems.Validation(errors);
+
+        credential.PasswordHash = hasher.HashPassword(credential, command.NewPassword!);
+        session.Store(credential);
+        session.Events.Append(person.Id, new PasswordSet(person.Id, person.Id, clock.GetUtcNow()));
+        return Results.Ok(new { id = person.Id });
+    }
+
+    public static void MapPage(IEndpointRouteBuilder app) => app.MapGet("/tai-khoan", (Delegate)Render).RequireAuthorization();
+
+    static Task<IResult> Render(HttpContext ctx) =>
+        P.Render(ctx, "Tài khoản của tôi", Html.Of($"""
+            <div class="panel">
+              <p><strong>{ctx.CurrentUser().FullName}</strong> ({ctx.CurrentUser().UserName})</p>
+              <ul>{Html.Join(ctx.CurrentUser().Assignments.Select(a => Html.Of($"<li>{Roles.Label(a.Role)}</li>")))}</ul>
+            </div>
+            <div class="panel" id="doi-mat-khau"><h2>Đổi mật khẩu</h2>
+              {P.ApiForm("POST", "/api/auth/password", "/tai-khoan?da-doi=1", Html.Of($"""
+                {P.Field("currentPassword", "Mật khẩu hiện tại", type: "password", required: true, maxLength: PersonRules.MaxPassword)}
+                {P.Field("newPassword", "Mật khẩu mới", type: "password", required: true, maxLength: PersonRules.MaxPassword, hint: "Ít nhất 8 ký tự, có cả chữ và số")}
+                """), "Đổi mật khẩu")}
+              {Html.When(ctx.Request.Query.ContainsKey("da-doi"), Html.Of($"""<p class="notice" role="status">Đã đổi mật khẩu.</p>"""))}
+            </div>
+            """));
+}
