@@ -44,19 +44,21 @@ public ref struct HtmlBuilder
 
     public void AppendFormatted<T>(T value)
     {
-        var text = value switch
+        if (value is RawHtml raw)
+        {
+            _sb.Append(raw.Value);
+            return;
+        }
+        _sb.Append(Html.Encode(value switch
         {
             null => "",
-            RawHtml raw => null,
             DateTimeOffset t => Html.Time(t),
             DateOnly d => Html.Date(d),
             int or long => Html.Number(Convert.ToInt64(value)),
             decimal m => Html.Number(m),
             IFormattable f => f.ToString(null, Html.Vi),
             _ => value.ToString()
-        };
-        if (value is RawHtml r) _sb.Append(r.Value);
-        else _sb.Append(Html.Encode(text));
+        }));
     }
 
     public void AppendFormatted<T>(T value, string format) where T : IFormattable =>

@@ -5,8 +5,6 @@ public enum PeriodKind { Year, Preliminary, Final }
 public sealed record Period(Guid Id, string Name, PeriodKind Kind, DateOnly From, DateOnly To,
     DateOnly RegistrationOpens, DateOnly RegistrationCloses, int CodeYear)
 {
-    public bool OpenOn(DateOnly day) => RegistrationOpens <= day && day <= RegistrationCloses;
-
     public static string KindName(PeriodKind kind) => kind switch
     {
         PeriodKind.Year => "Năm",

@@ -70,6 +70,8 @@ public static class ModelQueries
         var replicas = await session.Query<ModelSummary>().Where(s => s.ReplicatesModelId == id && s.Status != ModelStatus.Draft).ToListAsync();
         var source = model.Details.ReplicatesModelId is { } r ? await session.LoadAsync<ModelSummary>(r) : null;
         var period = context.Period(model.Details.PeriodId);
+        // Before submission the unit sees the possible duplicates as they stand now; after it, those recorded with it.
+        var duplicates = model.Editable ? await ModelLookups.NearDuplicatesAsync(session, model) : model.NearDuplicates;
 
         var actions = new List<string>();
         if (access.CanActFor(model.UnitId))
@@ -80,7 +82,7 @@ public static class ModelQueries
         return new ModelView(model.Id, model.Details.Kind, ModelLabels.Kind(model.Details.Kind), model.Status, ModelLabels.Status(model.Status),
             model.RegistryCode, Ref(tree, model.UnitId), tree.Path(model.UnitId), period?.Label ?? "", context.Catalog.FieldName(model.Details.FieldCode),
             context.Catalog.LevelName(model.Details.LevelCode), model.Details, model.LastReason,
-            model.BoardId is { } b ? Ref(tree, b) : null, model.NearDuplicates,
+            model.BoardId is { } b ? Ref(tree, b) : null, duplicates,
             source is null ? null : Row(tree, source), replicas.Select(s => Row(tree, s)).ToList(), actions, history, model.Version);
     }
 

@@ -17,12 +17,7 @@ public static class ModelDetailPage
         var self = $"/mo-hinh/{id}";
         var version = P.Hidden("version", view.Version, "int");
 
-        IReadOnlyList<NearDuplicate> possible = view.NearDuplicates;
-        if (view.Status is ModelStatus.Draft or ModelStatus.Returned)
-        {
-            var model = await session.Events.AggregateStreamAsync<Model>(id);
-            possible = await ModelLookups.NearDuplicatesAsync(session, model!);
-        }
+        var possible = view.NearDuplicates;
 
         RawHtml Action(string action) => action switch
         {

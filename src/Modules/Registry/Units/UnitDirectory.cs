@@ -1,3 +1,4 @@
+using Emulation.Kernel.Caching;
 using Marten;
 
 namespace Emulation.Registry.Units;
@@ -82,23 +83,18 @@ public sealed class RegistryUnitTree
     }
 }
 
-/// <summary>A short-lived cache of the tree: rebuilt at most every few seconds, and at once after a local change.</summary>
-public sealed class UnitDirectory(IDocumentStore store)
+/// <summary>The registry's unit tree, cached for a few seconds (ADR 0009).</summary>
+public sealed class UnitDirectory
 {
-    static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
-    volatile Snapshot? _snapshot;
+    readonly Expiring<RegistryUnitTree> _cache;
 
-    sealed record Snapshot(RegistryUnitTree Tree, DateTime LoadedAt);
-
-    public void Invalidate() => _snapshot = null;
-
-    public async Task<RegistryUnitTree> TreeAsync(CancellationToken ct = default)
+    public UnitDirectory(IDocumentStore store) => _cache = new Expiring<RegistryUnitTree>(TimeSpan.FromSeconds(5), async () =>
     {
-        var s = _snapshot;
-        if (s is not null && DateTime.UtcNow - s.LoadedAt < MaxAge) return s.Tree;
         await using var session = store.QuerySession();
-        var tree = new RegistryUnitTree(await session.Query<RegistryUnit>().ToListAsync(ct));
-        _snapshot = new Snapshot(tree, DateTime.UtcNow);
-        return tree;
-    }
+        return new RegistryUnitTree(await session.Query<RegistryUnit>().ToListAsync());
+    });
+
+    public void Invalidate() => _cache.Invalidate();
+
+    public Task<RegistryUnitTree> TreeAsync(CancellationToken ct = default) => _cache.GetAsync();
 }
