@@ -108,4 +108,18 @@ public sealed class PeopleTests(AppFixture app)
         (await anonymous.Post("/api/auth/token", new { userName, password = "matkhau123" })).Expect(HttpStatusCode.Unauthorized);
         (await anonymous.Post("/api/auth/token", new { userName, password = "matkhaumoi9" })).Expect(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task The_forms_empty_role_row_means_no_role()
+    {
+        using var admin = await app.As("quantri");
+        var reply = await admin.Post("/api/directory/people", new
+        {
+            userName = DirectoryScenarios.Unique("khongvaitro"), fullName = "Chưa Có Vai Trò", password = "matkhau123",
+            roles = new[] { new { role = (string?)null, unitId = (Guid?)null } }
+        });
+        var id = reply.Expect(HttpStatusCode.Created).Id;
+        var person = (await admin.Get($"/api/directory/people/{id}")).Expect(HttpStatusCode.OK).Body.GetProperty("person");
+        Assert.Equal(0, person.GetProperty("roles").GetArrayLength());
+    }
 }

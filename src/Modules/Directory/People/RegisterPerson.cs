@@ -28,7 +28,9 @@ public static class RegisterPersonEndpoint
         var fullName = VietnameseText.Clean(command.FullName);
         var position = Optional(command.Position);
         var email = Optional(command.Email)?.ToLowerInvariant();
-        var roles = (command.Roles ?? []).Select(r => new RoleAssignment(r.Role, Roles.IsScoped(r.Role) ? r.UnitId : null)).Distinct().ToList();
+        // The form always sends one role row; an empty one means "no role yet".
+        var roles = (command.Roles ?? []).Where(r => r is not null && !string.IsNullOrWhiteSpace(r.Role))
+            .Select(r => new RoleAssignment(r.Role, Roles.IsScoped(r.Role) ? r.UnitId : null)).Distinct().ToList();
 
         var taken = userName.Length > 0 && await session.LoadAsync<Credential>(userName) is not null;
         var errors = PersonRules.UserName(new Errors(), userName, taken);
