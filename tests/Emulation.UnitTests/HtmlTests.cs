@@ -10,7 +10,8 @@ public sealed class HtmlTests
         var name = "<script>alert('x')</script>";
         var inner = Html.Of($"<b>{name}</b>");
         var outer = Html.Of($"<p>{inner}</p>");
-        Assert.Equal("<p><b>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</b></p>", outer.Value);
+        Assert.Equal("<p><b>&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;</b></p>", outer.Value);
+        Assert.Equal("Phường 1 &amp; Đông Sơn", Html.Of($"{"Phường 1 & Đông Sơn"}").Value);
     }
 
     [Fact]

@@ -43,7 +43,21 @@ public static class Api
     public static WebApplication UseApi(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Pages get a Vietnamese page for a status without a body; the API gets ProblemDetails.
+        app.UseStatusCodePages(async status =>
+        {
+            var ctx = status.HttpContext;
+            if (!Security.IsApi(ctx.Request) && ctx.Request.Headers.Accept.ToString().Contains("text/html"))
+            {
+                var page = ctx.Response.StatusCode == 403 ? await Emulation.Kernel.Web.PageResults.Forbidden(ctx) : await Emulation.Kernel.Web.PageResults.NotFound(ctx);
+                if (ctx.Response.StatusCode is 403 or 404) { await page.ExecuteAsync(ctx); return; }
+            }
+            await ctx.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = ctx,
+                ProblemDetails = { Status = ctx.Response.StatusCode }
+            });
+        });
         app.UseOutputCache();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.UseSwaggerUI(o =>

@@ -45,6 +45,7 @@ public static class PlatformSetup
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJson }).AllowAnonymous();
         app.MapWolverineApi();
         app.MapGet("/", HomePage.Render).RequireAuthorization();
+        app.MapGet("/khong-co-quyen", (Delegate)PageResults.Forbidden);
         foreach (var pages in app.Services.GetServices<IModulePages>()) pages.Map(app);
         return app;
     }

@@ -52,4 +52,24 @@ public sealed class HostTests(AppFixture app)
         var allowed = await admin.Client.GetAsync("/hangfire");
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
     }
+
+    [Fact]
+    public async Task Unknown_and_forbidden_pages_answer_in_vietnamese_and_the_api_with_problem_details()
+    {
+        using var officer = await app.As("canbo.phuong1");
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/khong-ton-tai");
+        page.Headers.Accept.ParseAdd("text/html");
+        var missing = await officer.Client.SendAsync(page);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("Không tìm thấy", await missing.Content.ReadAsStringAsync());
+
+        using var adminPage = new HttpRequestMessage(HttpMethod.Get, "/quan-tri/nguoi-dung");
+        adminPage.Headers.Accept.ParseAdd("text/html");
+        var forbidden = await officer.Client.SendAsync(adminPage);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Contains("Không có quyền", await forbidden.Content.ReadAsStringAsync());
+
+        var api = (await officer.Get("/api/khong-ton-tai")).Expect(HttpStatusCode.NotFound);
+        Assert.Equal("Không tìm thấy", api.Body.GetProperty("title").GetString());
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -23,7 +24,10 @@ public static class Html
 
     public static RawHtml When(bool condition, RawHtml html) => condition ? html : RawHtml.Empty;
 
-    public static string Encode(string? value) => WebUtility.HtmlEncode(value ?? "");
+    // Encodes only what HTML needs (<, >, &, quotes): Vietnamese letters stay readable in the page source.
+    static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static string Encode(string? value) => Encoder.Encode(value ?? "");
 
     public static string Date(DateOnly? d) => d?.ToString("dd/MM/yyyy", Vi) ?? "";
     public static string Time(DateTimeOffset? t) => t?.ToOffset(VietnamOffset).ToString("dd/MM/yyyy HH:mm", Vi) ?? "";
