@@ -99,6 +99,8 @@ ensure_browser() { command -v chromium >/dev/null || apt_install chromium; }
 
 restore_build() {
   ensure_dotnet
+  # Generated handler code is only for a publish; left in place, stale copies would be compiled into this build.
+  [ "${KEEP_GENERATED:-}" = 1 ] || rm -rf src/Host/Internal
   log "building"
   dotnet build Emulation.sln -c "${CONFIGURATION:-Debug}" -nologo -v quiet -clp:NoSummary "$@" | grep -vE 'warning NU1603' || true
   [ "${PIPESTATUS[0]}" = 0 ] || die "build failed"
@@ -179,6 +181,7 @@ cmd_publish() {
   cmd_codegen
   log "publishing a Release build with the generated handlers to $ARTIFACTS/publish"
   dotnet publish src/Host -c Release -nologo -v quiet -o "$ARTIFACTS/publish"
+  rm -rf src/Host/Internal
   echo "Run it with: ConnectionStrings__Emulation='Host=...;Database=...' ASPNETCORE_ENVIRONMENT=Production dotnet $ARTIFACTS/publish/Emulation.Host.dll"
 }
 
