@@ -100,7 +100,7 @@ ensure_browser() { command -v chromium >/dev/null || apt_install chromium; }
 restore_build() {
   ensure_dotnet
   # Generated handler code is only for a publish; left in place, stale copies would be compiled into this build.
-  [ "${KEEP_GENERATED:-}" = 1 ] || rm -rf src/Host/Internal
+  rm -rf src/Host/Internal
   log "building"
   dotnet build Emulation.sln -c "${CONFIGURATION:-Debug}" -nologo -v quiet -clp:NoSummary "$@" | grep -vE 'warning NU1603' || true
   [ "${PIPESTATUS[0]}" = 0 ] || die "build failed"
