@@ -44,12 +44,26 @@ public sealed class EmailTests(AppFixture app)
     [Fact]
     public async Task With_email_off_nothing_is_sent()
     {
-        await using var smtp = new FakeSmtpServer();
-        var options = Options.Create(new ReminderOptions { Email = new EmailOptions { Enabled = false, Port = smtp.Port } });
-        var store = app.Services.GetRequiredService<IDocumentStore>();
-        await using var session = store.LightweightSession();
-        await EmailReminderHandler.Handle(new EmailReminder("khong-co"), session, options, TimeProvider.System, NullLogger<Reminder>.Instance, default);
-        Assert.Empty(smtp.Messages);
         Assert.False(app.Services.GetRequiredService<IOptions<ReminderOptions>>().Value.Email.Enabled);
+
+        await using var smtp = new FakeSmtpServer();
+        var unit = Guid.NewGuid();
+        var reminderId = "test:" + Guid.NewGuid().ToString("N");
+        var store = app.Services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            session.Store(new Recipient { Id = Guid.NewGuid(), FullName = "Lê Văn Tắt", Email = "tat@localhost", Active = true, Roles = [Recipient.Key("officer", unit)] });
+            session.Store(new Reminder { Id = reminderId, Role = "officer", UnitId = unit, ModelId = Guid.NewGuid(), Title = "Tắt thư", Body = "Nội dung", CreatedAt = DateTimeOffset.UtcNow });
+            await session.SaveChangesAsync();
+        }
+        var off = Options.Create(new ReminderOptions { Email = new EmailOptions { Enabled = false, Host = "127.0.0.1", Port = smtp.Port } });
+        await using (var session = store.LightweightSession())
+        {
+            await EmailReminderHandler.Handle(new EmailReminder(reminderId), session, off, TimeProvider.System, NullLogger<Reminder>.Instance, default);
+            await session.SaveChangesAsync();
+        }
+        Assert.Empty(smtp.Messages);
+        await using var check = store.QuerySession();
+        Assert.Null((await check.LoadAsync<Reminder>(reminderId))!.EmailedAt);
     }
 }
