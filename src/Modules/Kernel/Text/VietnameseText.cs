@@ -6,8 +6,6 @@ namespace Emulation.Kernel.Text;
 /// <summary>Vietnamese text rules: stored in NFC, compared and searched without diacritics or case.</summary>
 public static class VietnameseText
 {
-    static readonly CompareInfo Collation = CultureInfo.GetCultureInfo("vi-VN").CompareInfo;
-
     public static StringComparer Comparer { get; } = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true);
 
     public static string Nfc(string? value) => (value ?? "").Normalize(NormalizationForm.FormC);
@@ -42,6 +40,4 @@ public static class VietnameseText
         }
         return sb.ToString().TrimEnd();
     }
-
-    public static int Compare(string? a, string? b) => Collation.Compare(a, b, CompareOptions.IgnoreCase);
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Kernel.Web;
 
@@ -24,14 +23,6 @@ public static class Problems
 
     public const string StaleVersion =
         "Dữ liệu đã được người khác thay đổi trong lúc bạn thao tác. Hãy tải lại trang và thử lại.";
-
-    public static ProblemDetails AsProblem(IDictionary<string, string[]> errors) =>
-        new ValidationProblemDetails(errors)
-        {
-            Title = "Dữ liệu chưa hợp lệ",
-            Status = StatusCodes.Status400BadRequest,
-            Detail = errors.Values.SelectMany(v => v).FirstOrDefault()
-        };
 }
 
 /// <summary>Collects field errors in one pass; empty means valid.</summary>

@@ -53,8 +53,6 @@ public sealed class RegistryUnitTree
         return result;
     }
 
-    public bool IsWithin(Guid unit, Guid root) => SelfAndAncestors(unit).Any(u => u.Id == root);
-
     public RegistryUnit? Province(Guid unit) => SelfAndAncestors(unit).LastOrDefault(u => u.IsProvince && u.Active)
         ?? SelfAndAncestors(unit).FirstOrDefault(u => u.IsProvince);
 
