@@ -73,7 +73,7 @@ public static class Page
     public static RawHtml ApiForm(string method, string action, string? onSuccess, RawHtml fields, string submitLabel, string? cssClass = null) =>
         Html.Of($"""
             <form class="api-form {cssClass}" data-method="{method}" data-action="{action}" data-success="{onSuccess}" novalidate>
-              <div class="form-error" role="alert" hidden></div>
+              <div class="form-error" role="alert" tabindex="-1" hidden></div>
               {fields}
               <div class="actions"><button type="submit">{submitLabel}</button></div>
             </form>
