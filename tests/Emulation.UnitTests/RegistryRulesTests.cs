@@ -83,6 +83,9 @@ public sealed class RegistryRulesTests
         Assert.Equal((ModelStatus.Submitted, 2L), (submitted.Status, submitted.Version));
         Assert.Equal((ModelStatus.Accepted, "CM-2023-0001", 3L), (accepted.Status, accepted.RegistryCode, accepted.Version));
         Assert.False(accepted.Editable);
+        var folded = Model.From([new ModelDrafted(id, model.UnitId, model.ProvinceId, model.Details, Guid.Empty, now),
+            new ModelSubmitted(id, Guid.NewGuid(), [], Guid.Empty, now), new ModelAccepted(id, "CM-2023-0001", null, Guid.Empty, now)]);
+        Assert.Equal((ModelStatus.Accepted, "CM-2023-0001", 3L), (folded!.Status, folded.RegistryCode, folded.Version));
     }
 
     [Fact]

@@ -52,6 +52,14 @@ public sealed partial record Model(Guid Id, Guid UnitId, Guid ProvinceId, ModelD
     }) with { Version = Version + 1 };
 
     public bool Editable => Status is ModelStatus.Draft or ModelStatus.Returned;
+
+    /// <summary>Folds a stream's events (oldest first), for callers that already hold them.</summary>
+    public static Model? From(IEnumerable<object> events)
+    {
+        Model? model = null;
+        foreach (var e in events) model = e is ModelDrafted drafted ? Create(drafted) : model?.Next(e);
+        return model;
+    }
 }
 
 public static class ModelLabels

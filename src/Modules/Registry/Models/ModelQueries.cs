@@ -57,13 +57,13 @@ public static class ModelQueries
 
     public static async Task<ModelView?> ViewAsync(Guid id, IQuerySession session, UnitDirectory units, HttpContext ctx)
     {
-        var model = await session.Events.AggregateStreamAsync<Model>(id);
+        var events = await session.Events.FetchStreamAsync(id);
+        var model = Model.From(events.Select(e => e.Data));
         var context = await ModelContext.LoadAsync(ctx, session, units);
         var access = context.Access;
         if (model is null || !access.CanSee(model)) return null;
 
         var tree = access.Tree;
-        var events = await session.Events.FetchStreamAsync(id);
         var people = (await session.LoadManyAsync<Recipient>(events.Select(e => By(e.Data)).Distinct())).ToDictionary(p => p.Id, p => p.FullName);
         var history = events.Select(e => Describe(e.Version, e.Data, tree, people)).ToList();
 
