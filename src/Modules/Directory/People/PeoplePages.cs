@@ -26,7 +26,7 @@ public static class PeoplePages
     static async Task<IResult> List(HttpContext ctx, IQuerySession session, TimeProvider clock, string? q)
     {
         var tree = await UnitQueries.TreeAsync(session);
-        var people = await PeopleQueries.List(session, clock);
+        var people = await PeopleQueries.ListAsync(session, tree, clock.GetUtcNow());
         var fold = Kernel.Text.VietnameseText.Fold(q);
         var shown = fold.Length == 0 ? people : people.Where(p =>
             Kernel.Text.VietnameseText.Fold($"{p.FullName} {p.UserName} {p.Position} {string.Join(' ', p.Roles.Select(r => r.UnitName))}").Contains(fold)).ToList();
@@ -61,9 +61,9 @@ public static class PeoplePages
 
     static async Task<IResult> Detail(Guid id, HttpContext ctx, IQuerySession session, TimeProvider clock)
     {
-        var detail = await PeopleQueries.DetailAsync(session, id, clock.GetUtcNow());
-        if (detail is null) return await PageResults.NotFound(ctx);
         var tree = await UnitQueries.TreeAsync(session);
+        var detail = await PeopleQueries.DetailAsync(session, tree, id, clock.GetUtcNow());
+        if (detail is null) return await PageResults.NotFound(ctx);
         var p = detail.Person;
         var back = $"/quan-tri/nguoi-dung/{p.Id}";
         var version = Page.Hidden("version", p.Version, "int");

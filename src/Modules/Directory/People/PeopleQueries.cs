@@ -18,12 +18,14 @@ public sealed record PersonDetail(PersonView Person, IReadOnlyList<HistoryEntry>
 public static class PeopleQueries
 {
     [WolverineGet("/api/directory/people"), Authorize(Policy = Policies.Admin)]
-    public static async Task<IReadOnlyList<PersonView>> List(IQuerySession session, TimeProvider clock)
+    public static async Task<IReadOnlyList<PersonView>> List(IQuerySession session, TimeProvider clock) =>
+        await ListAsync(session, await UnitQueries.TreeAsync(session), clock.GetUtcNow());
+
+    public static async Task<IReadOnlyList<PersonView>> ListAsync(IQuerySession session, UnitTree tree, DateTimeOffset now)
     {
-        var tree = await UnitQueries.TreeAsync(session);
         var people = await session.Query<Person>().ToListAsync();
         var locked = (await session.Query<Credential>().Where(c => c.LockedUntil != null).ToListAsync())
-            .Where(c => c.LockedUntil > clock.GetUtcNow()).Select(c => c.PersonId).ToHashSet();
+            .Where(c => c.LockedUntil > now).Select(c => c.PersonId).ToHashSet();
         return people.OrderBy(p => p.FullName, Kernel.Text.VietnameseText.Comparer)
             .Select(p => View(p, tree, locked.Contains(p.Id))).ToList();
     }
@@ -31,15 +33,14 @@ public static class PeopleQueries
     [WolverineGet("/api/directory/people/{id}"), Authorize(Policy = Policies.Admin)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, TimeProvider clock)
     {
-        var detail = await DetailAsync(session, id, clock.GetUtcNow());
+        var detail = await DetailAsync(session, await UnitQueries.TreeAsync(session), id, clock.GetUtcNow());
         return detail is null ? Problems.NotFound("Không tìm thấy người dùng.") : Results.Ok(detail);
     }
 
-    public static async Task<PersonDetail?> DetailAsync(IQuerySession session, Guid id, DateTimeOffset now)
+    public static async Task<PersonDetail?> DetailAsync(IQuerySession session, UnitTree tree, Guid id, DateTimeOffset now)
     {
         var person = await session.LoadAsync<Person>(id);
         if (person is null) return null;
-        var tree = await UnitQueries.TreeAsync(session);
         var credential = await session.LoadAsync<Credential>(person.UserName);
         var events = await session.Events.FetchStreamAsync(id);
         var history = await History.DescribeAsync(session, events.Select(e => (e.Version, e.Data)), tree);

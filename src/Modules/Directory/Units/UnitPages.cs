@@ -51,9 +51,9 @@ public static class UnitPages
 
     static async Task<IResult> Detail(Guid id, HttpContext ctx, IQuerySession session)
     {
-        var detail = await UnitQueries.DetailAsync(session, id);
-        if (detail is null) return await PageResults.NotFound(ctx);
         var tree = await UnitQueries.TreeAsync(session);
+        var detail = await UnitQueries.DetailAsync(session, tree, id);
+        if (detail is null) return await PageResults.NotFound(ctx);
         var u = detail.Unit;
         var version = Page.Hidden("version", u.Version, "int");
         var back = $"/quan-tri/don-vi/{u.Id}";

@@ -33,13 +33,12 @@ public static class UnitQueries
     [WolverineGet("/api/directory/units/{id}"), Authorize(Policy = Policies.SignedIn)]
     public static async Task<IResult> Get(Guid id, IQuerySession session)
     {
-        var detail = await DetailAsync(session, id);
+        var detail = await DetailAsync(session, await TreeAsync(session), id);
         return detail is null ? Problems.NotFound("Không tìm thấy đơn vị.") : Results.Ok(detail);
     }
 
-    public static async Task<UnitDetail?> DetailAsync(IQuerySession session, Guid id)
+    public static async Task<UnitDetail?> DetailAsync(IQuerySession session, UnitTree tree, Guid id)
     {
-        var tree = await TreeAsync(session);
         var unit = tree.Find(id);
         if (unit is null) return null;
         var events = await session.Events.FetchStreamAsync(id);

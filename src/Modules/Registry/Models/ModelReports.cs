@@ -24,8 +24,8 @@ public static class ModelReports
     public static async Task<ModelStatistics> Statistics(IQuerySession session, UnitDirectory units, HttpContext ctx,
         Guid? period, string? level, string? field, ModelKind? kind, ModelStatus? status, Guid? unit, string? q)
     {
-        var access = new RegistryAccess(ctx.CurrentUser(), await units.TreeAsync(ctx.RequestAborted));
-        return await StatisticsAsync(session, access, await RegistryCatalog.LoadAsync(session),
+        var context = await ModelContext.LoadAsync(ctx, session, units);
+        return await StatisticsAsync(session, context.Access, context.Catalog,
             new ModelFilter(period, level, field, kind, status, unit, q, null, 1, 20), ctx.RequestAborted);
     }
 
@@ -64,8 +64,8 @@ public static class ModelReports
     public static async Task<IResult> Export(IQuerySession session, UnitDirectory units, HttpContext ctx, string? format,
         Guid? period, string? level, string? field, ModelKind? kind, ModelStatus? status, Guid? unit, string? q, string? sort)
     {
-        var access = new RegistryAccess(ctx.CurrentUser(), await units.TreeAsync(ctx.RequestAborted));
         var context = await ModelContext.LoadAsync(ctx, session, units);
+        var access = context.Access;
         var filter = new ModelFilter(period, level, field, kind, status, unit, q, sort ?? "code", 1, 20);
         var rows = await ModelQueries.Sorted(ModelQueries.Filtered(session, access, filter), filter.Sort).Take(MaxExportRows).ToListAsync(ctx.RequestAborted);
         var codes = rows.Where(r => r.ReplicatesModelId is not null).Select(r => r.ReplicatesModelId!.Value).Distinct().ToList();

@@ -35,14 +35,13 @@ public sealed class RegistryFigures(IServiceProvider services) : IHomeFigures
         using var scope = services.CreateScope();
         var session = scope.ServiceProvider.GetRequiredService<IQuerySession>();
         var access = new RegistryAccess(user, await scope.ServiceProvider.GetRequiredService<UnitDirectory>().TreeAsync(ct));
-        var all = new ModelFilter(null, null, null, null, null, null, null, null, 1, 1);
-        var statuses = await ModelQueries.Filtered(session, access, all).Select(s => s.Status).ToListAsync(ct);
-        var figures = new List<Figure>
-        {
-            new("Mô hình, điển hình", statuses.Count, "/mo-hinh"),
-            new("Đã công nhận đăng ký", statuses.Count(s => s == ModelStatus.Accepted), "/mo-hinh?status=Accepted"),
-            new("Chờ Ban xem xét", statuses.Count(s => s == ModelStatus.Submitted), "/mo-hinh?status=Submitted")
-        };
-        return figures;
+        Task<int> Count(ModelStatus? status) =>
+            ModelQueries.Filtered(session, access, new ModelFilter(null, null, null, null, status, null, null, null, 1, 1)).CountAsync(ct);
+        return
+        [
+            new("Mô hình, điển hình", await Count(null), "/mo-hinh"),
+            new("Đã công nhận đăng ký", await Count(ModelStatus.Accepted), "/mo-hinh?status=Accepted"),
+            new("Chờ Ban xem xét", await Count(ModelStatus.Submitted), "/mo-hinh?status=Submitted")
+        ];
     }
 }
