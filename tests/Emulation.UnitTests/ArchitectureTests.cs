@@ -33,8 +33,17 @@ public sealed class ArchitectureTests
     [Fact]
     public void The_kernel_knows_no_module()
     {
-        var kernel = typeof(Kernel.Web.Page).Assembly;
+        var kernel = typeof(Kernel.Web.PageLayout).Assembly;
         Assert.DoesNotContain(kernel.GetReferencedAssemblies(), r => r.Name is "Emulation.Directory" or "Emulation.Registry" or "Emulation.Host");
+    }
+
+    [Fact]
+    public void Pages_live_with_their_feature_not_in_a_pages_folder()
+    {
+        var pages = Modules.SelectMany(m => m.GetTypes())
+            .Where(t => typeof(Microsoft.AspNetCore.Components.IComponent).IsAssignableFrom(t) && t.Name.EndsWith("Page")).ToList();
+        Assert.NotEmpty(pages);
+        Assert.All(pages, t => Assert.False(t.Namespace!.EndsWith(".Pages"), $"{t.FullName} should sit in its feature's folder"));
     }
 
     [Fact]

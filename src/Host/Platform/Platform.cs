@@ -53,7 +53,7 @@ public static class PlatformSetup
 
     static void UseStaticAssets(this WebApplication app)
     {
-        var kernel = typeof(Page).Assembly;
+        var kernel = typeof(PageLayout).Assembly;
         app.MapGet("/assets/{name}", (string name) =>
         {
             var stream = kernel.GetManifestResourceStream("assets/" + name);
