@@ -5,7 +5,6 @@ using Emulation.Kernel.Security;
 using Marten;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Wolverine.Marten;
 
 namespace Emulation.Directory.Seed;
 
@@ -13,6 +12,9 @@ namespace Emulation.Directory.Seed;
 public sealed class DirectoryDemoSeed : IDemoSeed
 {
     public int Order => 10;
+
+    /// <summary>Every demo account uses this password; `./build.sh run` prints it.</summary>
+    public const string Password = "DanVanKheo2025";
 
     sealed record U(string Code, string Name, UnitKind Kind, string? Parent, string? Covers = null);
 
@@ -87,37 +89,26 @@ public sealed class DirectoryDemoSeed : IDemoSeed
         var now = clock.GetUtcNow();
         var since = new DateOnly(2020, 1, 1);
         var ids = Units.ToDictionary(u => u.Code, _ => Guid.NewGuid());
-        var states = new List<Unit>();
 
         foreach (var u in Units)
         {
             var registered = new UnitRegistered(ids[u.Code], u.Code, u.Name, u.Kind, u.Parent is null ? null : ids[u.Parent], u.Covers, since, Guid.Empty, now);
             session.Events.StartStream<Unit>(registered.UnitId, registered);
-            states.Add(Unit.Create(registered));
         }
         // The 2025 reform: Bạc Liêu province merged into Cà Mau from 1 July 2025; its records stay under its old name.
         var merge = new UnitMerged(ids["BL"], ids["CM"], new DateOnly(2025, 7, 1), "Nghị quyết số 202/2025/QH15 về sắp xếp đơn vị hành chính cấp tỉnh", Guid.Empty, now);
         session.Events.Append(merge.UnitId, merge);
-        var i = states.FindIndex(s => s.Id == merge.UnitId);
-        states[i] = states[i].Apply(merge) with { Version = 2 };
 
-        var people = new List<Person>();
         foreach (var p in People)
         {
             var registered = new PersonRegistered(Guid.NewGuid(), p.UserName, p.FullName, p.Position, null,
                 p.Roles.Select(r => new RoleAssignment(r.Role, r.Unit is null ? null : ids[r.Unit])).ToList(), Guid.Empty, now);
             session.Events.StartStream<Person>(registered.PersonId, registered, new PasswordSet(registered.PersonId, Guid.Empty, now));
             var credential = new Credential { Id = p.UserName, PersonId = registered.PersonId };
-            credential.PasswordHash = hasher.HashPassword(credential, Demo.Password);
+            credential.PasswordHash = hasher.HashPassword(credential, Password);
             session.Store(credential);
-            people.Add(Person.Create(registered));
         }
-
-        // Through the outbox: the integration events are stored in the same transaction as the events.
-        var outbox = scope.ServiceProvider.GetRequiredService<IMartenOutbox>();
-        outbox.Enroll(session);
-        foreach (var s in states) await outbox.PublishAsync(s.ToIntegrationEvent(now));
-        foreach (var p in people) await outbox.PublishAsync(p.ToIntegrationEvent(now));
+        // Other modules' copies follow from the feed (ADR 0011), as for any change made through the API.
         await session.SaveChangesAsync(ct);
     }
 }
