@@ -37,6 +37,9 @@ public sealed class Feeds(IDocumentStore store, IProjectionCoordinator coordinat
         return progress.Where(p => p.ShardName.StartsWith(feed.Name + ":", StringComparison.Ordinal)).Select(p => p.Sequence).DefaultIfEmpty(0).Max();
     }
 
+    /// <summary>Read from the inbox table rather than the queue: the subscription stores its messages there in the
+    /// transaction that moves its position, and an in-memory count would miss another node's and those not yet
+    /// picked up (Wolverine's schema is set in Host/Platform/Persistence.cs).</summary>
     async Task<long> WaitingAsync(Feed feed, CancellationToken ct)
     {
         await using var connection = store.Storage.Database.CreateConnection();
