@@ -52,11 +52,15 @@ public sealed class SignInBrowserTests(AppFixture app) : IAsyncLifetime
         await form.GetByRole(AriaRole.Button, new() { Name = "Thêm đơn vị" }).ClickAsync();
         await form.Locator(".form-error").WaitForAsync();
         Assert.Contains("Mã đơn vị", await form.Locator("[data-for=code]").InnerTextAsync());
+        var codeInput = form.GetByLabel("Mã đơn vị");
+        Assert.Equal("true", await codeInput.GetAttributeAsync("aria-invalid"));
+        Assert.Contains(await form.Locator("[data-for=code]").GetAttributeAsync("id") ?? "-", await codeInput.GetAttributeAsync("aria-describedby") ?? "");
+        Assert.DoesNotContain("Mã đơn vị", await form.Locator(".form-error").InnerTextAsync());
 
         var code = DirectoryScenarios.Unique("UI-");
         await form.GetByLabel("Mã đơn vị").FillAsync(code);
         await form.GetByLabel("Loại đơn vị").SelectOptionAsync("Commune");
-        await form.GetByLabel("Trực thuộc").SelectOptionAsync(new SelectOptionValue { Label = "— Huyện U Minh" });
+        await form.GetByLabel("Trực thuộc").FillAsync("Tỉnh Cà Mau › Huyện U Minh");
         await form.GetByRole(AriaRole.Button, new() { Name = "Thêm đơn vị" }).ClickAsync();
 
         await page.WaitForURLAsync(url => url.Contains("/quan-tri/don-vi/") && !url.EndsWith("/don-vi"));
