@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.Events;
 using Marten.Exceptions;
 using Microsoft.AspNetCore.Diagnostics;
+using Emulation.Host.Platform.Binding;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Emulation.Host.Platform;
@@ -14,6 +15,7 @@ public static class Api
         {
             ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
             // Status-only answers (from authorization, routing) get the same Vietnamese wording as ours.
+            Binding.BindingProblems.Customize(ctx);
             if (ctx.ProblemDetails.Detail is null && Vietnamese.TryGetValue(ctx.ProblemDetails.Status ?? 0, out var text))
                 (ctx.ProblemDetails.Title, ctx.ProblemDetails.Detail) = text;
         });
@@ -25,8 +27,7 @@ public static class Api
             return Task.CompletedTask;
         }));
         services.AddOutputCache();
-        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
-            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddBinding();
         return services;
     }
 
@@ -58,6 +59,7 @@ public static class Api
                 ProblemDetails = { Status = ctx.Response.StatusCode }
             });
         });
+        app.UseQueryLimits();
         app.UseOutputCache();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.UseSwaggerUI(o =>
@@ -81,7 +83,7 @@ public static class Api
                     (409, "Xung đột dữ liệu", Emulation.Kernel.Web.Problems.StaleVersion),
                 DocumentAlreadyExistsException =>
                     (409, "Xung đột dữ liệu", "Dữ liệu này vừa được người khác tạo. Hãy tải lại trang và kiểm tra."),
-                BadHttpRequestException bad => (400, "Yêu cầu không hợp lệ", $"Không đọc được dữ liệu gửi lên: {bad.Message}"),
+                BadHttpRequestException => (400, "Yêu cầu không hợp lệ", "Không đọc được dữ liệu gửi lên: hãy kiểm tra các trường và gửi lại."),
                 System.Text.Json.JsonException => (400, "Yêu cầu không hợp lệ", "Dữ liệu gửi lên không đúng định dạng JSON."),
                 _ => (0, "", "")
             };

@@ -76,8 +76,8 @@ public static class ModelFormPages
                 <div class="grid2 row" data-row-group="targets">
                   {P.Field($"targets[{i}].indicator", "Chỉ tiêu", t.Indicator, maxLength: ModelRules.MaxShort, hint: "Ví dụ: Thu nhập bình quân hộ")}
                   {P.Field($"targets[{i}].unitOfMeasure", "Đơn vị tính", t.UnitOfMeasure, maxLength: 50, hint: "Ví dụ: triệu đồng/năm")}
-                  {P.Field($"targets[{i}].baseline", "Hiện tại", t.Baseline?.ToString(System.Globalization.CultureInfo.InvariantCulture), dataType: "number")}
-                  {P.Field($"targets[{i}].targetValue", "Mục tiêu", t.TargetValue?.ToString(System.Globalization.CultureInfo.InvariantCulture), dataType: "number")}
+                  {P.Field($"targets[{i}].baseline", "Hiện tại", Emulation.Kernel.Text.VietnameseNumber.Text(t.Baseline), dataType: "number")}
+                  {P.Field($"targets[{i}].targetValue", "Mục tiêu", Emulation.Kernel.Text.VietnameseNumber.Text(t.TargetValue), dataType: "number")}
                   {P.Field($"targets[{i}].dueDate", "Thời hạn", t.DueDate?.ToString("yyyy-MM-dd"), type: "date")}
                 </div>
                 """)))}
@@ -90,8 +90,8 @@ public static class ModelFormPages
                 {P.TextArea("coordinatingForces", "Lực lượng phối hợp và vai trò", d?.CoordinatingForces, rows: 2, maxLength: ModelRules.MaxText)}
                 {P.TextArea("participatingForces", "Lực lượng tham gia", d?.ParticipatingForces, rows: 2, maxLength: ModelRules.MaxText)}
                 {P.TextArea("facilities", "Cơ sở vật chất", d?.Facilities, rows: 2, maxLength: ModelRules.MaxText)}
-                {P.Field("budget", "Kinh phí (đồng)", d?.Budget?.ToString(System.Globalization.CultureInfo.InvariantCulture), dataType: "number")}
-                {P.Field("socialisedFunds", "Kinh phí xã hội hóa (đồng)", d?.SocialisedFunds?.ToString(System.Globalization.CultureInfo.InvariantCulture), dataType: "number")}
+                {P.Field("budget", "Kinh phí (đồng)", Emulation.Kernel.Text.VietnameseNumber.Text(d?.Budget), dataType: "number")}
+                {P.Field("socialisedFunds", "Kinh phí xã hội hóa (đồng)", Emulation.Kernel.Text.VietnameseNumber.Text(d?.SocialisedFunds), dataType: "number")}
                 {P.Field("workdays", "Ngày công", d?.Workdays?.ToString(), dataType: "int")}
                 <span></span>
                 {P.Field("startDate", "Ngày bắt đầu", d?.StartDate?.ToString("yyyy-MM-dd"), type: "date", required: true)}
