@@ -19,6 +19,7 @@ public static class Api
             if (ctx.ProblemDetails.Detail is null && Vietnamese.TryGetValue(ctx.ProblemDetails.Status ?? 0, out var text))
                 (ctx.ProblemDetails.Title, ctx.ProblemDetails.Detail) = text;
         });
+        services.AddExceptionHandler<DatabaseDownHandler>();
         services.AddExceptionHandler<ConflictHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {

@@ -31,7 +31,7 @@ public static class ModelDetailPage
         };
 
         RawHtml Text(string label, string? value) => string.IsNullOrWhiteSpace(value) ? RawHtml.Empty
-            : Html.Of($"""<h3>{label}</h3><p style="white-space: pre-line">{value}</p>""");
+            : Html.Of($"""<h3>{label}</h3><p class="pre-line">{value}</p>""");
 
         var money = new Func<decimal?, string>(v => v is null ? "" : Html.Number(v.Value) + " đồng");
         return await P.Render(ctx, d.Name, Html.Of($"""

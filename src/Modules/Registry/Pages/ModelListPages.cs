@@ -116,7 +116,7 @@ public static class ModelListPages
         var stats = await ModelReports.StatisticsAsync(session, context.Access, context.Catalog, f, ctx.RequestAborted);
         RawHtml Block(string title, IReadOnlyList<Count> counts) => Html.Of($"""
             <div class="panel"><h2>{title}</h2><table><tbody>
-              {Html.Join(counts.Select(c => Html.Of($"<tr><td>{c.Label}</td><td style=\"text-align:right\">{c.Value}</td></tr>")))}
+              {Html.Join(counts.Select(c => Html.Of($"<tr><td>{c.Label}</td><td class=\"num\">{c.Value}</td></tr>")))}
             </tbody></table></div>
             """);
         return await Kernel.Web.Page.Render(ctx, "Thống kê mô hình, điển hình", Html.Of($"""
