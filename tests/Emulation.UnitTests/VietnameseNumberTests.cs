@@ -79,3 +79,16 @@ public sealed class VietnameseNumberTests
         Assert.False(string.IsNullOrWhiteSpace(error));
     }
 }
+
+public sealed class VietnamClockTests
+{
+    sealed class At(DateTimeOffset now) : TimeProvider { public override DateTimeOffset GetUtcNow() => now; }
+
+    [Fact]
+    public void The_date_is_vietnams_even_when_it_is_still_yesterday_in_utc()
+    {
+        var clock = new At(new DateTimeOffset(2026, 12, 31, 17, 30, 0, TimeSpan.Zero));
+        Assert.Equal(new DateOnly(2027, 1, 1), Emulation.Kernel.VietnamClock.VietnamToday(clock));
+        Assert.Equal(new DateOnly(2026, 12, 31), Emulation.Kernel.VietnamClock.VietnamToday(new At(new DateTimeOffset(2026, 12, 31, 16, 59, 0, TimeSpan.Zero))));
+    }
+}

@@ -21,12 +21,7 @@ public static class Api
         });
         services.AddExceptionHandler<DatabaseDownHandler>();
         services.AddExceptionHandler<ConflictHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "Emulation API — Phong trào thi đua “Dân vận khéo”";
-            doc.Info.Description = "API for integrations. Sign in with POST /api/auth/token and send the access token as 'Authorization: Bearer …'. Errors are RFC 9457 ProblemDetails with Vietnamese titles and messages.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(OpenApiSetup.Configure);
         services.AddOutputCache();
         services.AddBinding();
         return services;
