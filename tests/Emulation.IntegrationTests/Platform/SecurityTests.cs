@@ -81,7 +81,7 @@ public sealed class SecurityTests(AppFixture app)
         signIn.Headers.Add("Cookie", csrf.Split(';')[0]);
         signIn.Content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["userName"] = "quantri", ["password"] = Kernel.Demo.Password
+            ["__RequestVerificationToken"] = token, ["userName"] = "quantri", ["password"] = Emulation.Directory.Seed.DirectoryDemoSeed.Password
         });
         var signedIn = await client.SendAsync(signIn);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
@@ -92,7 +92,7 @@ public sealed class SecurityTests(AppFixture app)
     public async Task Signing_out_needs_the_antiforgery_token()
     {
         using var client = app.Anonymous(cookies: true);
-        var home = await SignInWithForm(client, "quantri", Kernel.Demo.Password);
+        var home = await SignInWithForm(client, "quantri", Emulation.Directory.Seed.DirectoryDemoSeed.Password);
         var token = Regex.Match(home, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
 
         var forged = await client.PostAsync("/dang-xuat", new FormUrlEncodedContent(new Dictionary<string, string>()));
