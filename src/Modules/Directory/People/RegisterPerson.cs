@@ -6,7 +6,6 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Emulation.Directory.People;
@@ -21,13 +20,13 @@ public sealed record PersonCreated(Guid Id, long Version);
 public static class RegisterPersonEndpoint
 {
     [WolverinePost("/api/directory/people"), Authorize(Policy = Policies.Admin)]
-    public static async Task<IResult> Post(RegisterPerson command, IDocumentSession session, IMessageBus bus, HttpContext ctx,
+    public static async Task<IResult> Post(RegisterPerson command, IDocumentSession session, HttpContext ctx,
         TimeProvider clock, IPasswordHasher<Credential> hasher)
     {
         var userName = Credential.Key(command.UserName ?? "");
         var fullName = VietnameseText.Clean(command.FullName);
-        var position = Optional(command.Position);
-        var email = Optional(command.Email)?.ToLowerInvariant();
+        var position = Input.Optional(command.Position);
+        var email = Input.Optional(command.Email)?.ToLowerInvariant();
         // The form always sends one role row; an empty one means "no role yet".
         var roles = (command.Roles ?? []).Where(r => r is not null && !string.IsNullOrWhiteSpace(r.Role))
             .Select(r => new RoleAssignment(r.Role, Roles.IsScoped(r.Role) ? r.UnitId : null)).Distinct().ToList();
@@ -52,6 +51,4 @@ public static class RegisterPersonEndpoint
         session.Insert(credential);
         return Results.Created($"/api/directory/people/{registered.PersonId}", new PersonCreated(registered.PersonId, 2));
     }
-
-    internal static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : VietnameseText.Clean(value);
 }
