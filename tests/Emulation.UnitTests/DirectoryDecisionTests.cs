@@ -60,6 +60,19 @@ public sealed class DirectoryDecisionTests
     }
 
     [Fact]
+    public void A_new_person_gets_a_normalised_user_name_and_only_valid_roles()
+    {
+        var commune = U("CM-KH", UnitKind.Commune, null);
+        var tree = new UnitTree([commune]);
+        var command = new RegisterPerson(" CanBo.Moi ", "Nguyễn Văn Mới", null, "Moi@Example.VN", "matkhau123",
+            [new RoleRequest(Roles.Officer, commune.Id), new RoleRequest("", null)]);
+        var registered = Assert.IsType<PersonRegistered>(RegisterPersonEndpoint.Decide(command, false, tree, Guid.NewGuid(), Admin, Now).Event);
+        Assert.Equal(("canbo.moi", "moi@example.vn"), (registered.UserName, registered.Email));
+        Assert.Equal([new RoleAssignment(Roles.Officer, commune.Id)], registered.Roles);
+        Assert.Contains("userName", RegisterPersonEndpoint.Decide(command, true, tree, Guid.NewGuid(), Admin, Now).Errors.Keys);
+    }
+
+    [Fact]
     public void The_aggregates_have_one_fold()
     {
         Assert.Null(typeof(Unit).GetMethod("Next"));

@@ -24,6 +24,22 @@ public static class RegisterPersonEndpoint
         TimeProvider clock, IPasswordHasher<Credential> hasher)
     {
         var userName = Credential.Key(command.UserName ?? "");
+        var taken = userName.Length > 0 && await session.LoadAsync<Credential>(userName) is not null;
+        var decision = Decide(command, taken, await UnitQueries.TreeAsync(session), Guid.NewGuid(), ctx.CurrentUser().Id, clock.GetUtcNow());
+        if (decision.Refusal is { } refusal) return refusal;
+
+        var registered = (PersonRegistered)decision.Event!;
+        var credential = new Credential { Id = registered.UserName, PersonId = registered.PersonId };
+        credential.PasswordHash = hasher.HashPassword(credential, command.Password);
+        session.Events.StartStream<Person>(registered.PersonId, registered, new PasswordSet(registered.PersonId, registered.By, registered.At));
+        // Inserted, not stored: two registrations of one user name collide on the key instead of sharing a credential.
+        session.Insert(credential);
+        return Results.Created($"/api/directory/people/{registered.PersonId}", new PersonCreated(registered.PersonId, 2));
+    }
+
+    public static Decision Decide(RegisterPerson command, bool userNameTaken, UnitTree tree, Guid id, Guid by, DateTimeOffset now)
+    {
+        var userName = Credential.Key(command.UserName ?? "");
         var fullName = VietnameseText.Clean(command.FullName);
         var position = Input.Optional(command.Position);
         var email = Input.Optional(command.Email)?.ToLowerInvariant();
@@ -31,24 +47,12 @@ public static class RegisterPersonEndpoint
         var roles = (command.Roles ?? []).Where(r => r is not null && !string.IsNullOrWhiteSpace(r.Role))
             .Select(r => new RoleAssignment(r.Role, Roles.IsScoped(r.Role) ? r.UnitId : null)).Distinct().ToList();
 
-        var taken = userName.Length > 0 && await session.LoadAsync<Credential>(userName) is not null;
-        var errors = PersonRules.UserName(new Errors(), userName, taken);
+        var errors = PersonRules.UserName(new Errors(), userName, userNameTaken);
         PersonRules.Details(errors, fullName, position, email);
         PersonRules.Password(errors, command.Password);
         errors.Add(roles.Count > 20, "roles", "Một người có tối đa 20 vai trò.");
-        if (roles.Count > 0 && roles.Count <= 20)
-        {
-            var tree = await UnitQueries.TreeAsync(session);
+        if (roles.Count <= 20)
             foreach (var r in roles) PersonRules.Role(errors, tree, r.Role, r.UnitId);
-        }
-        if (!errors.Ok) return Problems.Validation(errors);
-
-        var now = clock.GetUtcNow();
-        var registered = new PersonRegistered(Guid.NewGuid(), userName, fullName, position, email, roles, ctx.CurrentUser().Id, now);
-        var credential = new Credential { Id = userName, PersonId = registered.PersonId };
-        credential.PasswordHash = hasher.HashPassword(credential, command.Password);
-        session.Events.StartStream<Person>(registered.PersonId, registered, new PasswordSet(registered.PersonId, registered.By, now));
-        session.Insert(credential);
-        return Results.Created($"/api/directory/people/{registered.PersonId}", new PersonCreated(registered.PersonId, 2));
+        return Decision.From(errors, () => new PersonRegistered(id, userName, fullName, position, email, roles, by, now));
     }
 }
