@@ -67,7 +67,7 @@ public sealed class ReminderTests(AppFixture app)
         await RunReminders(4, parallel: true);
 
         var inbox = (await secretary.Get("/api/registry/inbox")).Expect(HttpStatusCode.OK).Body;
-        Assert.Single(inbox.EnumerateArray(), i => i.GetProperty("modelId").GetGuid() == id);
+        Assert.Single(inbox.EnumerateArray(), i => i.GetProperty("modelId").GetGuid() == id && i.GetProperty("id").GetString()!.StartsWith("pending:"));
         var membersInbox = (await member.Get("/api/registry/inbox")).Expect(HttpStatusCode.OK).Body;
         Assert.DoesNotContain(membersInbox.EnumerateArray(), i => i.GetProperty("modelId").GetGuid() == id);
     }

@@ -49,7 +49,7 @@ public static class AdminPages
     public static async Task<IResult> Catalog(HttpContext ctx, IQuerySession session)
     {
         var catalog = await RegistryCatalog.LoadAsync(session);
-        RawHtml Rows(string group, List<CatalogEntry> entries) => Html.Join(entries.Append(new CatalogEntry("", "", true)).Select((e, i) => Html.Of($"""
+        RawHtml Rows(string group, IReadOnlyList<CatalogEntry> entries) => Html.Join(entries.Append(new CatalogEntry("", "", true)).Select((e, i) => Html.Of($"""
             <div class="grid2 row" data-row-group="{group}">
               {P.Field($"{group}[{i}].code", "Mã", e.Code, maxLength: 40)}
               {P.Field($"{group}[{i}].name", "Tên", e.Name, maxLength: 100)}
