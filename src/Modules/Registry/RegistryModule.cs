@@ -9,6 +9,7 @@ using Emulation.Registry.Reminders;
 using Emulation.Registry.Pages;
 using Emulation.Registry.Seed;
 using Emulation.Registry.Units;
+using Emulation.Scope;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Configuration;
@@ -36,8 +37,7 @@ public static class RegistryModule
             opts.Schema.For<Campaign>().DatabaseSchemaName(Schema);
             opts.Schema.For<RegistryCatalog>().DatabaseSchemaName(Schema);
             opts.Schema.For<AcceptedCode>().DatabaseSchemaName(Schema);
-            opts.Schema.For<RegistryUnit>().DatabaseSchemaName(Schema);
-            opts.Schema.For<Recipient>().DatabaseSchemaName(Schema);
+            opts.FeedCopy<RegistryUnit>(Schema).FeedCopy<Recipient>(Schema);
             opts.Schema.For<ModelNameClaim>().DatabaseSchemaName(Schema);
             opts.Schema.For<Reminder>().DatabaseSchemaName(Schema).Duplicate(r => r.UnitId).Duplicate(r => r.CreatedAt);
             // NameKey has only a trigram index (for near-duplicates): a b-tree there would make "text filter + sort by name"
