@@ -71,7 +71,7 @@ public sealed class AppFixture : IAsyncLifetime
     public HttpClient Anonymous(bool cookies = false) =>
         new(new HttpClientHandler { UseCookies = cookies, AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
 
-    public async Task<string> TokenFor(string userName, string password = Kernel.Demo.Password)
+    public async Task<string> TokenFor(string userName, string password = Emulation.Directory.Seed.DirectoryDemoSeed.Password)
     {
         if (_tokens.TryGetValue(userName, out var token)) return token;
         using var client = Anonymous();
@@ -83,7 +83,7 @@ public sealed class AppFixture : IAsyncLifetime
     }
 
     /// <summary>An API client signed in as the given person with a bearer token.</summary>
-    public async Task<Api> As(string userName, string password = Kernel.Demo.Password)
+    public async Task<Api> As(string userName, string password = Emulation.Directory.Seed.DirectoryDemoSeed.Password)
     {
         var client = Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenFor(userName, password));

@@ -17,7 +17,7 @@ public static class ModelSteps
     {
         if (model is null || !access.CanSee(model)) return Problems.NotFound(NotFound);
         var byUnit = step is "edit" or "submit" or "withdraw";
-        if (byUnit ? !access.CanActFor(model.UnitId) : !access.CanDecide(model.BoardId))
+        if (byUnit ? !access.CanActFor(model.UnitId) : !access.CanDecide(model))
             return Problems.Forbidden(byUnit
                 ? "Chỉ cán bộ của đơn vị đăng ký được thực hiện thao tác này."
                 : "Chỉ thành viên Ban theo dõi mô hình này được quyết định.");
