@@ -107,13 +107,16 @@ public sealed class RegistryDecisionTests
     public void Drafts_are_the_units_own_and_accepted_models_everyones()
     {
         var draft = Draft(P1);
+        var withdrawnDraft = draft.Apply(new ModelWithdrawn(draft.Id, null, Guid.Empty, Now));
         var accepted = Submitted(P1, P1Board) with { Status = ModelStatus.Accepted };
         var submitted = Submitted(P1, P1Board);
         RegistryAccess As(params (string, RegistryUnit?)[] roles) => new(User(roles), Tree);
         Assert.True(As((Roles.Officer, P1)).CanSee(draft));
+        Assert.True(As((Roles.Officer, P1)).CanSee(withdrawnDraft));
         foreach (var viewer in new[] { As((Roles.BoardSecretary, P1Board)), As((Roles.Approver, Cm)), As((Roles.Officer, City)), As((Roles.Admin, null)) })
         {
             Assert.False(viewer.CanSee(draft));
+            Assert.False(viewer.CanSee(withdrawnDraft));
             Assert.True(viewer.CanSee(submitted));
         }
         Assert.False(As((Roles.Officer, P5)).CanSee(submitted));

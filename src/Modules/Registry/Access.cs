@@ -20,7 +20,8 @@ public sealed class RegistryAccess(CurrentUser user, RegistryUnitTree tree) : Un
 
     public bool CanSee(Guid unitId, ModelStatus status, Guid? boardId) => status switch
     {
-        ModelStatus.Draft => CanActFor(unitId),
+        // A draft withdrawn before it was ever sent (no board yet) stays the unit's working paper.
+        ModelStatus.Draft or ModelStatus.Withdrawn when boardId is null => CanActFor(unitId),
         ModelStatus.Accepted => User.IsAuthenticated,
         _ => SeesAll || CanActFor(unitId) || FullUnits.Contains(unitId) || BoardUnits.Contains(unitId)
     };

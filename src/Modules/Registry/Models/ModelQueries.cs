@@ -99,16 +99,20 @@ public static class ModelQueries
         var subtree = f.Unit is { } unit ? access.Tree.Subtree(unit) : null;
         bool Within(Guid u) => subtree is null || subtree.Contains(u);
         var scope = subtree?.ToArray();
-        const ModelStatus draft = ModelStatus.Draft, accepted = ModelStatus.Accepted;
+        const ModelStatus draft = ModelStatus.Draft, accepted = ModelStatus.Accepted, withdrawn = ModelStatus.Withdrawn;
         if (access.SeesAll)
-            q = scope is null ? q.Where(s => s.Status != draft) : q.Where(s => s.Status != draft && s.UnitId.IsOneOf(scope));
+            q = scope is null
+                ? q.Where(s => s.Status != draft && (s.Status != withdrawn || s.BoardId != null))
+                : q.Where(s => s.Status != draft && (s.Status != withdrawn || s.BoardId != null) && s.UnitId.IsOneOf(scope));
         else
         {
             var own = access.OfficerUnits.Where(Within).ToArray();
             var wide = access.FullUnits.Concat(access.BoardUnits).Where(Within).Except(own).ToArray();
             q = scope is null
-                ? q.Where(s => s.Status == accepted || s.UnitId.IsOneOf(own) || (s.UnitId.IsOneOf(wide) && s.Status != draft))
-                : q.Where(s => (s.Status == accepted && s.UnitId.IsOneOf(scope)) || s.UnitId.IsOneOf(own) || (s.UnitId.IsOneOf(wide) && s.Status != draft));
+                ? q.Where(s => s.Status == accepted || s.UnitId.IsOneOf(own)
+                               || (s.UnitId.IsOneOf(wide) && s.Status != draft && (s.Status != withdrawn || s.BoardId != null)))
+                : q.Where(s => (s.Status == accepted && s.UnitId.IsOneOf(scope)) || s.UnitId.IsOneOf(own)
+                               || (s.UnitId.IsOneOf(wide) && s.Status != draft && (s.Status != withdrawn || s.BoardId != null)));
         }
         if (f.Board is { } boardId) q = q.Where(s => s.BoardId == boardId);
         if (f.Period is { } period) q = q.Where(s => s.PeriodId == period);
