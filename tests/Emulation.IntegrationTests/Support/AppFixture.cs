@@ -42,6 +42,8 @@ public sealed class AppFixture : IAsyncLifetime
         }
         ConnectionString = new NpgsqlConnectionStringBuilder(_adminConnection) { Database = Database, MaxPoolSize = 40 }.ConnectionString;
 
+        // Any free port: a fixed default (5000) collides with another test run on the same machine.
+        Environment.SetEnvironmentVariable("ASPNETCORE_URLS", "http://127.0.0.1:0");
         JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
