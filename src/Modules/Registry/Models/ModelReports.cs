@@ -75,8 +75,8 @@ public static class ModelReports
         var total = rows.Sum(r => r.Count);
         var models = rows.Where(r => r.Kind == ModelKind.Model).Sum(r => r.Count);
         var exemplars = total - models;
-        var parts = byLevel.Select(l => $"{Html.Number(l.Value)} {l.Label.ToLowerInvariant()}");
-        return $"{Html.Number(total)} mô hình, điển hình ({Html.Number(models)} mô hình, {Html.Number(exemplars)} điển hình)" +
+        var parts = byLevel.Select(l => $"{Format.Number(l.Value)} {l.Label.ToLowerInvariant()}");
+        return $"{Format.Number(total)} mô hình, điển hình ({Format.Number(models)} mô hình, {Format.Number(exemplars)} điển hình)" +
                (byLevel.Count > 0 ? ", trong đó: " + string.Join(", ", parts) : "") + ".";
     }
 
@@ -97,7 +97,7 @@ public static class ModelReports
         [
             (i + 1).ToString(), r.RegistryCode, r.Name, ModelLabels.Kind(r.Kind), r.PersonName, access.Tree.Name(r.UnitId),
             context.Period(r.PeriodId)?.Label, context.Catalog.FieldName(r.FieldCode), context.Catalog.LevelName(r.LevelCode),
-            r.FirstTarget, ModelLabels.Status(r.Status), Html.Time(r.SubmittedAt), Html.Time(r.DecidedAt),
+            r.FirstTarget, ModelLabels.Status(r.Status), Format.Time(r.SubmittedAt), Format.Time(r.DecidedAt),
             r.ReplicatesModelId is { } s ? sources.GetValueOrDefault(s) : null
         ]).ToList());
         var stamp = DateTime.UtcNow.AddHours(7).ToString("yyyyMMdd-HHmm");
