@@ -38,15 +38,16 @@ public sealed class HostTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Hangfire_dashboard_is_for_administrators_only()
+    public async Task Hangfire_dashboard_is_for_administrators_only_and_sends_visitors_to_sign_in()
     {
         using var anonymous = app.Anonymous();
         var refused = await anonymous.GetAsync("/hangfire");
-        Assert.True(refused.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"got {refused.StatusCode}");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/dang-nhap", refused.Headers.Location!.PathAndQuery);
 
         using var officer = await app.As("canbo.phuong1");
         var alsoRefused = await officer.Client.GetAsync("/hangfire");
-        Assert.True(alsoRefused.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"got {alsoRefused.StatusCode}");
+        Assert.Equal(HttpStatusCode.Forbidden, alsoRefused.StatusCode);
 
         using var admin = await app.As("quantri");
         var allowed = await admin.Client.GetAsync("/hangfire");

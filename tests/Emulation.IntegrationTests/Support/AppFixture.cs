@@ -52,6 +52,9 @@ public sealed class AppFixture : IAsyncLifetime
             b.UseSetting("DemoData:Seed", "true");
             b.UseSetting("Logging:LogLevel:Default", "Warning");
             b.UseSetting("Registry:Reminders:PendingDays", "0");
+            // The whole suite signs in from one address; the limit itself is tested on a host of its own.
+            b.UseSetting("SignIn:AttemptsPerMinute", "100000");
+            b.UseSetting("Proxy:Enabled", "true");
         });
         // An explicit loopback port 0: UseKestrel(0) falls back to localhost:5000, which collides with any other run.
         _factory.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
