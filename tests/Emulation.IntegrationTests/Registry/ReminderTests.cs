@@ -67,7 +67,8 @@ public sealed class ReminderTests(AppFixture app)
         await RunReminders(4, parallel: true);
 
         var inbox = (await secretary.Get("/api/registry/inbox")).Expect(HttpStatusCode.OK).Body;
-        var reminder = Assert.Single(inbox.EnumerateArray(), i => i.GetProperty("modelId").GetGuid() == id);
+        var reminder = Assert.Single(inbox.EnumerateArray(),
+            i => i.GetProperty("modelId").GetGuid() == id && i.GetProperty("id").GetString()!.StartsWith("pending:"));
         // The status a board can give is "Không chấp nhận"; the reminder uses the same words.
         Assert.EndsWith("trả lại hoặc không chấp nhận.", reminder.GetProperty("body").GetString());
         var membersInbox = (await member.Get("/api/registry/inbox")).Expect(HttpStatusCode.OK).Body;
