@@ -37,6 +37,7 @@ public static class RegistryModule
             opts.Schema.For<Recipient>().DatabaseSchemaName(Schema);
             opts.Schema.For<ModelNameClaim>().DatabaseSchemaName(Schema);
             opts.Schema.For<Reminder>().DatabaseSchemaName(Schema).Duplicate(r => r.UnitId).Duplicate(r => r.CreatedAt);
+            opts.Schema.For<ReminderEmail>().DatabaseSchemaName(Schema);
             // NameKey is deliberately not indexed: with an index, "text filter + sort by name" walks the index
             // alphabetically past every non-match; without it PostgreSQL sorts just the matches (docs/performance.md).
             opts.Schema.For<ModelSummary>().DatabaseSchemaName(Schema)

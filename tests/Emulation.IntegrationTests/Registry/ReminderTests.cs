@@ -1,6 +1,10 @@
 using System.Net;
 using Emulation.Host.Platform;
 using Emulation.Registry.Reminders;
+using Emulation.Registry.Units;
+using Marten;
+using JasperFx;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 
@@ -9,16 +13,36 @@ namespace Emulation.IntegrationTests.Registry;
 [Collection(AppCollection.Name)]
 public sealed class ReminderTests(AppFixture app)
 {
-    async Task RunReminders(int times, bool parallel = false)
+    async Task RunReminders(int times)
     {
-        async Task Once()
+        for (var i = 0; i < times; i++)
         {
             using var scope = app.Services.CreateScope();
-            try { await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new SendRegistryReminders()); }
-            catch (Exception) when (parallel) { /* the losing node's insert fails; its retry finds the reminder stored */ }
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new SendRegistryReminders());
         }
-        if (parallel) await Task.WhenAll(Enumerable.Range(0, times).Select(_ => Once()));
-        else for (var i = 0; i < times; i++) await Once();
+    }
+
+    /// <summary>Two nodes running the job at the same moment, in the worst order: both decide (neither sees the other's
+    /// reminder) before either commits. Returns the e-mail messages the committed runs would send.</summary>
+    async Task<List<EmailReminder>> RaceTwoRuns()
+    {
+        var configured = app.Services.GetRequiredService<IOptions<ReminderOptions>>().Value;
+        var email = Options.Create(new ReminderOptions
+        {
+            DraftDaysBeforeClose = configured.DraftDaysBeforeClose, PendingDays = configured.PendingDays, Email = new EmailOptions { Enabled = true }
+        });
+        var store = app.Services.GetRequiredService<IDocumentStore>();
+        var sessions = new[] { store.LightweightSession(), store.LightweightSession() };
+        try
+        {
+            var decided = await Task.WhenAll(sessions.Select(s => Task.Run(() =>
+                SendRegistryRemindersHandler.Handle(new SendRegistryReminders(), s, app.Services.GetRequiredService<UnitDirectory>(), email, TimeProvider.System))));
+            var commits = sessions.Select(s => Task.Run(() => s.SaveChangesAsync())).ToArray();
+            try { await Task.WhenAll(commits); } catch (DocumentAlreadyExistsException) { /* inspected below */ }
+            Assert.All(commits.Where(c => c.IsFaulted), c => Assert.IsType<DocumentAlreadyExistsException>(c.Exception!.InnerException));
+            return commits.Select((c, i) => c.IsCompletedSuccessfully ? decided[i].OfType<EmailReminder>() : []).SelectMany(m => m).ToList();
+        }
+        finally { foreach (var s in sessions) s.Dispose(); }
     }
 
     [Fact]
@@ -30,14 +54,15 @@ public sealed class ReminderTests(AppFixture app)
         var (id, _) = await officer.Draft(RegistryScenarios.Dossier(period, "Bản nháp sắp hết hạn", level: "huyen"));
         await officer.WaitForList($"period={period}", p => p.Items().Any());
 
-        await RunReminders(3);
-        await RunReminders(3, parallel: true);
+        var emails = await RaceTwoRuns();
+        await RunReminders(2);
         using (var scope = app.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<TriggerJob>().Fire("registry-reminders");
 
         var inbox = (await officer.Get("/api/registry/inbox")).Expect(HttpStatusCode.OK).Body;
         var mine = inbox.EnumerateArray().Where(i => i.GetProperty("modelId").GetGuid() == id).ToList();
         var reminder = Assert.Single(mine);
+        Assert.Single(emails, e => e.ReminderId == reminder.GetProperty("id").GetString());
         Assert.Contains("Sắp hết hạn đăng ký", reminder.GetProperty("title").GetString());
         Assert.False(reminder.GetProperty("read").GetBoolean());
 
@@ -63,11 +88,12 @@ public sealed class ReminderTests(AppFixture app)
         await officer.Submit(id, 1);
         await officer.WaitForList($"period={period}&status=Submitted", p => p.Items().Any());
 
+        var emails = await RaceTwoRuns();
         await RunReminders(2);
-        await RunReminders(4, parallel: true);
 
         var inbox = (await secretary.Get("/api/registry/inbox")).Expect(HttpStatusCode.OK).Body;
-        Assert.Single(inbox.EnumerateArray(), i => i.GetProperty("modelId").GetGuid() == id);
+        var reminder = Assert.Single(inbox.EnumerateArray(), i => i.GetProperty("modelId").GetGuid() == id);
+        Assert.Single(emails, e => e.ReminderId == reminder.GetProperty("id").GetString());
         var membersInbox = (await member.Get("/api/registry/inbox")).Expect(HttpStatusCode.OK).Body;
         Assert.DoesNotContain(membersInbox.EnumerateArray(), i => i.GetProperty("modelId").GetGuid() == id);
     }
