@@ -1,4 +1,7 @@
+using JasperFx;
+using Marten.Exceptions;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Http;
 
 namespace Emulation.Host.Platform;
@@ -18,6 +21,9 @@ public static class Messaging
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableInboxOnAllListeners();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
+            // A copy written by two deliveries at once: the loser runs again and meets the winner's version (ADR 0011).
+            opts.OnException<ConcurrencyException>().Or<DocumentAlreadyExistsException>()
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250));
             modules(opts);
         });
         builder.Services.AddWolverineHttp();

@@ -1,3 +1,5 @@
+using Emulation.Kernel.Caching;
+using Emulation.Scope;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
@@ -23,6 +25,11 @@ public static class Persistence
             x.Production.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
         });
 
+        var signals = new CommitSignals();
+        services.AddSingleton(signals);
+        services.AddMemoryCache();
+        services.AddSingleton<Feeds>();
+
         services.AddMarten(opts =>
             {
                 opts.Connection(connectionString);
@@ -38,6 +45,8 @@ public static class Persistence
                 // Look for new events every 100 ms when busy, 250 ms when quiet: lists trail writes by well under a second.
                 opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
                 opts.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
+                // Caches of documents are dropped after a commit that wrote them, never before (ADR 0012).
+                opts.Listeners.Add(new CommitSignals.Listener(signals));
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine(x => x.MessageStorageSchemaName = "wolverine")

@@ -1,3 +1,5 @@
+using Emulation.Contracts;
+using Emulation.Directory.Feed;
 using Emulation.Directory.People;
 using Emulation.Directory.Seed;
 using Emulation.Directory.SignIn;
@@ -5,6 +7,7 @@ using Emulation.Directory.Units;
 using Emulation.Kernel;
 using Emulation.Kernel.Security;
 using Emulation.Kernel.Web;
+using Emulation.Scope;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
@@ -12,6 +15,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Emulation.Directory;
 
@@ -30,6 +34,7 @@ public static class DirectoryModule
             opts.Schema.For<Person>().DatabaseSchemaName(Schema);
             opts.Schema.For<Credential>().DatabaseSchemaName(Schema).Index(c => c.PersonId);
         });
+        services.SubscribeToEvents(new DirectoryFeed());
         services.AddSingleton<IPasswordHasher<Credential>, PasswordHasher<Credential>>();
         services.AddScoped<SignInService>();
         services.AddTransient<IClaimsTransformation, RoleClaims>();
@@ -45,6 +50,10 @@ public static class DirectoryModule
     public static WolverineOptions UseDirectory(this WolverineOptions opts)
     {
         opts.Discovery.IncludeAssembly(typeof(DirectoryModule).Assembly);
+        // One queue, one message at a time, in the order the feed relayed them (ADR 0011).
+        opts.PublishMessage<UnitUpdated>().ToLocalQueue(Feeds.DirectoryQueue);
+        opts.PublishMessage<PersonUpdated>().ToLocalQueue(Feeds.DirectoryQueue);
+        opts.LocalQueue(Feeds.DirectoryQueue).Sequential();
         return opts;
     }
 

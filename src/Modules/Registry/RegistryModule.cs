@@ -9,6 +9,7 @@ using Emulation.Registry.Reminders;
 using Emulation.Registry.Pages;
 using Emulation.Registry.Seed;
 using Emulation.Registry.Units;
+using Emulation.Scope;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Configuration;
@@ -33,8 +34,7 @@ public static class RegistryModule
             opts.Projections.Add<ModelSummaryProjection>(ProjectionLifecycle.Async);
             opts.Schema.For<Campaign>().DatabaseSchemaName(Schema);
             opts.Schema.For<RegistryCatalog>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
-            opts.Schema.For<RegistryUnit>().DatabaseSchemaName(Schema);
-            opts.Schema.For<Recipient>().DatabaseSchemaName(Schema);
+            opts.FeedCopy<RegistryUnit>(Schema).FeedCopy<Recipient>(Schema);
             opts.Schema.For<ModelNameClaim>().DatabaseSchemaName(Schema);
             opts.Schema.For<Reminder>().DatabaseSchemaName(Schema).Duplicate(r => r.UnitId).Duplicate(r => r.CreatedAt);
             opts.Schema.For<ReminderEmail>().DatabaseSchemaName(Schema);

@@ -98,8 +98,6 @@ public static class ChangePersonEndpoints
         if (!errors.Ok) return Problems.Validation(errors);
 
         stream.AppendOne(change);
-        var updated = stream.Aggregate.Next(change) with { Version = version + 1 };
-        await bus.PublishAsync(updated.ToIntegrationEvent(now));
-        return Results.Ok(new PersonChanged(id, updated.Version));
+        return Results.Ok(new PersonChanged(id, version + 1));
     }
 }

@@ -26,14 +26,18 @@ public sealed partial record Person(Guid Id, string UserName, string FullName, s
     public Person Apply(PersonDisabled _) => this with { Disabled = true };
     public Person Apply(PersonEnabled _) => this with { Disabled = false };
 
-    public Person Next(object change) => change switch
-    {
-        PersonDetailsChanged e => Apply(e), RoleGranted e => Apply(e), RoleRevoked e => Apply(e),
-        PersonDisabled e => Apply(e), PersonEnabled e => Apply(e), _ => this
-    };
-
     public PersonUpdated ToIntegrationEvent(DateTimeOffset at) =>
-        new(Id, FullName, Email, !Disabled, Roles.Select(r => new PersonRole(r.Role, r.UnitId)).ToList(), at);
+        new(Id, FullName, Email, !Disabled, Roles.Select(r => new PersonRole(r.Role, r.UnitId)).ToList(), Version, at);
+}
+
+public static class PersonEvents
+{
+    /// <summary>Every event of a person's stream: what the Directory feed follows.</summary>
+    public static readonly Type[] Types =
+    [
+        typeof(PersonRegistered), typeof(PersonDetailsChanged), typeof(RoleGranted), typeof(RoleRevoked),
+        typeof(PasswordSet), typeof(PersonDisabled), typeof(PersonEnabled)
+    ];
 }
 
 /// <summary>Sign-in secrets and lockout counters: mutable state kept out of the event log on purpose.

@@ -50,7 +50,6 @@ public static class RegisterPersonEndpoint
         credential.PasswordHash = hasher.HashPassword(credential, command.Password);
         session.Events.StartStream<Person>(registered.PersonId, registered, new PasswordSet(registered.PersonId, registered.By, now));
         session.Insert(credential);
-        await bus.PublishAsync(Person.Create(registered).ToIntegrationEvent(now));
         return Results.Created($"/api/directory/people/{registered.PersonId}", new PersonCreated(registered.PersonId, 2));
     }
 

@@ -5,7 +5,6 @@ using Emulation.Kernel.Security;
 using Marten;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Wolverine.Marten;
 
 namespace Emulation.Directory.Seed;
 
@@ -87,21 +86,16 @@ public sealed class DirectoryDemoSeed : IDemoSeed
         var now = clock.GetUtcNow();
         var since = new DateOnly(2020, 1, 1);
         var ids = Units.ToDictionary(u => u.Code, _ => Guid.NewGuid());
-        var states = new List<Unit>();
 
         foreach (var u in Units)
         {
             var registered = new UnitRegistered(ids[u.Code], u.Code, u.Name, u.Kind, u.Parent is null ? null : ids[u.Parent], u.Covers, since, Guid.Empty, now);
             session.Events.StartStream<Unit>(registered.UnitId, registered);
-            states.Add(Unit.Create(registered));
         }
         // The 2025 reform: Bạc Liêu province merged into Cà Mau from 1 July 2025; its records stay under its old name.
         var merge = new UnitMerged(ids["BL"], ids["CM"], new DateOnly(2025, 7, 1), "Nghị quyết số 202/2025/QH15 về sắp xếp đơn vị hành chính cấp tỉnh", Guid.Empty, now);
         session.Events.Append(merge.UnitId, merge);
-        var i = states.FindIndex(s => s.Id == merge.UnitId);
-        states[i] = states[i].Apply(merge) with { Version = 2 };
 
-        var people = new List<Person>();
         foreach (var p in People)
         {
             var registered = new PersonRegistered(Guid.NewGuid(), p.UserName, p.FullName, p.Position, null,
@@ -110,14 +104,8 @@ public sealed class DirectoryDemoSeed : IDemoSeed
             var credential = new Credential { Id = p.UserName, PersonId = registered.PersonId };
             credential.PasswordHash = hasher.HashPassword(credential, Demo.Password);
             session.Store(credential);
-            people.Add(Person.Create(registered));
         }
-
-        // Through the outbox: the integration events are stored in the same transaction as the events.
-        var outbox = scope.ServiceProvider.GetRequiredService<IMartenOutbox>();
-        outbox.Enroll(session);
-        foreach (var s in states) await outbox.PublishAsync(s.ToIntegrationEvent(now));
-        foreach (var p in people) await outbox.PublishAsync(p.ToIntegrationEvent(now));
+        // Other modules' copies follow from the feed (ADR 0011), as for any change made through the API.
         await session.SaveChangesAsync(ct);
     }
 }

@@ -58,9 +58,7 @@ public static class ChangeUnitEndpoints
         if (!errors.Ok) return Problems.Validation(errors);
 
         stream.AppendOne(change);
-        var updated = stream.Aggregate.Next(change) with { Version = version + 1 };
-        await bus.PublishAsync(updated.ToIntegrationEvent(now));
-        return Results.Ok(new UnitChanged(id, updated.Version));
+        return Results.Ok(new UnitChanged(id, version + 1));
     }
 
     static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime);

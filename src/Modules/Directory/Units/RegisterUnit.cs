@@ -30,7 +30,6 @@ public static class RegisterUnitEndpoint
             command.Kind == UnitKind.Board ? level : null,
             command.EffectiveFrom ?? DateOnly.FromDateTime(now.UtcDateTime), ctx.CurrentUser().Id, now);
         session.Events.StartStream<Unit>(registered.UnitId, registered);
-        await bus.PublishAsync(Unit.Create(registered).ToIntegrationEvent(now));
         return Results.Created($"/api/directory/units/{registered.UnitId}", new UnitCreated(registered.UnitId, 1));
     }
 }

@@ -27,14 +27,6 @@ public sealed partial record Unit(Guid Id, string Code, string Name, UnitKind Ki
 
     public Unit Apply(UnitMerged e) => this with { Status = UnitStatus.Merged, MergedInto = e.IntoUnitId, MergedFrom = e.EffectiveFrom };
 
-    public Unit Next(object change) => change switch
-    {
-        UnitRenamed e => Apply(e),
-        UnitMoved e => Apply(e),
-        UnitMerged e => Apply(e),
-        _ => this
-    };
-
     public UnitUpdated ToIntegrationEvent(DateTimeOffset at) =>
         new(Id, Code, Name, UnitKinds.Code(Kind), ParentId, CoversLevel, Active, MergedInto, Version, at);
 }

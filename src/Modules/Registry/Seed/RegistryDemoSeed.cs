@@ -4,6 +4,7 @@ using Emulation.Registry.Campaigns;
 using Emulation.Registry.Catalog;
 using Emulation.Registry.Models;
 using Emulation.Registry.Units;
+using Emulation.Scope;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -72,19 +73,10 @@ public sealed class RegistryDemoSeed(ILogger<RegistryDemoSeed> log) : IDemoSeed
         var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
         if (await session.Query<Campaign>().AnyAsync(ct)) return;
 
-        var units = scope.ServiceProvider.GetRequiredService<UnitDirectory>();
-        RegistryUnitTree tree = await units.TreeAsync(ct);
-        for (var i = 0; i < 150 && Specs.Select(s => s.Unit).Distinct().Any(code => tree.ByCode(code) is null); i++)
-        {
-            await Task.Delay(200, ct);
-            units.Invalidate();
-            tree = await units.TreeAsync(ct);
-        }
-        if (Specs.Select(s => s.Unit).Distinct().Any(code => tree.ByCode(code) is null))
-        {
-            log.LogWarning("Registry demo data skipped: the unit tree has not reached the registry yet");
-            return;
-        }
+        // The Directory's seed has committed; its units and people reach this module's copies through the feed.
+        if (!await scope.ServiceProvider.GetRequiredService<Feeds>().WaitUntilCopiedAsync(Feeds.Directory, TimeSpan.FromSeconds(60), ct))
+            throw new InvalidOperationException("Registry demo data: the Directory feed did not reach the registry's copies within 60 s.");
+        var tree = await scope.ServiceProvider.GetRequiredService<UnitDirectory>().TreeAsync(ct);
 
         var store = scope.ServiceProvider.GetRequiredService<IDocumentStore>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
