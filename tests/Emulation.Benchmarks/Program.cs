@@ -62,7 +62,7 @@ public static class Bench
 
         async Task<string> Token(string user)
         {
-            var reply = await http.PostAsJsonAsync("/api/auth/token", new { userName = user, password = Emulation.Kernel.Demo.Password });
+            var reply = await http.PostAsJsonAsync("/api/auth/token", new { userName = user, password = Emulation.Directory.Seed.DirectoryDemoSeed.Password });
             reply.EnsureSuccessStatusCode();
             return (await reply.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
         }

@@ -22,19 +22,32 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
-    public void Contracts_hold_only_records_and_depend_on_nothing_of_ours()
+    public void Contracts_hold_only_records_and_code_lists_and_depend_on_nothing_of_ours()
     {
         var contracts = typeof(Contracts.UnitUpdated).Assembly;
         Assert.DoesNotContain(contracts.GetReferencedAssemblies(), r => r.Name!.StartsWith("Emulation."));
         Assert.All(contracts.GetExportedTypes(), t =>
-            Assert.True(t.GetMethod("<Clone>$") is not null, $"{t.Name} should be a record (an integration event)"));
+            Assert.True(t.GetMethod("<Clone>$") is not null || t is { IsAbstract: true, IsSealed: true },
+                $"{t.Name} should be a record (an integration event) or a static list of the codes they carry"));
+    }
+
+    [Theory]
+    [InlineData("Emulation.Kernel")]
+    [InlineData("Emulation.Scope")]
+    public void Shared_libraries_know_no_module(string library)
+    {
+        var assembly = System.Reflection.Assembly.Load(library);
+        Assert.DoesNotContain(assembly.GetReferencedAssemblies(), r => r.Name is "Emulation.Directory" or "Emulation.Registry" or "Emulation.Host");
     }
 
     [Fact]
-    public void The_kernel_knows_no_module()
+    public void The_kernel_holds_no_domain_words()
     {
         var kernel = typeof(Kernel.Web.Page).Assembly;
-        Assert.DoesNotContain(kernel.GetReferencedAssemblies(), r => r.Name is "Emulation.Directory" or "Emulation.Registry" or "Emulation.Host");
+        var names = kernel.GetExportedTypes().Select(t => t.Name).ToList();
+        Assert.DoesNotContain("Roles", names);
+        Assert.DoesNotContain("StandardLevels", names);
+        Assert.DoesNotContain("Demo", names);
     }
 
     [Fact]

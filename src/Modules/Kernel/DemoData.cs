@@ -6,9 +6,3 @@ public interface IDemoSeed
     int Order { get; }
     Task SeedAsync(IServiceProvider services, CancellationToken ct);
 }
-
-public static class Demo
-{
-    /// <summary>Every demo account uses this password; `./build.sh run` prints it.</summary>
-    public const string Password = "DanVanKheo2025";
-}

@@ -1,34 +1,23 @@
 using Emulation.Kernel.Security;
 using Emulation.Registry.Models;
 using Emulation.Registry.Units;
+using Emulation.Scope;
 
 namespace Emulation.Registry;
 
-/// <summary>What a person may see and do in the registry, from their roles and the unit tree.
-/// Officers act for their own unit and see its subtree; boards see the non-draft models of the units they
-/// cover and decide on those sent to them; administrators see everything but act for no unit.</summary>
-public sealed class RegistryAccess(CurrentUser user, RegistryUnitTree tree)
+/// <summary>What a person may see and do in the registry: the shared unit scope (ADR 0012) plus the registry's
+/// own rules. Boards see the non-draft models of the units they cover and decide on those sent to them while they
+/// still cover the unit; administrators see everything but act for no unit.</summary>
+public sealed class RegistryAccess(CurrentUser user, RegistryUnitTree tree) : UnitScope<RegistryUnit>(user, tree)
 {
-    public CurrentUser User => user;
     public RegistryUnitTree Tree => tree;
-    public bool SeesAll => user.IsAdmin;
-    public IReadOnlyList<Guid> OfficerUnits { get; } = user.UnitsFor(Roles.Officer).ToList();
-    public IReadOnlyList<Guid> Boards { get; } = user.UnitsFor(Roles.BoardMember, Roles.BoardSecretary).ToList();
 
-    HashSet<Guid>? _full, _board;
+    public bool CanDecide(Guid? boardId) => IsOnBoard(boardId);
 
-    /// <summary>Units whose models (drafts included) this person sees.</summary>
-    public HashSet<Guid> FullUnits => _full ??= user.UnitsFor(Roles.Officer, Roles.Approver).SelectMany(tree.Subtree).ToHashSet();
-
-    /// <summary>Units whose submitted and decided models this person sees as a board member.</summary>
-    public HashSet<Guid> BoardUnits => _board ??= Boards.SelectMany(tree.CoveredBy).ToHashSet();
-
-    public bool CanActFor(Guid unitId) => OfficerUnits.Contains(unitId);
-
-    public bool CanDecide(Guid? boardId) => boardId is { } b && Boards.Contains(b);
+    public bool CanDecide(Model m) => BoardCovers(m.BoardId, m.UnitId);
 
     public bool CanSee(Guid unitId, ModelStatus status, Guid? boardId) =>
-        SeesAll || FullUnits.Contains(unitId) || (status != ModelStatus.Draft && (BoardUnits.Contains(unitId) || CanDecide(boardId)));
+        SeesAll || FullUnits.Contains(unitId) || (status != ModelStatus.Draft && BoardUnits.Contains(unitId));
 
     public bool CanSee(Model m) => CanSee(m.UnitId, m.Status, m.BoardId);
 }

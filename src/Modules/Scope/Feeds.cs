@@ -1,6 +1,8 @@
+using Emulation.Contracts;
 using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
+using Wolverine.Util;
 
 namespace Emulation.Scope;
 
@@ -14,7 +16,7 @@ public sealed class Feeds(IDocumentStore store, IProjectionCoordinator coordinat
     /// <summary>The local queue the Directory feed is delivered on, one message after the other.</summary>
     public const string DirectoryQueue = "directory-feed";
 
-    static readonly string[] DirectoryMessages = ["Emulation.Contracts.UnitUpdated", "Emulation.Contracts.PersonUpdated"];
+    static readonly string[] DirectoryMessages = [typeof(UnitUpdated).ToMessageTypeName(), typeof(PersonUpdated).ToMessageTypeName()];
 
     /// <summary>Waits until every event committed before the call has been relayed by the feed and every message it
     /// relayed has been handled: the copies then hold what the source held when this was called.</summary>

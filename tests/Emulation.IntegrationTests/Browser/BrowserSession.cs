@@ -26,7 +26,7 @@ public sealed class BrowserSession : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public static async Task SignIn(IPage page, string userName, string password = Kernel.Demo.Password)
+    public static async Task SignIn(IPage page, string userName, string password = Emulation.Directory.Seed.DirectoryDemoSeed.Password)
     {
         await page.GotoAsync("/dang-nhap");
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);

@@ -77,13 +77,13 @@ public sealed class SignInTests(AppFixture app)
 
         var missingToken = await client.PostAsync("/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["userName"] = "quantri", ["password"] = Kernel.Demo.Password
+            ["userName"] = "quantri", ["password"] = Emulation.Directory.Seed.DirectoryDemoSeed.Password
         }));
         Assert.Equal(HttpStatusCode.BadRequest, missingToken.StatusCode);
 
         var signedIn = await client.PostAsync("/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["userName"] = "quantri", ["password"] = Kernel.Demo.Password
+            ["__RequestVerificationToken"] = token, ["userName"] = "quantri", ["password"] = Emulation.Directory.Seed.DirectoryDemoSeed.Password
         }));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
 

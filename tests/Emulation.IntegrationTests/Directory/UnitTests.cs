@@ -99,6 +99,18 @@ public sealed class UnitTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_board_covers_one_of_the_known_levels()
+    {
+        using var admin = await app.As("quantri");
+        var parent = await admin.UnitId("CM-UM");
+        var unknown = (await admin.Post("/api/directory/units", new { code = DirectoryScenarios.Unique("BL-"), name = "Ban thử cấp lạ", kind = "Board", parentId = parent, coversLevel = "cap-thon" }))
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("cap-thon", unknown.Errors("coversLevel").Single());
+        (await admin.Post("/api/directory/units", new { code = DirectoryScenarios.Unique("BL-"), name = "Ban thử cấp xã", kind = "Board", parentId = parent, coversLevel = "co-so" }))
+            .Expect(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task Text_arriving_decomposed_is_stored_composed()
     {
         using var admin = await app.As("quantri");

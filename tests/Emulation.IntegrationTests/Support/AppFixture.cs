@@ -42,6 +42,8 @@ public sealed class AppFixture : IAsyncLifetime
         }
         ConnectionString = new NpgsqlConnectionStringBuilder(_adminConnection) { Database = Database, MaxPoolSize = 40 }.ConnectionString;
 
+        // Any free port: a fixed default (5000) collides with another test run on the same machine.
+        Environment.SetEnvironmentVariable("ASPNETCORE_URLS", "http://127.0.0.1:0");
         JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
@@ -73,7 +75,7 @@ public sealed class AppFixture : IAsyncLifetime
     public HttpClient Anonymous(bool cookies = false) =>
         new(new HttpClientHandler { UseCookies = cookies, AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
 
-    public async Task<string> TokenFor(string userName, string password = Kernel.Demo.Password)
+    public async Task<string> TokenFor(string userName, string password = Emulation.Directory.Seed.DirectoryDemoSeed.Password)
     {
         if (_tokens.TryGetValue(userName, out var token)) return token;
         using var client = Anonymous();
@@ -85,7 +87,7 @@ public sealed class AppFixture : IAsyncLifetime
     }
 
     /// <summary>An API client signed in as the given person with a bearer token.</summary>
-    public async Task<Api> As(string userName, string password = Kernel.Demo.Password)
+    public async Task<Api> As(string userName, string password = Emulation.Directory.Seed.DirectoryDemoSeed.Password)
     {
         var client = Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenFor(userName, password));

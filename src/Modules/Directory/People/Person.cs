@@ -16,6 +16,8 @@ public sealed record PersonEnabled(Guid PersonId, Guid By, DateTimeOffset At);
 public sealed partial record Person(Guid Id, string UserName, string FullName, string? Position, string? Email,
     IReadOnlyList<RoleAssignment> Roles, bool Disabled, long Version)
 {
+    public const string NotFound = "Không tìm thấy người dùng.";
+
     public static Person Create(PersonRegistered e) =>
         new(e.PersonId, e.UserName, e.FullName, e.Position, e.Email, e.Roles, false, 1);
 

@@ -13,6 +13,9 @@ public sealed class DirectoryDemoSeed : IDemoSeed
 {
     public int Order => 10;
 
+    /// <summary>Every demo account uses this password; `./build.sh run` prints it.</summary>
+    public const string Password = "DanVanKheo2025";
+
     sealed record U(string Code, string Name, UnitKind Kind, string? Parent, string? Covers = null);
 
     static readonly U[] Units =
@@ -102,7 +105,7 @@ public sealed class DirectoryDemoSeed : IDemoSeed
                 p.Roles.Select(r => new RoleAssignment(r.Role, r.Unit is null ? null : ids[r.Unit])).ToList(), Guid.Empty, now);
             session.Events.StartStream<Person>(registered.PersonId, registered, new PasswordSet(registered.PersonId, Guid.Empty, now));
             var credential = new Credential { Id = p.UserName, PersonId = registered.PersonId };
-            credential.PasswordHash = hasher.HashPassword(credential, Demo.Password);
+            credential.PasswordHash = hasher.HashPassword(credential, Password);
             session.Store(credential);
         }
         // Other modules' copies follow from the feed (ADR 0011), as for any change made through the API.

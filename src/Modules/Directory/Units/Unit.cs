@@ -8,6 +8,8 @@ public sealed record NameSpan(string Name, DateOnly From);
 public sealed partial record Unit(Guid Id, string Code, string Name, UnitKind Kind, Guid? ParentId, string? CoversLevel,
     UnitStatus Status, Guid? MergedInto, DateOnly? MergedFrom, IReadOnlyList<NameSpan> Names, long Version)
 {
+    public const string NotFound = "Không tìm thấy đơn vị.";
+
     public bool Active => Status == UnitStatus.Active;
 
     public string NameOn(DateOnly date) =>

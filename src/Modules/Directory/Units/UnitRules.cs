@@ -29,6 +29,8 @@ public static partial class UnitRules
             errors.Add(!UnitKinds.ParentAllowed(kind, parent?.Kind), "parentId", ParentMessage(kind));
         errors.Add(kind == UnitKind.Board && string.IsNullOrWhiteSpace(coversLevel), "coversLevel",
             "Ban Dân vận cần chọn cấp mô hình mà Ban theo dõi.");
+        errors.Add(kind == UnitKind.Board && !string.IsNullOrWhiteSpace(coversLevel) && !StandardLevels.IsKnown(coversLevel), "coversLevel",
+            $"Cấp “{coversLevel}” không có trong danh sách cấp: {string.Join(", ", StandardLevels.All.Select(l => l.Name))}.");
         return errors;
     }
 

@@ -122,7 +122,7 @@ public static class ChangeModelEndpoints
         var model = stream.Aggregate;
         var context = await ModelContext.LoadAsync(ctx, session, units);
         if (model is null || !context.Access.CanSee(model)) return (null, null, Problems.NotFound("Không tìm thấy mô hình, điển hình."));
-        var allowed = officer ? context.Access.CanActFor(model.UnitId) : context.Access.CanDecide(model.BoardId);
+        var allowed = officer ? context.Access.CanActFor(model.UnitId) : context.Access.CanDecide(model);
         if (!allowed)
             return (null, null, Problems.Forbidden(officer
                 ? "Chỉ cán bộ của đơn vị đăng ký được thực hiện thao tác này."

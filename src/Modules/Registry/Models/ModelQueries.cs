@@ -76,7 +76,7 @@ public static class ModelQueries
         var actions = new List<string>();
         if (access.CanActFor(model.UnitId))
             actions.AddRange(new[] { "edit", "submit", "withdraw" }.Where(a => ModelRules.Refusal(model.Status, a) is null));
-        if (access.CanDecide(model.BoardId))
+        if (access.CanDecide(model))
             actions.AddRange(new[] { "accept", "return", "reject" }.Where(a => ModelRules.Refusal(model.Status, a) is null));
 
         return new ModelView(model.Id, model.Details.Kind, ModelLabels.Kind(model.Details.Kind), model.Status, ModelLabels.Status(model.Status),

@@ -1,6 +1,7 @@
-namespace Emulation.Kernel.Security;
+namespace Emulation.Contracts;
 
-/// <summary>Role codes carried in claims and stored with a person. Scoped roles name the unit they act for.</summary>
+/// <summary>Role codes: granted by the Directory, carried in claims and in <see cref="PersonRole"/>, read by every
+/// module's scope. Scoped roles name the unit they act for.</summary>
 public static class Roles
 {
     public const string Officer = "officer";
@@ -22,20 +23,4 @@ public static class Roles
         Admin => "Quản trị hệ thống",
         _ => role
     };
-}
-
-public static class EmulationClaims
-{
-    public const string UserId = "sub";
-    public const string UserName = "name";
-    public const string FullName = "full_name";
-    /// <summary>A scoped role as "role@unitId"; the admin role as plain "admin".</summary>
-    public const string Assignment = "emu_role";
-    public const string Loaded = "emu_loaded";
-}
-
-public static class Policies
-{
-    public const string Admin = "admin";
-    public const string SignedIn = "signed-in";
 }

@@ -1,7 +1,7 @@
-namespace Emulation.Kernel;
+namespace Emulation.Contracts;
 
-/// <summary>The standard level codes shared by the unit tree (which level a board covers) and the registry's
-/// configurable level list. Provinces may add levels; these four are always known.</summary>
+/// <summary>The level codes a board may cover (<see cref="UnitUpdated.CoversLevel"/>) and the registry's level list
+/// starts from. Provinces may add levels to the registry's list; a board covers one of these four.</summary>
 public static class StandardLevels
 {
     public const string Grassroots = "co-so";
@@ -13,6 +13,8 @@ public static class StandardLevels
     [
         (Grassroots, "Cấp cơ sở"), (District, "Cấp huyện"), (Province, "Cấp tỉnh"), (Central, "Cấp trung ương")
     ];
+
+    public static bool IsKnown(string? code) => All.Any(l => l.Code == code);
 
     public static string Name(string? code) => All.FirstOrDefault(l => l.Code == code).Name ?? code ?? "";
 }
