@@ -52,9 +52,6 @@ public sealed class AppFixture : IAsyncLifetime
             b.UseSetting("DemoData:Seed", "true");
             b.UseSetting("Logging:LogLevel:Default", "Warning");
             b.UseSetting("Registry:Reminders:PendingDays", "0");
-            // JasperFx starts the host from Program.Main, where UseKestrel(0) below does not reach: without an address of its
-            // own it took localhost:5000, and two test runs on one machine collided there.
-            b.UseSetting("urls", "http://127.0.0.1:0");
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
