@@ -43,11 +43,20 @@ public sealed class ArchitectureTests
     [Fact]
     public void The_kernel_holds_no_domain_words()
     {
-        var kernel = typeof(Kernel.Web.Page).Assembly;
+        var kernel = typeof(Kernel.Web.PageLayout).Assembly;
         var names = kernel.GetExportedTypes().Select(t => t.Name).ToList();
         Assert.DoesNotContain("Roles", names);
         Assert.DoesNotContain("StandardLevels", names);
         Assert.DoesNotContain("Demo", names);
+    }
+
+    [Fact]
+    public void Pages_live_with_their_feature_not_in_a_pages_folder()
+    {
+        var pages = Modules.SelectMany(m => m.GetTypes())
+            .Where(t => typeof(Microsoft.AspNetCore.Components.IComponent).IsAssignableFrom(t) && t.Name.EndsWith("Page")).ToList();
+        Assert.NotEmpty(pages);
+        Assert.All(pages, t => Assert.False(t.Namespace!.EndsWith(".Pages"), $"{t.FullName} should sit in its feature's folder"));
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public static class PlatformSetup
         builder.Services.AddPersistence(connectionString, builder.Environment);
         builder.Services.AddSecurity();
         builder.Services.AddApi();
+        builder.Services.AddPages();
         builder.Services.AddScheduling(connectionString);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         if (builder.Configuration.GetValue<bool>("DemoData:Seed")) builder.Services.AddHostedService<DemoSeeder>();
@@ -44,7 +45,7 @@ public static class PlatformSetup
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJson }).AllowAnonymous();
         app.MapWolverineApi();
-        app.MapGet("/", HomePage.Render).RequireAuthorization();
+        app.MapGet("/", HomePage.Get).RequireAuthorization();
         app.MapGet("/khong-co-quyen", (Delegate)PageResults.Forbidden);
         foreach (var pages in app.Services.GetServices<IModulePages>()) pages.Map(app);
         return app;
@@ -52,7 +53,7 @@ public static class PlatformSetup
 
     static void UseStaticAssets(this WebApplication app)
     {
-        var kernel = typeof(Page).Assembly;
+        var kernel = typeof(PageLayout).Assembly;
         app.MapGet("/assets/{name}", (string name) =>
         {
             var stream = kernel.GetManifestResourceStream("assets/" + name);

@@ -6,7 +6,6 @@ using Emulation.Registry.Campaigns;
 using Emulation.Registry.Catalog;
 using Emulation.Registry.Models;
 using Emulation.Registry.Reminders;
-using Emulation.Registry.Pages;
 using Emulation.Registry.Seed;
 using Emulation.Registry.Units;
 using Emulation.Scope;

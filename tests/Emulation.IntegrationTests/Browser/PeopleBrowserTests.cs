@@ -22,7 +22,7 @@ public sealed class PeopleBrowserTests(AppFixture app) : IAsyncLifetime
         await form.Locator("[name=userName]").FillAsync(userName);
         await form.Locator("[name=password]").FillAsync("batdau2026");
         await form.GetByLabel("Vai trò").SelectOptionAsync("officer");
-        await form.GetByLabel("Tại đơn vị / Ban").SelectOptionAsync(new SelectOptionValue { Label = "—— Phường 8" });
+        await form.GetByLabel("Tại đơn vị / Ban").FillAsync("Tỉnh Cà Mau › Thành phố Cà Mau › Phường 8");
         await form.GetByRole(AriaRole.Button, new() { Name = "Tạo tài khoản" }).ClickAsync();
         await admin.WaitForURLAsync(u => u.Contains("/quan-tri/nguoi-dung/"));
         Assert.Equal("Phan Thị Tám", await admin.Locator("h1").InnerTextAsync());

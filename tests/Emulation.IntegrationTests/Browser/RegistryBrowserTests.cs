@@ -15,6 +15,8 @@ public sealed class RegistryBrowserTests(AppFixture app) : IAsyncLifetime
         var name = DirectoryScenarios.Unique("Thắp sáng đường quê ");
 
         var officer = await _browser.NewPage(app);
+        var asked = new List<string>();
+        officer.Dialog += async (_, dialog) => { asked.Add(dialog.Message); await dialog.AcceptAsync(); };
         await BrowserSession.SignIn(officer, "canbo.phuong1");
         await officer.GetByRole(AriaRole.Link, new() { Name = "Đăng ký mới" }).First.ClickAsync();
         await officer.WaitForURLAsync(u => u.EndsWith("/mo-hinh/dang-ky"));
@@ -32,6 +34,7 @@ public sealed class RegistryBrowserTests(AppFixture app) : IAsyncLifetime
         await officer.GetByRole(AriaRole.Button, new() { Name = "Gửi Ban xem xét" }).ClickAsync();
         var error = officer.Locator("#trang-thai .form-error:visible");
         await error.WaitForAsync();
+        Assert.Contains("Gửi hồ sơ cho Ban xem xét?", asked.Single());
         Assert.Contains("ít nhất một chỉ tiêu", await error.InnerTextAsync());
 
         await officer.GetByRole(AriaRole.Link, new() { Name = "Sửa hồ sơ" }).ClickAsync();
@@ -55,6 +58,7 @@ public sealed class RegistryBrowserTests(AppFixture app) : IAsyncLifetime
         var modelUrl = officer.Url;
 
         var secretary = await _browser.NewPage(app);
+        secretary.Dialog += async (_, dialog) => { asked.Add(dialog.Message); await dialog.AcceptAsync(); };
         await BrowserSession.SignIn(secretary, "thuky.phuong1");
         await secretary.GetByRole(AriaRole.Link, new() { Name = "Hồ sơ chờ Ban xem xét" }).First.ClickAsync();
         for (var i = 0; i < 30 && await secretary.GetByRole(AriaRole.Link, new() { Name = name }).CountAsync() == 0; i++)
@@ -64,10 +68,12 @@ public sealed class RegistryBrowserTests(AppFixture app) : IAsyncLifetime
         }
         await secretary.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
         Assert.Contains("Số km đường có đèn", await secretary.Locator("main").InnerTextAsync());
+        await secretary.GetByText("Công nhận đăng ký", new() { Exact = true }).ClickAsync();
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Công nhận và cấp mã" }).ClickAsync();
         var code = secretary.Locator("#registry-code");
         await code.WaitForAsync();
         var registryCode = await code.InnerTextAsync();
+        Assert.Contains("không hoàn tác", asked.Last());
         Assert.Matches(@"^CM-\d{4}-\d{4}$", registryCode);
 
         await officer.GotoAsync(modelUrl);

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Wolverine.Http;
-using P = Emulation.Kernel.Web.Page;
 
 namespace Emulation.Directory.SignIn;
 
@@ -39,20 +38,5 @@ public static class ChangeOwnPasswordEndpoint
         return Results.Ok(new { id = person.Id });
     }
 
-    public static void MapPage(IEndpointRouteBuilder app) => app.MapGet("/tai-khoan", (Delegate)Render).RequireAuthorization();
-
-    static Task<IResult> Render(HttpContext ctx) =>
-        P.Render(ctx, "Tài khoản của tôi", Html.Of($"""
-            <div class="panel">
-              <p><strong>{ctx.CurrentUser().FullName}</strong> ({ctx.CurrentUser().UserName})</p>
-              <ul>{Html.Join(ctx.CurrentUser().Assignments.Select(a => Html.Of($"<li>{Roles.Label(a.Role)}</li>")))}</ul>
-            </div>
-            <div class="panel" id="doi-mat-khau"><h2>Đổi mật khẩu</h2>
-              {P.ApiForm("POST", "/api/auth/password", "/tai-khoan?da-doi=1", Html.Of($"""
-                {P.Field("currentPassword", "Mật khẩu hiện tại", type: "password", required: true, maxLength: PersonRules.MaxPassword)}
-                {P.Field("newPassword", "Mật khẩu mới", type: "password", required: true, maxLength: PersonRules.MaxPassword, hint: "Ít nhất 8 ký tự, có cả chữ và số")}
-                """), "Đổi mật khẩu")}
-              {Html.When(ctx.Request.Query.ContainsKey("da-doi"), Html.Of($"""<p class="notice" role="status">Đã đổi mật khẩu.</p>"""))}
-            </div>
-            """));
+    public static void MapPage(IEndpointRouteBuilder app) => app.MapGet("/tai-khoan", AccountPage.Get).RequireAuthorization();
 }

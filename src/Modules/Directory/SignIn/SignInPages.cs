@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Emulation.Directory.SignIn;
 
@@ -40,24 +39,6 @@ public static class SignInPages
 
     static bool IsLocal(string? url) => !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\");
 
-    static Task<IResult> Render(HttpContext ctx, string? userName, string? error, string? returnUrl, int status = 200)
-    {
-        var antiforgery = ctx.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>().GetAndStoreTokens(ctx);
-        var body = Html.Of($"""
-            <div class="panel signin">
-              {Html.When(error is not null, Html.Of($"""<div class="notice error" role="alert" id="signin-error">{error}</div>"""))}
-              <form method="post" action="/dang-nhap">
-                <input type="hidden" name="{antiforgery.FormFieldName}" value="{antiforgery.RequestToken}">
-                <input type="hidden" name="returnUrl" value="{returnUrl}">
-                <label class="field"><span>Tên đăng nhập</span>
-                  <input name="userName" id="userName" autocomplete="username" value="{userName}" maxlength="50" required autofocus></label>
-                <label class="field"><span>Mật khẩu</span>
-                  <input name="password" id="password" type="password" autocomplete="current-password" maxlength="128" required></label>
-                <div class="actions"><button type="submit">Đăng nhập</button></div>
-              </form>
-              <p class="muted">Quên mật khẩu? Liên hệ quản trị hệ thống của đơn vị để được cấp lại.</p>
-            </div>
-            """);
-        return Page.Render(ctx, "Đăng nhập", body, status);
-    }
+    static Task<IResult> Render(HttpContext ctx, string? userName, string? error, string? returnUrl, int status = 200) =>
+        Task.FromResult(PageResults.Render<SignInPage>(new { UserName = userName, Error = error, ReturnUrl = returnUrl }, status));
 }

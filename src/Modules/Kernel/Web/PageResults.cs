@@ -1,12 +1,16 @@
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Emulation.Kernel.Web;
 
 public static class PageResults
 {
-    public static Task<IResult> NotFound(HttpContext ctx) =>
-        Page.Render(ctx, "Không tìm thấy", Html.Of($"""<p>Trang hoặc dữ liệu bạn tìm không tồn tại.</p><p><a href="/">Về trang chủ</a></p>"""), 404);
+    /// <summary>A page component rendered on the server as a whole HTML document, without interactivity.</summary>
+    public static IResult Render<TPage>(object? parameters = null, int status = StatusCodes.Status200OK) where TPage : IComponent =>
+        new RazorComponentResult<TPage>(parameters ?? new { }) { StatusCode = status };
 
-    public static Task<IResult> Forbidden(HttpContext ctx) =>
-        Page.Render(ctx, "Không có quyền", Html.Of($"""<p>Tài khoản của bạn không có quyền xem trang này.</p><p><a href="/">Về trang chủ</a></p>"""), 403);
+    public static Task<IResult> NotFound(HttpContext ctx) => Task.FromResult(Render<NotFoundPage>(status: StatusCodes.Status404NotFound));
+
+    public static Task<IResult> Forbidden(HttpContext ctx) => Task.FromResult(Render<ForbiddenPage>(status: StatusCodes.Status403Forbidden));
 }

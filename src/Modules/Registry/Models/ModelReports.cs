@@ -53,8 +53,8 @@ public static class ModelReports
     {
         var models = rows.LongCount(r => r.Kind == ModelKind.Model);
         var exemplars = rows.Count - models;
-        var parts = byLevel.Select(l => $"{Html.Number(l.Value)} {l.Label.ToLowerInvariant()}");
-        return $"{Html.Number(rows.Count)} mô hình, điển hình ({Html.Number(models)} mô hình, {Html.Number(exemplars)} điển hình)" +
+        var parts = byLevel.Select(l => $"{Format.Number(l.Value)} {l.Label.ToLowerInvariant()}");
+        return $"{Format.Number(rows.Count)} mô hình, điển hình ({Format.Number(models)} mô hình, {Format.Number(exemplars)} điển hình)" +
                (byLevel.Count > 0 ? ", trong đó: " + string.Join(", ", parts) : "") + ".";
     }
 

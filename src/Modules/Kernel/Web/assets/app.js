@@ -34,45 +34,96 @@
     return body;
   }
 
+  // Each message once: beside its field (the input marked aria-invalid and described by it), the rest in the box.
   function showErrors(form, problem) {
     const box = form.querySelector('.form-error');
-    form.querySelectorAll('.field-error').forEach(e => e.textContent = '');
-    const errors = problem.errors || {};
-    const unplaced = [];
-    for (const [key, msgs] of Object.entries(errors)) {
-      const target = [...form.querySelectorAll('.field-error')].find(e => e.dataset.for.toLowerCase() === key.toLowerCase());
-      if (target) target.textContent = msgs.join(' '); else unplaced.push(...msgs);
+    form.querySelectorAll('.field-error').forEach(e => e.replaceChildren());
+    form.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
+    const slots = [...form.querySelectorAll('.field-error')];
+    const placed = new Set(), rest = [];
+    let first = null;
+    for (const [key, msgs] of Object.entries(problem.errors || {})) {
+      const unique = [...new Set(msgs)];
+      const slot = slots.find(e => e.dataset.for.toLowerCase() === key.toLowerCase());
+      if (!slot) { unique.forEach(m => rest.includes(m) || rest.push(m)); continue; }
+      unique.forEach((m, i) => { if (i) slot.append(document.createElement('br')); slot.append(m); placed.add(m); });
+      const input = [...form.querySelectorAll('[aria-describedby]')].find(el => el.getAttribute('aria-describedby').split(' ').includes(slot.id));
+      if (input) { input.setAttribute('aria-invalid', 'true'); first ??= input; }
     }
-    const text = [problem.detail || problem.title || 'Không thực hiện được thao tác.', ...unplaced.filter(m => m !== problem.detail)].join(' ');
-    box.textContent = text; box.hidden = false; box.focus?.();
+    const lead = problem.detail || problem.title || 'Không thực hiện được thao tác.';
+    const lines = [];
+    if (!placed.has(lead) && !rest.includes(lead)) lines.push(lead);
+    if (placed.size) lines.push(placed.size === 1 ? 'Xem thông báo bên cạnh mục được đánh dấu.' : `Có ${placed.size} lỗi, xem thông báo bên cạnh từng mục.`);
+    lines.push(...rest.filter(m => !placed.has(m)));
+    box.replaceChildren(...lines.map(t => { const p = document.createElement('p'); p.textContent = t; return p; }));
+    box.hidden = false;
+    (first || box).focus?.();
   }
 
-  // "Thêm dòng": copy the last row of a repeated group, renumbering its field names and clearing its values.
+  // A picker's visible text names a suggestion of its datalist; the hidden input beside it carries the id.
+  function syncPicker(input) {
+    const hidden = input.parentElement.querySelector(`input[type=hidden][name="${input.dataset.picker}"]`);
+    const text = input.value.trim();
+    const option = [...(input.list?.options || [])].find(o => o.value === text);
+    if (hidden) hidden.value = option ? option.dataset.id : '';
+    return !text || option;
+  }
+  document.addEventListener('input', (ev) => { if (ev.target.dataset?.picker) syncPicker(ev.target); });
+
+  function pickerErrors(form) {
+    const errors = {};
+    form.querySelectorAll('[data-picker]').forEach(el => { if (!syncPicker(el)) errors[el.dataset.picker] = ['Hãy chọn một mục trong danh sách gợi ý (gõ vài chữ của tên rồi chọn).']; });
+    return Object.keys(errors).length ? { title: 'Dữ liệu chưa hợp lệ', detail: 'Có mục chưa chọn đúng trong danh sách gợi ý.', errors } : null;
+  }
+
+  // Rows of a repeated group keep consecutive indexes in names, ids and error slots, so the server's
+  // "targets[1].dueDate" finds the row the person sees second.
+  function renumber(group) {
+    const pattern = new RegExp(`${group.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\[\\d+\\]`, 'g');
+    document.querySelectorAll(`[data-row-group="${group}"]`).forEach((row, i) => {
+      row.querySelectorAll('*').forEach(el => {
+        for (const a of ['name', 'id', 'for', 'aria-describedby', 'data-for']) {
+          const v = el.getAttribute(a);
+          if (v) el.setAttribute(a, v.replace(pattern, `${group}[${i}]`));
+        }
+      });
+    });
+  }
+
   document.addEventListener('click', (ev) => {
-    const button = ev.target.closest?.('[data-add-row]');
+    const button = ev.target.closest?.('[data-add-row], [data-remove-row]');
     if (!button) return;
     ev.preventDefault();
-    const group = button.dataset.addRow;
+    const row = button.closest('[data-row-group]');
+    const group = button.dataset.addRow || row.dataset.rowGroup;
     const rows = document.querySelectorAll(`[data-row-group="${group}"]`);
+    if (button.dataset.addRow === undefined) {
+      const next = row.nextElementSibling?.matches('[data-row-group]') ? row.nextElementSibling : rows[rows.length - 2];
+      if (rows.length > 1) { row.remove(); renumber(group); next?.querySelector('input, select, textarea')?.focus(); }
+      else clear(row);
+      return;
+    }
     const last = rows[rows.length - 1];
     const copy = last.cloneNode(true);
-    const index = rows.length;
-    copy.querySelectorAll('[name]').forEach(el => {
-      el.name = el.name.replace(new RegExp(`^${group}\\[\\d+\\]`), `${group}[${index}]`);
-      if (el.type === 'checkbox') el.checked = true; else el.value = '';
-    });
-    copy.querySelectorAll('[data-for]').forEach(el => {
-      el.dataset.for = el.dataset.for.replace(new RegExp(`^${group}\\[\\d+\\]`), `${group}[${index}]`);
-      el.textContent = '';
-    });
+    clear(copy);
     last.after(copy);
+    renumber(group);
     copy.querySelector('input, select, textarea')?.focus();
   });
+
+  function clear(row) {
+    row.querySelectorAll('[name]').forEach(el => { if (el.type === 'checkbox') el.checked = true; else el.value = ''; });
+    row.querySelectorAll('[data-picker]').forEach(el => { el.value = ''; });
+    row.querySelectorAll('.field-error').forEach(el => el.replaceChildren());
+    row.querySelectorAll('[aria-invalid]').forEach(el => el.removeAttribute('aria-invalid'));
+  }
 
   document.addEventListener('submit', async (ev) => {
     const form = ev.target;
     if (!form.classList?.contains('api-form')) return;
     ev.preventDefault();
+    const invalid = pickerErrors(form);
+    if (invalid) { showErrors(form, invalid); return; }
     if (form.dataset.confirm && !confirm(form.dataset.confirm)) return;
     const button = form.querySelector('button[type=submit]');
     button && (button.disabled = true);

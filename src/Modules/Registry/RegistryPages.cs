@@ -1,5 +1,8 @@
 using Emulation.Kernel.Security;
 using Emulation.Kernel.Web;
+using Emulation.Registry.Campaigns;
+using Emulation.Registry.Catalog;
+using Emulation.Registry.Reminders;
 using Emulation.Registry.Models;
 using Emulation.Registry.Units;
 using Marten;
@@ -7,21 +10,21 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Emulation.Registry.Pages;
+namespace Emulation.Registry;
 
 public sealed class RegistryPages : IModulePages
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/mo-hinh", ModelListPages.List).RequireAuthorization();
-        app.MapGet("/mo-hinh/thong-ke", ModelListPages.Statistics).RequireAuthorization();
-        app.MapGet("/mo-hinh/cho-duyet", ModelListPages.Queue).RequireAuthorization();
-        app.MapGet("/mo-hinh/dang-ky", ModelFormPages.New).RequireAuthorization();
-        app.MapGet("/mo-hinh/{id:guid}", ModelDetailPage.Render).RequireAuthorization();
-        app.MapGet("/mo-hinh/{id:guid}/sua", ModelFormPages.Edit).RequireAuthorization();
-        app.MapGet("/hop-thu", AdminPages.Inbox).RequireAuthorization();
-        app.MapGet("/quan-tri/dot-thi-dua", AdminPages.Campaigns).RequireAuthorization();
-        app.MapGet("/quan-tri/danh-muc", AdminPages.Catalog).RequireAuthorization(Policies.Admin);
+        app.MapGet("/mo-hinh", ModelListPage.Get).RequireAuthorization();
+        app.MapGet("/mo-hinh/thong-ke", ModelStatisticsPage.Get).RequireAuthorization();
+        app.MapGet("/mo-hinh/cho-duyet", ModelQueuePage.Get).RequireAuthorization();
+        app.MapGet("/mo-hinh/dang-ky", ModelFormPage.New).RequireAuthorization();
+        app.MapGet("/mo-hinh/{id:guid}", ModelDetailPage.Get).RequireAuthorization();
+        app.MapGet("/mo-hinh/{id:guid}/sua", ModelFormPage.Edit).RequireAuthorization();
+        app.MapGet("/hop-thu", InboxPage.Get).RequireAuthorization();
+        app.MapGet("/quan-tri/dot-thi-dua", CampaignsPage.Get).RequireAuthorization();
+        app.MapGet("/quan-tri/danh-muc", CatalogPage.Get).RequireAuthorization(Policies.Admin);
     }
 }
 
