@@ -26,7 +26,10 @@ public sealed class LayoutBrowserTests(AppFixture app) : IAsyncLifetime
     {
         var page = await Phone();
         await BrowserSession.SignIn(page, "quantri");
+        await page.GotoAsync("/mo-hinh");
+        Assert.False(await page.Locator("details.filters-more").EvaluateAsync<bool>("d => d.open"), "the filters are folded until used");
         await page.GotoAsync("/mo-hinh?status=Accepted&sort=code");
+        Assert.True(await page.Locator("details.filters-more").EvaluateAsync<bool>("d => d.open"), "a filter in use is shown");
         var row = page.Locator("table.models tbody tr").First;
         await row.WaitForAsync();
 
