@@ -35,7 +35,10 @@ public sealed class RegistryBrowserTests(AppFixture app) : IAsyncLifetime
         var error = officer.Locator("#trang-thai .form-error:visible");
         await error.WaitForAsync();
         Assert.Contains("Gửi hồ sơ cho Ban xem xét?", asked.Single());
-        Assert.Contains("ít nhất một chỉ tiêu", await error.InnerTextAsync());
+        var problems = await error.Locator("p").AllInnerTextsAsync();
+        Assert.Contains(problems, p => p.Contains("ít nhất một chỉ tiêu"));
+        Assert.True(problems.Count > 1, "each missing item on its own line");
+        Assert.Equal(problems.Count, problems.Distinct().Count());
 
         await officer.GetByRole(AriaRole.Link, new() { Name = "Sửa hồ sơ" }).ClickAsync();
         var edit = officer.Locator("form.dossier");

@@ -52,6 +52,10 @@ public sealed class SignInBrowserTests(AppFixture app) : IAsyncLifetime
         await form.GetByRole(AriaRole.Button, new() { Name = "Thêm đơn vị" }).ClickAsync();
         await form.Locator(".form-error").WaitForAsync();
         Assert.Contains("Mã đơn vị", await form.Locator("[data-for=code]").InnerTextAsync());
+        var codeInput = form.GetByLabel("Mã đơn vị");
+        Assert.Equal("true", await codeInput.GetAttributeAsync("aria-invalid"));
+        Assert.Contains(await form.Locator("[data-for=code]").GetAttributeAsync("id") ?? "-", await codeInput.GetAttributeAsync("aria-describedby") ?? "");
+        Assert.DoesNotContain("Mã đơn vị", await form.Locator(".form-error").InnerTextAsync());
 
         var code = DirectoryScenarios.Unique("UI-");
         await form.GetByLabel("Mã đơn vị").FillAsync(code);

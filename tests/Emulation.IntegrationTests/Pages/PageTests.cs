@@ -125,6 +125,13 @@ public sealed class PageTests(AppFixture app)
         var draft = await Page("canbo.phuong1", $"/mo-hinh/{id}", (await officer.Model(id)).GetProperty("details").GetProperty("name").GetString()!);
         Assert.Contains("Gửi hồ sơ cho Ban", Form(draft, "submit").GetAttribute("data-confirm"));
 
+        var dossier = RegistryScenarios.Dossier(period, draft.QuerySelector("main h1")!.TextContent);
+        dossier["version"] = version;
+        dossier["area"] = "Khóm 3 và khóm 4";
+        version = (await officer.Put($"/api/registry/models/{id}", dossier)).Expect(HttpStatusCode.OK).Version;
+        var edited = await Page("canbo.phuong1", $"/mo-hinh/{id}", draft.QuerySelector("main h1")!.TextContent);
+        Assert.Contains("Sửa hồ sơ: địa bàn", edited.QuerySelector("#lich-su")!.TextContent);
+
         var sent = await officer.Submit(id, version);
         var submitted = await Page("thuky.phuong1", $"/mo-hinh/{id}", draft.QuerySelector("main h1")!.TextContent);
         var accept = Form(submitted, "accept");

@@ -117,6 +117,8 @@ public sealed class ReminderTests(AppFixture app)
         var inbox = (await secretary.Get("/api/registry/inbox")).Expect(HttpStatusCode.OK).Body;
         var reminder = Assert.Single(inbox.EnumerateArray(), i => i.GetProperty("modelId").GetGuid() == id);
         Assert.Single(emails, e => e.ReminderId == reminder.GetProperty("id").GetString());
+        // The status a board can give is "Không chấp nhận"; the reminder uses the same words.
+        Assert.EndsWith("trả lại hoặc không chấp nhận.", reminder.GetProperty("body").GetString());
         var membersInbox = (await member.Get("/api/registry/inbox")).Expect(HttpStatusCode.OK).Body;
         Assert.DoesNotContain(membersInbox.EnumerateArray(), i => i.GetProperty("modelId").GetGuid() == id);
     }

@@ -34,6 +34,9 @@ public sealed class Api(HttpClient client) : IDisposable
     public Task<Reply> Post(string url, object body) =>
         Send(new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) });
 
+    public Task<Reply> Put(string url, object body) =>
+        Send(new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body) });
+
     public Task<Reply> PostRaw(string url, string json) =>
         Send(new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") });
 

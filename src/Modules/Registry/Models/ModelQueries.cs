@@ -65,7 +65,13 @@ public static class ModelQueries
 
         var tree = access.Tree;
         var people = (await session.LoadManyAsync<Recipient>(events.Select(e => By(e.Data)).Distinct())).ToDictionary(p => p.Id, p => p.FullName);
-        var history = events.Select(e => Describe(e.Version, e.Data, tree, people)).ToList();
+        ModelDetails? previous = null;
+        var history = events.Select(e =>
+        {
+            var line = Describe(e.Version, e.Data, tree, people, previous);
+            previous = e.Data switch { ModelDrafted d => d.Details, ModelEdited d => d.Details, _ => previous };
+            return line;
+        }).ToList();
 
         var replicas = await session.Query<ModelSummary>().Where(s => s.ReplicatesModelId == id && s.Status != ModelStatus.Draft).ToListAsync();
         var source = model.Details.ReplicatesModelId is { } r ? await session.LoadAsync<ModelSummary>(r) : null;
@@ -151,13 +157,13 @@ public static class ModelQueries
         ModelReturned x => x.By, ModelRejected x => x.By, ModelWithdrawn x => x.By, _ => Guid.Empty
     };
 
-    static HistoryLine Describe(long version, object e, RegistryUnitTree tree, Dictionary<Guid, string> people)
+    static HistoryLine Describe(long version, object e, RegistryUnitTree tree, Dictionary<Guid, string> people, ModelDetails? before)
     {
         var by = people.GetValueOrDefault(By(e), By(e) == Guid.Empty ? "Hệ thống" : "(không rõ)");
         return e switch
         {
             ModelDrafted x => new(version, "drafted", $"Lập hồ sơ đăng ký “{x.Details.Name}” cho {tree.Name(x.UnitId)}", by, x.At),
-            ModelEdited x => new(version, "edited", "Sửa hồ sơ", by, x.At),
+            ModelEdited x => new(version, "edited", ModelChanges.Summary(before, x.Details), by, x.At),
             ModelSubmitted x => new(version, "submitted", $"Gửi {tree.Name(x.BoardId)} xem xét" +
                 (x.NearDuplicates.Count > 0 ? $"; có {x.NearDuplicates.Count} mô hình tên gần trùng" : ""), by, x.At),
             ModelAccepted x => new(version, "accepted", $"Công nhận đăng ký, mã {x.RegistryCode}" + (x.Note is null ? "" : $". Ghi chú: {x.Note}"), by, x.At),

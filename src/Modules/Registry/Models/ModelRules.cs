@@ -92,7 +92,7 @@ public static class ModelRules
     static string StepName(string step) => step switch
     {
         "edit" => "sửa hồ sơ", "submit" => "gửi hồ sơ", "withdraw" => "rút hồ sơ", "accept" => "công nhận đăng ký",
-        "return" => "trả lại hồ sơ", "reject" => "từ chối hồ sơ", _ => step
+        "return" => "trả lại hồ sơ", "reject" => "không chấp nhận hồ sơ", _ => step
     };
 
     public static string Code(string provinceCode, int year, int sequence) => $"{provinceCode}-{year}-{sequence:0000}";

@@ -40,7 +40,7 @@ public static class SendRegistryRemindersHandler
         {
             Id = Reminder.PendingKey(w.Id, w.SubmittedAt!.Value), Role = Roles.BoardSecretary, UnitId = w.BoardId!.Value, ModelId = w.Id, CreatedAt = now,
             Title = $"Hồ sơ chờ quyết định quá {o.PendingDays} ngày: “{w.Name}”",
-            Body = $"{tree.Name(w.UnitId)} gửi hồ sơ “{w.Name}” ngày {w.SubmittedAt.Value.ToOffset(TimeSpan.FromHours(7)):dd/MM/yyyy}; Ban chưa công nhận, trả lại hoặc từ chối."
+            Body = $"{tree.Name(w.UnitId)} gửi hồ sơ “{w.Name}” ngày {w.SubmittedAt.Value.ToOffset(TimeSpan.FromHours(7)):dd/MM/yyyy}; Ban chưa công nhận, trả lại hoặc không chấp nhận."
         }));
 
         var messages = new OutgoingMessages();
