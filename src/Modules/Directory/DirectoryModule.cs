@@ -1,5 +1,4 @@
-using Emulation.Contracts;
-using Emulation.Directory.Feed;
+using Emulation.Directory.Relay;
 using Emulation.Directory.People;
 using Emulation.Directory.Seed;
 using Emulation.Directory.SignIn;
@@ -50,10 +49,7 @@ public static class DirectoryModule
     public static WolverineOptions UseDirectory(this WolverineOptions opts)
     {
         opts.Discovery.IncludeAssembly(typeof(DirectoryModule).Assembly);
-        // One queue, one message at a time, in the order the feed relayed them (ADR 0011).
-        opts.PublishMessage<UnitUpdated>().ToLocalQueue(Feeds.DirectoryQueue);
-        opts.PublishMessage<PersonUpdated>().ToLocalQueue(Feeds.DirectoryQueue);
-        opts.LocalQueue(Feeds.DirectoryQueue).Sequential();
+        opts.PublishFeed(Feed.Directory);
         return opts;
     }
 

@@ -1,4 +1,3 @@
-using Emulation.Contracts;
 using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
@@ -10,23 +9,15 @@ namespace Emulation.Scope;
 /// relay one again from the start to fill a copy that is new or was deleted.</summary>
 public sealed class Feeds(IDocumentStore store, IProjectionCoordinator coordinator)
 {
-    /// <summary>The Directory's units and people (<c>UnitUpdated</c>, <c>PersonUpdated</c>).</summary>
-    public const string Directory = "directory-feed";
-
-    /// <summary>The local queue the Directory feed is delivered on, one message after the other.</summary>
-    public const string DirectoryQueue = "directory-feed";
-
-    static readonly string[] DirectoryMessages = [typeof(UnitUpdated).ToMessageTypeName(), typeof(PersonUpdated).ToMessageTypeName()];
-
     /// <summary>Waits until every event committed before the call has been relayed by the feed and every message it
     /// relayed has been handled: the copies then hold what the source held when this was called.</summary>
-    public async Task<bool> WaitUntilCopiedAsync(string feed, TimeSpan timeout, CancellationToken ct = default)
+    public async Task<bool> WaitUntilCopiedAsync(Feed feed, TimeSpan timeout, CancellationToken ct = default)
     {
         var deadline = DateTime.UtcNow + timeout;
         var target = await store.Storage.Database.FetchHighestEventSequenceNumber(ct);
         while (DateTime.UtcNow < deadline)
         {
-            if (await RelayedAsync(feed, ct) >= target && await WaitingAsync(ct) == 0) return true;
+            if (await RelayedAsync(feed, ct) >= target && await WaitingAsync(feed, ct) == 0) return true;
             await Task.Delay(50, ct);
         }
         return false;
@@ -34,25 +25,28 @@ public sealed class Feeds(IDocumentStore store, IProjectionCoordinator coordinat
 
     /// <summary>Relays the feed again from its first event. Copies keep what they hold (the version check ignores
     /// what they already have) and fill what they miss.</summary>
-    public async Task ReplayAsync(string feed, CancellationToken ct = default)
+    public async Task ReplayAsync(Feed feed, CancellationToken ct = default)
     {
         var daemon = coordinator.DaemonForMainDatabase();
-        await daemon.RewindSubscriptionAsync(feed, ct, sequenceFloor: 0);
+        await daemon.RewindSubscriptionAsync(feed.Name, ct, sequenceFloor: 0);
     }
 
-    async Task<long> RelayedAsync(string feed, CancellationToken ct)
+    async Task<long> RelayedAsync(Feed feed, CancellationToken ct)
     {
         var progress = await store.Advanced.AllProjectionProgress(token: ct);
-        return progress.Where(p => p.ShardName.StartsWith(feed + ":", StringComparison.Ordinal)).Select(p => p.Sequence).DefaultIfEmpty(0).Max();
+        return progress.Where(p => p.ShardName.StartsWith(feed.Name + ":", StringComparison.Ordinal)).Select(p => p.Sequence).DefaultIfEmpty(0).Max();
     }
 
-    async Task<long> WaitingAsync(CancellationToken ct)
+    /// <summary>Read from the inbox table rather than the queue: the subscription stores its messages there in the
+    /// transaction that moves its position, and an in-memory count would miss another node's and those not yet
+    /// picked up (Wolverine's schema is set in Host/Platform/Persistence.cs).</summary>
+    async Task<long> WaitingAsync(Feed feed, CancellationToken ct)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
             "select count(*) from wolverine.wolverine_incoming_envelopes where message_type = any(@types) and status <> 'Handled'", connection);
-        command.Parameters.AddWithValue("types", DirectoryMessages);
+        command.Parameters.AddWithValue("types", feed.Messages.Select(t => t.ToMessageTypeName()).ToArray());
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 }

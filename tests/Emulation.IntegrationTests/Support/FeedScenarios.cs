@@ -10,7 +10,7 @@ public static class FeedScenarios
 {
     public static async Task WaitForFeed(this AppFixture app)
     {
-        var copied = await app.Services.GetRequiredService<Feeds>().WaitUntilCopiedAsync(Feeds.Directory, TimeSpan.FromSeconds(30));
+        var copied = await app.Services.GetRequiredService<Feeds>().WaitUntilCopiedAsync(Feed.Directory, TimeSpan.FromSeconds(30));
         Assert.True(copied, "the Directory feed did not reach the copies within 30 s");
     }
 

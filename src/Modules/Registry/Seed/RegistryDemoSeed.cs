@@ -74,7 +74,7 @@ public sealed class RegistryDemoSeed(ILogger<RegistryDemoSeed> log) : IDemoSeed
         if (await session.Query<Campaign>().AnyAsync(ct)) return;
 
         // The Directory's seed has committed; its units and people reach this module's copies through the feed.
-        if (!await scope.ServiceProvider.GetRequiredService<Feeds>().WaitUntilCopiedAsync(Feeds.Directory, TimeSpan.FromSeconds(60), ct))
+        if (!await scope.ServiceProvider.GetRequiredService<Feeds>().WaitUntilCopiedAsync(Feed.Directory, TimeSpan.FromSeconds(60), ct))
             throw new InvalidOperationException("Registry demo data: the Directory feed did not reach the registry's copies within 60 s.");
         var tree = await scope.ServiceProvider.GetRequiredService<UnitDirectory>().TreeAsync(ct);
 

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Emulation.IntegrationTests.Feed;
+namespace Emulation.IntegrationTests.Copies;
 
 /// <summary>Scope follows the unit tree as the feed delivers it (ADR 0012).</summary>
 [Collection(AppCollection.Name)]

@@ -5,7 +5,7 @@ using Emulation.Scope;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Emulation.IntegrationTests.Feed;
+namespace Emulation.IntegrationTests.Copies;
 
 /// <summary>The Directory feed (ADR 0011): in order per stream, versioned, replayable into a copy that was lost.</summary>
 [Collection(AppCollection.Name)]
@@ -75,7 +75,7 @@ public sealed class FeedTests(AppFixture app)
         var directory = app.Services.GetRequiredService<UnitDirectory>();
         Assert.Equal(0, (await directory.TreeAsync()).Count);
 
-        await app.Services.GetRequiredService<Feeds>().ReplayAsync(Feeds.Directory);
+        await app.Services.GetRequiredService<Feeds>().ReplayAsync(Feed.Directory);
         await app.WaitForFeed();
 
         var tree = await directory.TreeAsync();

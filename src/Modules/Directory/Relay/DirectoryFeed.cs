@@ -7,7 +7,7 @@ using Marten;
 using Wolverine;
 using Wolverine.Marten.Subscriptions;
 
-namespace Emulation.Directory.Feed;
+namespace Emulation.Directory.Relay;
 
 /// <summary>Relays committed unit and person events, in the event store's order, as the integration events other
 /// modules keep their copies from (ADR 0011). Each stream touched by a page is published once, as the state Marten
@@ -15,7 +15,7 @@ namespace Emulation.Directory.Feed;
 /// subscription's position, so a message is neither lost nor relayed twice for one position.</summary>
 public sealed class DirectoryFeed : BatchSubscription
 {
-    public DirectoryFeed() : base(Feeds.Directory)
+    public DirectoryFeed() : base(Feed.Directory.Name)
     {
         foreach (var type in UnitEvents.Types.Concat(PersonEvents.Types)) IncludeType(type);
     }
