@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.Events;
 using Marten.Exceptions;
 using Microsoft.AspNetCore.Diagnostics;
+using Emulation.Host.Platform.Binding;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Emulation.Host.Platform;
@@ -14,19 +15,15 @@ public static class Api
         {
             ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
             // Status-only answers (from authorization, routing) get the same Vietnamese wording as ours.
+            Binding.BindingProblems.Customize(ctx);
             if (ctx.ProblemDetails.Detail is null && Vietnamese.TryGetValue(ctx.ProblemDetails.Status ?? 0, out var text))
                 (ctx.ProblemDetails.Title, ctx.ProblemDetails.Detail) = text;
         });
+        services.AddExceptionHandler<DatabaseDownHandler>();
         services.AddExceptionHandler<ConflictHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "Emulation API — Phong trào thi đua “Dân vận khéo”";
-            doc.Info.Description = "API for integrations. Sign in with POST /api/auth/token and send the access token as 'Authorization: Bearer …'. Errors are RFC 9457 ProblemDetails with Vietnamese titles and messages.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(OpenApiSetup.Configure);
         services.AddOutputCache();
-        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
-            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddBinding();
         return services;
     }
 
@@ -58,6 +55,7 @@ public static class Api
                 ProblemDetails = { Status = ctx.Response.StatusCode }
             });
         });
+        app.UseQueryLimits();
         app.UseOutputCache();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.UseSwaggerUI(o =>
@@ -81,7 +79,7 @@ public static class Api
                     (409, "Xung đột dữ liệu", Emulation.Kernel.Web.Problems.StaleVersion),
                 DocumentAlreadyExistsException =>
                     (409, "Xung đột dữ liệu", "Dữ liệu này vừa được người khác tạo. Hãy tải lại trang và kiểm tra."),
-                BadHttpRequestException bad => (400, "Yêu cầu không hợp lệ", $"Không đọc được dữ liệu gửi lên: {bad.Message}"),
+                BadHttpRequestException => (400, "Yêu cầu không hợp lệ", "Không đọc được dữ liệu gửi lên: hãy kiểm tra các trường và gửi lại."),
                 System.Text.Json.JsonException => (400, "Yêu cầu không hợp lệ", "Dữ liệu gửi lên không đúng định dạng JSON."),
                 _ => (0, "", "")
             };

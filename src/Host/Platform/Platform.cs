@@ -23,7 +23,8 @@ public static class PlatformSetup
         }
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPersistence(connectionString, builder.Environment);
-        builder.Services.AddSecurity();
+        builder.Services.AddSecurity(builder.Environment, builder.Configuration);
+        builder.Services.AddProxySupport(builder.Configuration);
         builder.Services.AddApi();
         builder.Services.AddPages();
         builder.Services.AddScheduling(connectionString);
@@ -34,11 +35,14 @@ public static class PlatformSetup
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseProxySupport();
+        app.UseSecurityHeaders();
         app.UseApi();
         app.UseStaticAssets();
         app.UseAuthentication();
         app.UseAccountStatus();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.UseApiAntiforgery();
         app.UseScheduling();

@@ -2,6 +2,7 @@ using Emulation.Kernel.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Emulation.Host.Platform;
 
@@ -12,7 +13,7 @@ public static class Security
     const string Smart = "cookie-or-bearer";
     const string CookieName = "emulation.auth";
 
-    public static IServiceCollection AddSecurity(this IServiceCollection services)
+    public static IServiceCollection AddSecurity(this IServiceCollection services, IHostEnvironment env, IConfiguration configuration)
     {
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, null, o => o.ForwardDefaultSelector = ctx =>
@@ -24,7 +25,8 @@ public static class Security
                 o.Cookie.Name = CookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // In production the site is served over HTTPS (directly or behind a proxy): never send the cookie in clear.
+                o.Cookie.SecurePolicy = CookiePolicy(env);
                 o.LoginPath = "/dang-nhap";
                 o.LogoutPath = "/dang-xuat";
                 o.AccessDeniedPath = "/khong-co-quyen";
@@ -38,16 +40,22 @@ public static class Security
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
-            .SetFallbackPolicy(null);
+            // A forgotten attribute must not publish an endpoint: anything not marked AllowAnonymous needs a signed-in person.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddSignInLimits(configuration);
 
         services.AddAntiforgery(o =>
         {
             o.HeaderName = "RequestVerificationToken";
             o.Cookie.Name = "emulation.csrf";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookiePolicy(env);
         });
         return services;
     }
+
+    public static CookieSecurePolicy CookiePolicy(IHostEnvironment env) =>
+        env.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
     /// <summary>Pages redirect to sign-in; the API answers 401/403 with ProblemDetails instead.</summary>
     static Task ApiStatus(HttpContext ctx, string redirect, int status)

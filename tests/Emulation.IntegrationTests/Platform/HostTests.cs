@@ -38,11 +38,12 @@ public sealed class HostTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Hangfire_dashboard_is_for_administrators_only()
+    public async Task Hangfire_dashboard_is_for_administrators_only_and_sends_visitors_to_sign_in()
     {
         using var anonymous = app.Anonymous();
         var refused = await anonymous.GetAsync("/hangfire");
-        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/dang-nhap", refused.Headers.Location!.PathAndQuery);
 
         using var officer = await app.As("canbo.phuong1");
         var alsoRefused = await officer.Client.GetAsync("/hangfire");

@@ -52,6 +52,9 @@ public sealed class AppFixture : IAsyncLifetime
             b.UseSetting("DemoData:Seed", "true");
             b.UseSetting("Logging:LogLevel:Default", "Warning");
             b.UseSetting("Registry:Reminders:PendingDays", "0");
+            // The whole suite signs in from one address; the limit itself is tested on a host of its own.
+            b.UseSetting("SignIn:AttemptsPerMinute", "100000");
+            b.UseSetting("Proxy:Enabled", "true");
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

@@ -44,6 +44,8 @@ public static class PersonEvents
 
 /// <summary>Sign-in secrets and lockout counters: mutable state kept out of the event log on purpose.
 /// Id is the normalised user name, so a second account with the same name cannot be stored.</summary>
+/// <summary>Stored under optimistic concurrency: parallel sign-in attempts each count (ADR 0014).</summary>
+[Marten.Schema.UseOptimisticConcurrency]
 public sealed class Credential
 {
     public string Id { get; set; } = "";

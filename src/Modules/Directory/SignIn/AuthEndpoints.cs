@@ -3,6 +3,7 @@ using Emulation.Kernel.Web;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Wolverine.Http;
 
 namespace Emulation.Directory.SignIn;
@@ -14,7 +15,7 @@ public sealed record Me(Guid Id, string UserName, string FullName, IReadOnlyList
 public static class AuthEndpoints
 {
     /// <summary>For integrations: exchanges a user name and password for a bearer token (ASP.NET Core's own token format).</summary>
-    [WolverinePost("/api/auth/token"), AllowAnonymous]
+    [WolverinePost("/api/auth/token"), AllowAnonymous, EnableRateLimiting(SignInLimits.Policy)]
     public static async Task<IResult> Token(RequestToken request, SignInService signIn)
     {
         if (SignInService.CheckInput(request.UserName, request.Password) is { } inputError)
@@ -22,7 +23,7 @@ public static class AuthEndpoints
         var result = await signIn.SignInAsync(request.UserName, request.Password);
         if (!result.Succeeded)
             return Results.Problem(title: "Đăng nhập không thành công", detail: result.Error, statusCode: StatusCodes.Status401Unauthorized);
-        return Results.SignIn(SignInService.Principal(result.Person!, BearerTokenDefaults.AuthenticationScheme),
+        return Results.SignIn(SignInService.Principal(result.Person!, result.Stamp!, BearerTokenDefaults.AuthenticationScheme),
             authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
 

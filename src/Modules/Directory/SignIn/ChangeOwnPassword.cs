@@ -2,6 +2,8 @@ using Emulation.Directory.People;
 using Emulation.Kernel.Security;
 using Emulation.Kernel.Web;
 using Marten;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -35,6 +37,10 @@ public static class ChangeOwnPasswordEndpoint
         credential.PasswordHash = hasher.HashPassword(credential, command.NewPassword!);
         session.Store(credential);
         session.Events.Append(person.Id, new PasswordSet(person.Id, person.Id, clock.GetUtcNow()));
+        // Every other session ends with the old password's stamp; the browser that changed it stays signed in.
+        if (ctx.User.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme)
+            await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+                SignInService.Principal(person, SignInService.Stamp(credential), CookieAuthenticationDefaults.AuthenticationScheme));
         return Results.Ok(new { id = person.Id });
     }
 

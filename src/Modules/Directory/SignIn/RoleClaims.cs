@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Authentication;
 namespace Emulation.Directory.SignIn;
 
 /// <summary>Adds the person's current roles to the principal on each request, so a granted or revoked role,
-/// or a disabled account, takes effect at once for both the cookie (UI) and the bearer token (API).</summary>
+/// a disabled account or a changed password takes effect at once for both the cookie (UI) and the bearer token (API).</summary>
 public sealed class RoleClaims(IQuerySession session) : IClaimsTransformation
 {
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
@@ -17,6 +17,10 @@ public sealed class RoleClaims(IQuerySession session) : IClaimsTransformation
 
         var person = await session.LoadAsync<Person>(id);
         if (person is null || person.Disabled) return new ClaimsPrincipal(new ClaimsIdentity());
+        // A password changed since this cookie or token was issued ends it (a stolen one stops working too).
+        var credential = await session.LoadAsync<Credential>(Credential.Key(person.UserName));
+        if (credential is null || principal.FindFirstValue(SignInService.StampClaim) != SignInService.Stamp(credential))
+            return new ClaimsPrincipal(new ClaimsIdentity());
 
         var identity = new ClaimsIdentity(principal.Identity.AuthenticationType, EmulationClaims.UserName, ClaimTypes.Role);
         identity.AddClaims(principal.Claims.Where(c => c.Type is EmulationClaims.UserId or EmulationClaims.UserName));

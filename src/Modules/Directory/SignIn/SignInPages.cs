@@ -1,4 +1,5 @@
 using Emulation.Kernel.Web;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -26,12 +27,14 @@ public static class SignInPages
             var result = await signIn.SignInAsync(form.UserName, form.Password, ctx.RequestAborted);
             if (!result.Succeeded) return await Render(ctx, form.UserName, result.Error, form.ReturnUrl, 400);
             await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                SignInService.Principal(result.Person!, CookieAuthenticationDefaults.AuthenticationScheme));
+                SignInService.Principal(result.Person!, result.Stamp!, CookieAuthenticationDefaults.AuthenticationScheme));
             return Results.LocalRedirect(IsLocal(form.ReturnUrl) ? form.ReturnUrl! : "/");
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(SignInLimits.Policy);
 
-        app.MapPost("/dang-xuat", async (HttpContext ctx) =>
+        // Signing out changes state, so another site must not be able to do it for a signed-in browser.
+        app.MapPost("/dang-xuat", async (HttpContext ctx, IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(ctx)) return Results.Redirect("/");
             await ctx.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/dang-nhap");
         });

@@ -25,7 +25,8 @@
         v = el.checked;
       } else if (el.type === 'radio') { if (!el.checked) continue; v = el.value; }
       else v = el.value;
-      if (t === 'number' || t === 'int') v = v === '' ? null : Number(String(v).replace(',', '.'));
+      // Numbers go as typed ("1.500.000", "12,5"): the server reads them the Vietnamese way and names what it cannot.
+      if (t === 'number' || t === 'int') v = String(v).trim() === '' ? null : String(v).trim();
       else if (t === 'lines') v = String(v).split('\n').map(s => s.trim()).filter(Boolean);
       else if (typeof v === 'string' && v === '' && el.dataset.empty !== 'keep') v = null;
       setPath(body, el.name, v);

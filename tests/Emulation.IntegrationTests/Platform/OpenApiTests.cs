@@ -1,0 +1,44 @@
+using System.Text.Json;
+
+namespace Emulation.IntegrationTests.Platform;
+
+/// <summary>A client generated from the document must know how to sign in and what each operation answers.</summary>
+[Collection(AppCollection.Name)]
+public sealed class OpenApiTests(AppFixture app)
+{
+    [Fact]
+    public async Task The_document_declares_the_bearer_scheme_the_request_bodies_and_the_problems_of_each_operation()
+    {
+        using var client = app.Anonymous();
+        using var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var root = doc.RootElement;
+
+        var scheme = root.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+
+        var paths = root.GetProperty("paths");
+        var failures = new List<string>();
+        foreach (var path in paths.EnumerateObject().Where(p => p.Name.StartsWith("/api/")))
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var responses = operation.Value.GetProperty("responses");
+                var statuses = responses.EnumerateObject().Select(r => r.Name).ToHashSet();
+                var anonymous = path.Name == "/api/auth/token";
+                var secured = operation.Value.TryGetProperty("security", out var security) && security.GetArrayLength() > 0;
+                var expected = new List<string>();
+                if (operation.Name != "get") expected.Add("400");
+                if (!anonymous) expected.AddRange(["401", "403"]);
+                if (path.Name.Contains('{')) expected.Add("404");
+                if (operation.Name != "get" && !anonymous) expected.Add("409");
+                var missing = expected.Where(s => !statuses.Contains(s)).ToList();
+                if (missing.Count > 0) failures.Add($"{operation.Name} {path.Name}: no {string.Join(", ", missing)}");
+                if (secured == anonymous) failures.Add($"{operation.Name} {path.Name}: security {(secured ? "declared" : "missing")}");
+                if (operation.Name is "post" or "put" && !operation.Value.TryGetProperty("requestBody", out _)) failures.Add($"{operation.Name} {path.Name}: no request body");
+                if (statuses.Contains("400") && !responses.GetProperty("400").GetProperty("content").TryGetProperty("application/problem+json", out _))
+                    failures.Add($"{operation.Name} {path.Name}: 400 is not a problem");
+            }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Contains("/api/registry/models/{id}/accept", paths.EnumerateObject().Select(p => p.Name));
+    }
+}

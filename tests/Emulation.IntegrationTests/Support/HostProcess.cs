@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Emulation.IntegrationTests.Support;
+
+/// <summary>The built host run as a process of its own (as in production), for tests that must not share the
+/// in-process host: a database outage, a low sign-in limit, a kill -9.</summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    readonly Process _process;
+    public Uri BaseAddress { get; }
+    public int Id => _process.Id;
+
+    HostProcess(Process process, Uri baseAddress) => (_process, BaseAddress) = (process, baseAddress);
+
+    public static async Task<HostProcess> StartAsync(string connectionString, IDictionary<string, string>? settings = null, int? port = null)
+    {
+        var root = RepositoryRoot();
+        var dll = System.IO.Directory.GetFiles(Path.Combine(root, "src/Host/bin"), "Emulation.Host.dll", SearchOption.AllDirectories)
+            .OrderByDescending(File.GetLastWriteTimeUtc).First();
+        var address = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
+        var start = new ProcessStartInfo("dotnet", new[] { dll, "--urls", address.ToString() })
+        {
+            WorkingDirectory = Path.Combine(root, "src/Host"), RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false
+        };
+        start.Environment["ConnectionStrings__Emulation"] = connectionString;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["DemoData__Seed"] = "false";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var host = new HostProcess(process, address);
+        await host.WaitUntilAnswering(TimeSpan.FromSeconds(90));
+        return host;
+    }
+
+    public async Task WaitUntilAnswering(TimeSpan limit)
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"the host exited with {_process.ExitCode}");
+            try { if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return; }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            if (clock.Elapsed > limit) throw new TimeoutException("the host did not answer");
+            await Task.Delay(200);
+        }
+    }
+
+    public HttpClient Client() =>
+        new(new HttpClientHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+
+    /// <summary>A crash: no shutdown code runs, the database sessions are left to the operating system.</summary>
+    public void Kill() { if (!_process.HasExited) { _process.Kill(entireProcessTree: true); _process.WaitForExit(); } }
+
+    public ValueTask DisposeAsync() { Kill(); _process.Dispose(); return ValueTask.CompletedTask; }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Emulation.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Emulation.sln not found above " + AppContext.BaseDirectory);
+    }
+}
