@@ -5,9 +5,11 @@ using Emulation.Scope;
 
 namespace Emulation.Registry;
 
-/// <summary>What a person may see and do in the registry: the shared unit scope (ADR 0012) plus the registry's
-/// own rules. Boards see the non-draft models of the units they cover and decide on those sent to them while they
-/// still cover the unit; administrators see everything but act for no unit.</summary>
+/// <summary>What a person may see and do in the registry: the shared unit scope (ADR 0012) plus the registry's own
+/// rules (ADR 0013). A draft is the registering unit's working paper: only its own officers see it. Submitted and
+/// decided dossiers are seen by officers and approvers over their subtrees, by the boards covering the unit and by
+/// administrators. Accepted models are the register every unit replicates from: everyone signed in sees them.
+/// Boards decide on what was sent to them while they still cover the unit; administrators act for no unit.</summary>
 public sealed class RegistryAccess(CurrentUser user, RegistryUnitTree tree) : UnitScope<RegistryUnit>(user, tree)
 {
     public RegistryUnitTree Tree => tree;
@@ -16,8 +18,13 @@ public sealed class RegistryAccess(CurrentUser user, RegistryUnitTree tree) : Un
 
     public bool CanDecide(Model m) => BoardCovers(m.BoardId, m.UnitId);
 
-    public bool CanSee(Guid unitId, ModelStatus status, Guid? boardId) =>
-        SeesAll || FullUnits.Contains(unitId) || (status != ModelStatus.Draft && BoardUnits.Contains(unitId));
+    public bool CanSee(Guid unitId, ModelStatus status, Guid? boardId) => status switch
+    {
+        // A draft withdrawn before it was ever sent (no board yet) stays the unit's working paper.
+        ModelStatus.Draft or ModelStatus.Withdrawn when boardId is null => CanActFor(unitId),
+        ModelStatus.Accepted => User.IsAuthenticated,
+        _ => SeesAll || CanActFor(unitId) || FullUnits.Contains(unitId) || BoardUnits.Contains(unitId)
+    };
 
     public bool CanSee(Model m) => CanSee(m.UnitId, m.Status, m.BoardId);
 }

@@ -30,19 +30,23 @@ public static class RegistryModule
         services.ConfigureMarten(opts =>
         {
             opts.Projections.Snapshot<Campaign>(SnapshotLifecycle.Inline);
+            opts.Projections.Snapshot<RegistryCatalog>(SnapshotLifecycle.Inline);
+            opts.Projections.Add<AcceptedCodeProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<ModelSummaryProjection>(ProjectionLifecycle.Async);
             opts.Schema.For<Campaign>().DatabaseSchemaName(Schema);
-            opts.Schema.For<RegistryCatalog>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
+            opts.Schema.For<RegistryCatalog>().DatabaseSchemaName(Schema);
+            opts.Schema.For<AcceptedCode>().DatabaseSchemaName(Schema);
             opts.FeedCopy<RegistryUnit>(Schema).FeedCopy<Recipient>(Schema);
             opts.Schema.For<ModelNameClaim>().DatabaseSchemaName(Schema);
             opts.Schema.For<Reminder>().DatabaseSchemaName(Schema).Duplicate(r => r.UnitId).Duplicate(r => r.CreatedAt);
             opts.Schema.For<ReminderEmail>().DatabaseSchemaName(Schema);
-            // NameKey is deliberately not indexed: with an index, "text filter + sort by name" walks the index
-            // alphabetically past every non-match; without it PostgreSQL sorts just the matches (docs/performance.md).
+            // NameKey has only a trigram index (for near-duplicates): a b-tree there would make "text filter + sort by name"
+            // walk the index alphabetically past every non-match; without it PostgreSQL sorts just the matches (docs/performance.md).
             opts.Schema.For<ModelSummary>().DatabaseSchemaName(Schema)
                 .Duplicate(s => s.PeriodId).Duplicate(s => s.UnitId).Duplicate(s => s.ProvinceId).Duplicate(s => s.Status)
                 .Duplicate(s => s.LevelCode).Duplicate(s => s.FieldCode).Duplicate(s => s.Kind)
                 .Duplicate(s => s.RegistryCode).Duplicate(s => s.BoardId).Duplicate(s => s.ReplicatesModelId).Duplicate(s => s.UpdatedAt)
+                .Duplicate(s => s.NameKey, configure: i => { i.Method = IndexMethod.gin; i.Mask = "? gin_trgm_ops"; })
                 .Duplicate(s => s.SearchText, configure: i => { i.Method = IndexMethod.gin; i.Mask = "? gin_trgm_ops"; });
 
             opts.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));

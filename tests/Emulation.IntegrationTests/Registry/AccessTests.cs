@@ -31,17 +31,19 @@ public sealed class AccessTests(AppFixture app)
 
         var (id, _) = await p1.Draft(RegistryScenarios.Dossier(period, "Mô hình kiểm tra quyền"));
 
-        // A draft is the unit's own: other units and boards do not see it; the unit's superiors' approver does.
+        // A draft is the unit's own: other units, its board, the approver above it and the administrators do not see it.
+        (await p1.Get($"/api/registry/models/{id}")).Expect(HttpStatusCode.OK);
         (await khanhHoi.Get($"/api/registry/models/{id}")).Expect(HttpStatusCode.NotFound);
         (await p1Board.Get($"/api/registry/models/{id}")).Expect(HttpStatusCode.NotFound);
-        (await approver.Get($"/api/registry/models/{id}")).Expect(HttpStatusCode.OK);
-        (await admin.Get($"/api/registry/models/{id}")).Expect(HttpStatusCode.OK);
+        (await approver.Get($"/api/registry/models/{id}")).Expect(HttpStatusCode.NotFound);
+        (await admin.Get($"/api/registry/models/{id}")).Expect(HttpStatusCode.NotFound);
 
         // Only the unit edits, submits, withdraws.
         (await khanhHoi.Post($"/api/registry/models/{id}/submit", new { version = 1 })).Expect(HttpStatusCode.NotFound);
-        (await approver.Post($"/api/registry/models/{id}/submit", new { version = 1 })).Expect(HttpStatusCode.Forbidden);
-        (await admin.Post($"/api/registry/models/{id}/withdraw", new { version = 1 })).Expect(HttpStatusCode.Forbidden);
+        (await admin.Post($"/api/registry/models/{id}/withdraw", new { version = 1 })).Expect(HttpStatusCode.NotFound);
         await p1.Submit(id, 1);
+        (await approver.Get($"/api/registry/models/{id}")).Expect(HttpStatusCode.OK);
+        (await approver.Post($"/api/registry/models/{id}/withdraw", new { version = 2 })).Expect(HttpStatusCode.Forbidden);
 
         // Only the board it was sent to decides; other boards that cover the unit may look.
         Assert.Equal("Ban Chỉ đạo thực hiện Quy chế dân chủ Phường 1", (await p1Board.Model(id)).GetProperty("board").GetProperty("name").GetString());
@@ -53,12 +55,15 @@ public sealed class AccessTests(AppFixture app)
         (await khanhHoi.Get($"/api/registry/models/{id}")).Expect(HttpStatusCode.NotFound);
         (await p1Board.Post($"/api/registry/models/{id}/accept", new { version = 2 })).Expect(HttpStatusCode.OK);
 
-        // Lists are filtered the same way.
+        // Accepted, it belongs to the register everyone signed in reads; the list is filtered the same way.
+        (await khanhHoi.Get($"/api/registry/models/{id}")).Expect(HttpStatusCode.OK);
+        var (draft, _) = await p1.Draft(RegistryScenarios.Dossier(period, "Bản nháp chỉ đơn vị thấy"));
         await admin.WaitForList($"period={period}", p => p.Items().Any(i => i.GetProperty("id").GetGuid() == id));
-        var seenByOther = (await khanhHoi.Get($"/api/registry/models?period={period}")).Expect(HttpStatusCode.OK).Body;
-        Assert.Empty(seenByOther.Items());
-        var seenByOwn = (await p1.Get($"/api/registry/models?period={period}")).Expect(HttpStatusCode.OK).Body;
-        Assert.Single(seenByOwn.Items());
+        await p1.WaitForList($"period={period}", p => p.Items().Count() == 2);
+        Assert.Equal([id], (await khanhHoi.Get($"/api/registry/models?period={period}")).Expect(HttpStatusCode.OK).Body.Items().Select(i => i.GetProperty("id").GetGuid()));
+        foreach (var viewer in new[] { admin, p1Board, approver })
+            Assert.Equal([id], (await viewer.Get($"/api/registry/models?period={period}")).Expect(HttpStatusCode.OK).Body.Items().Select(i => i.GetProperty("id").GetGuid()));
+        Assert.Contains(draft, (await p1.Get($"/api/registry/models?period={period}")).Body.Items().Select(i => i.GetProperty("id").GetGuid()));
     }
 
     [Fact]

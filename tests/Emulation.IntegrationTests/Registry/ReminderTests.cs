@@ -115,7 +115,8 @@ public sealed class ReminderTests(AppFixture app)
         await RunReminders(2);
 
         var inbox = (await secretary.Get("/api/registry/inbox")).Expect(HttpStatusCode.OK).Body;
-        var reminder = Assert.Single(inbox.EnumerateArray(), i => i.GetProperty("modelId").GetGuid() == id);
+        var reminder = Assert.Single(inbox.EnumerateArray(),
+            i => i.GetProperty("modelId").GetGuid() == id && i.GetProperty("id").GetString()!.StartsWith("pending:"));
         Assert.Single(emails, e => e.ReminderId == reminder.GetProperty("id").GetString());
         // The status a board can give is "Không chấp nhận"; the reminder uses the same words.
         Assert.EndsWith("trả lại hoặc không chấp nhận.", reminder.GetProperty("body").GetString());

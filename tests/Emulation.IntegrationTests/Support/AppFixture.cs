@@ -56,7 +56,8 @@ public sealed class AppFixture : IAsyncLifetime
             b.UseSetting("SignIn:AttemptsPerMinute", "100000");
             b.UseSetting("Proxy:Enabled", "true");
         });
-        _factory.UseKestrel(0);
+        // An explicit loopback port 0: UseKestrel(0) falls back to localhost:5000, which collides with any other run.
+        _factory.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));

@@ -44,22 +44,7 @@ public sealed partial record Model(Guid Id, Guid UnitId, Guid ProvinceId, ModelD
     public Model Apply(ModelRejected e) => this with { Status = ModelStatus.Rejected, DecidedAt = e.At, LastReason = e.Reason };
     public Model Apply(ModelWithdrawn e) => this with { Status = ModelStatus.Withdrawn, LastReason = e.Reason };
 
-    public Model Next(object change) => (change switch
-    {
-        ModelEdited e => Apply(e), ModelSubmitted e => Apply(e), ModelAccepted e => Apply(e),
-        ModelReturned e => Apply(e), ModelRejected e => Apply(e), ModelWithdrawn e => Apply(e),
-        _ => this
-    }) with { Version = Version + 1 };
-
     public bool Editable => Status is ModelStatus.Draft or ModelStatus.Returned;
-
-    /// <summary>Folds a stream's events (oldest first), for callers that already hold them.</summary>
-    public static Model? From(IEnumerable<object> events)
-    {
-        Model? model = null;
-        foreach (var e in events) model = e is ModelDrafted drafted ? Create(drafted) : model?.Next(e);
-        return model;
-    }
 }
 
 public static class ModelLabels

@@ -57,8 +57,9 @@ public static class ModelQueries
 
     public static async Task<ModelView?> ViewAsync(Guid id, IQuerySession session, UnitDirectory units, HttpContext ctx)
     {
-        var events = await session.Events.FetchStreamAsync(id);
-        var model = Model.From(events.Select(e => e.Data));
+        // The state Marten folds (the same Create/Apply the commands use) and the events the history lists.
+        var model = await session.Events.AggregateStreamAsync<Model>(id, token: ctx.RequestAborted);
+        var events = model is null ? [] : await session.Events.FetchStreamAsync(id, token: ctx.RequestAborted);
         var context = await ModelContext.LoadAsync(ctx, session, units);
         var access = context.Access;
         if (model is null || !access.CanSee(model)) return null;
@@ -73,11 +74,13 @@ public static class ModelQueries
             return line;
         }).ToList();
 
-        var replicas = await session.Query<ModelSummary>().Where(s => s.ReplicatesModelId == id && s.Status != ModelStatus.Draft).ToListAsync();
-        var source = model.Details.ReplicatesModelId is { } r ? await session.LoadAsync<ModelSummary>(r) : null;
+        var replicas = (await session.Query<ModelSummary>().Where(s => s.ReplicatesModelId == id).ToListAsync())
+            .Where(s => access.CanSee(s.UnitId, s.Status, s.BoardId)).ToList();
+        var source = model.Details.ReplicatesModelId is { } r && await session.LoadAsync<ModelSummary>(r) is { } found
+            && access.CanSee(found.UnitId, found.Status, found.BoardId) ? found : null;
         var period = context.Period(model.Details.PeriodId);
         // Before submission the unit sees the possible duplicates as they stand now; after it, those recorded with it.
-        var duplicates = model.Editable ? await ModelLookups.NearDuplicatesAsync(session, model) : model.NearDuplicates;
+        var duplicates = model.Editable ? await NearDuplicates.FindAsync(session.DocumentStore, model, ctx.RequestAborted) : model.NearDuplicates;
 
         var actions = new List<string>();
         if (access.CanActFor(model.UnitId))
@@ -98,22 +101,24 @@ public static class ModelQueries
     public static IQueryable<ModelSummary> Filtered(IQuerySession session, RegistryAccess access, ModelFilter f)
     {
         IQueryable<ModelSummary> q = session.Query<ModelSummary>();
-        // Visibility and the unit filter are intersected here, so PostgreSQL gets one short list of units
-        // (and an impossible combination costs no query at all).
+        // Visibility (RegistryAccess.CanSee) and the unit filter are intersected here, so PostgreSQL gets short lists of units.
         var subtree = f.Unit is { } unit ? access.Tree.Subtree(unit) : null;
-        if (!access.SeesAll)
+        bool Within(Guid u) => subtree is null || subtree.Contains(u);
+        var scope = subtree?.ToArray();
+        const ModelStatus draft = ModelStatus.Draft, accepted = ModelStatus.Accepted, withdrawn = ModelStatus.Withdrawn;
+        if (access.SeesAll)
+            q = scope is null
+                ? q.Where(s => s.Status != draft && (s.Status != withdrawn || s.BoardId != null))
+                : q.Where(s => s.Status != draft && (s.Status != withdrawn || s.BoardId != null) && s.UnitId.IsOneOf(scope));
+        else
         {
-            var full = subtree is null ? access.FullUnits.ToArray() : access.FullUnits.Where(subtree.Contains).ToArray();
-            var board = (subtree is null ? access.BoardUnits : access.BoardUnits.Where(subtree.Contains)).Except(full).ToArray();
-            if (full.Length == 0 && board.Length == 0) return q.Where(s => s.Id == Guid.Empty);
-            q = board.Length == 0 ? q.Where(s => s.UnitId.IsOneOf(full))
-                : full.Length == 0 ? q.Where(s => s.UnitId.IsOneOf(board) && s.Status != ModelStatus.Draft)
-                : q.Where(s => s.UnitId.IsOneOf(full) || (s.UnitId.IsOneOf(board) && s.Status != ModelStatus.Draft));
-        }
-        else if (subtree is not null)
-        {
-            var units = subtree.ToArray();
-            q = q.Where(s => s.UnitId.IsOneOf(units));
+            var own = access.OfficerUnits.Where(Within).ToArray();
+            var wide = access.FullUnits.Concat(access.BoardUnits).Where(Within).Except(own).ToArray();
+            q = scope is null
+                ? q.Where(s => s.Status == accepted || s.UnitId.IsOneOf(own)
+                               || (s.UnitId.IsOneOf(wide) && s.Status != draft && (s.Status != withdrawn || s.BoardId != null)))
+                : q.Where(s => (s.Status == accepted && s.UnitId.IsOneOf(scope)) || s.UnitId.IsOneOf(own)
+                               || (s.UnitId.IsOneOf(wide) && s.Status != draft && (s.Status != withdrawn || s.BoardId != null)));
         }
         if (f.Board is { } boardId) q = q.Where(s => s.BoardId == boardId);
         if (f.Period is { } period) q = q.Where(s => s.PeriodId == period);

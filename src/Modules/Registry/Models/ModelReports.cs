@@ -4,6 +4,7 @@ using Emulation.Kernel.Web;
 using Emulation.Registry.Catalog;
 using Emulation.Registry.Units;
 using Marten;
+using Marten.Linq;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
@@ -31,16 +32,15 @@ public static class ModelReports
 
     public static async Task<ModelStatistics> StatisticsAsync(IQuerySession session, RegistryAccess access, RegistryCatalog catalog, ModelFilter f, CancellationToken ct)
     {
-        var rows = await ModelQueries.Filtered(session, access, f)
-            .Select(s => new Slice(s.Kind, s.LevelCode, s.FieldCode, s.Status, s.UnitId)).ToListAsync(ct);
+        var rows = await GroupsAsync(session, ModelQueries.Filtered(session, access, f), ct);
         IReadOnlyList<Count> By(Func<Slice, string> key, Func<string, string> label, bool byValue = false)
         {
-            var counts = rows.GroupBy(key).Select(g => new Count(g.Key, label(g.Key), g.LongCount()));
+            var counts = rows.GroupBy(key).Select(g => new Count(g.Key, label(g.Key), g.Sum(r => r.Count)));
             return (byValue ? counts.OrderByDescending(c => c.Value).ThenBy(c => c.Label) : counts.OrderBy(c => c.Key)).ToList();
         }
-        var byLevel = catalog.Levels.Select(l => new Count(l.Code, l.Name, rows.LongCount(r => r.Level == l.Code))).Where(c => c.Value > 0).ToList();
-        var byField = catalog.Fields.Select(l => new Count(l.Code, l.Name, rows.LongCount(r => r.Field == l.Code))).Where(c => c.Value > 0).ToList();
-        return new ModelStatistics(rows.Count,
+        var byLevel = catalog.Levels.Select(l => new Count(l.Code, l.Name, rows.Where(r => r.Level == l.Code).Sum(r => r.Count))).Where(c => c.Value > 0).ToList();
+        var byField = catalog.Fields.Select(l => new Count(l.Code, l.Name, rows.Where(r => r.Field == l.Code).Sum(r => r.Count))).Where(c => c.Value > 0).ToList();
+        return new ModelStatistics(rows.Sum(r => r.Count),
             By(r => r.Kind.ToString(), k => ModelLabels.Kind(Enum.Parse<ModelKind>(k))),
             byLevel, byField,
             By(r => r.Status.ToString(), s => ModelLabels.Status(Enum.Parse<ModelStatus>(s))),
@@ -48,17 +48,40 @@ public static class ModelReports
             Sentence(rows, byLevel));
     }
 
+    /// <summary>Counts the filtered models per kind, level, field, status and unit with one GROUP BY: PostgreSQL returns
+    /// one row per combination, not one per model. The filter is Marten's own SQL for the list, so the two cannot drift.</summary>
+    static async Task<IReadOnlyList<Slice>> GroupsAsync(IQuerySession session, IQueryable<ModelSummary> filtered, CancellationToken ct)
+    {
+        var command = filtered.Select(s => s.Id).ToCommand(FetchType.FetchMany);
+        const string selected = "select d.id from ";
+        if (!command.CommandText.StartsWith(selected, StringComparison.Ordinal))
+            throw new InvalidOperationException($"Unexpected statistics SQL: {command.CommandText}");
+        command.CommandText = "select d.kind, d.level_code, d.field_code, d.status, d.unit_id, count(*) from "
+                              + command.CommandText[selected.Length..].TrimEnd().TrimEnd(';') + " group by 1, 2, 3, 4, 5";
+        await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        command.Connection = connection;
+        var slices = new List<Slice>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            slices.Add(new Slice(Enum.Parse<ModelKind>(reader.GetString(0)), reader.GetString(1), reader.GetString(2),
+                Enum.Parse<ModelStatus>(reader.GetString(3)), reader.GetGuid(4), reader.GetInt64(5)));
+        return slices;
+    }
+
     /// <summary>The sentence a sơ kết report quotes, e.g. "3.427 mô hình, điển hình, trong đó: 2.420 cấp cơ sở, 1.007 cấp tỉnh".</summary>
     public static string Sentence(IReadOnlyCollection<Slice> rows, IReadOnlyList<Count> byLevel)
     {
-        var models = rows.LongCount(r => r.Kind == ModelKind.Model);
-        var exemplars = rows.Count - models;
+        var total = rows.Sum(r => r.Count);
+        var models = rows.Where(r => r.Kind == ModelKind.Model).Sum(r => r.Count);
+        var exemplars = total - models;
         var parts = byLevel.Select(l => $"{Format.Number(l.Value)} {l.Label.ToLowerInvariant()}");
-        return $"{Format.Number(rows.Count)} mô hình, điển hình ({Format.Number(models)} mô hình, {Format.Number(exemplars)} điển hình)" +
+        return $"{Format.Number(total)} mô hình, điển hình ({Format.Number(models)} mô hình, {Format.Number(exemplars)} điển hình)" +
                (byLevel.Count > 0 ? ", trong đó: " + string.Join(", ", parts) : "") + ".";
     }
 
-    public sealed record Slice(ModelKind Kind, string Level, string Field, ModelStatus Status, Guid Unit);
+    /// <summary>How many models share one kind, level, field, status and unit.</summary>
+    public sealed record Slice(ModelKind Kind, string Level, string Field, ModelStatus Status, Guid Unit, long Count);
 
     [WolverineGet("/api/registry/models/export"), Authorize(Policy = Policies.SignedIn)]
     public static async Task<IResult> Export(IQuerySession session, UnitDirectory units, HttpContext ctx, string? format,

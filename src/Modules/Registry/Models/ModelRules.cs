@@ -13,6 +13,7 @@ public static class ModelRules
     public const int MaxTargets = 20;
     public const int MaxMilestones = 30;
     public const int MaxReason = 2000;
+    public const string NameTaken = "Đơn vị đã đăng ký một mô hình, điển hình cùng tên trong kỳ này.";
 
     /// <summary>Shape and limits, checked on every save (draft or not).</summary>
     public static Errors Check(ModelDetails d, RegistryCatalog catalog, PeriodView? period)
@@ -43,9 +44,13 @@ public static class ModelRules
                 .Required(t.UnitOfMeasure, f + ".unitOfMeasure", $"đơn vị tính của chỉ tiêu thứ {i + 1}", 50)
                 .Add(t.Baseline is null, f + ".baseline", $"Chỉ tiêu thứ {i + 1} cần giá trị hiện tại (trước khi thực hiện).")
                 .Add(t.TargetValue is null, f + ".targetValue", $"Chỉ tiêu thứ {i + 1} cần giá trị mục tiêu.")
+                .Add(t.Baseline < 0, f + ".baseline", $"Giá trị hiện tại của chỉ tiêu thứ {i + 1} không được là số âm.")
+                .Add(t.TargetValue < 0, f + ".targetValue", $"Giá trị mục tiêu của chỉ tiêu thứ {i + 1} không được là số âm.")
                 .Add(t.Baseline is not null && t.Baseline == t.TargetValue, f + ".targetValue", $"Giá trị mục tiêu của chỉ tiêu thứ {i + 1} phải khác giá trị hiện tại.")
                 .Add(t.DueDate is null, f + ".dueDate", $"Chỉ tiêu thứ {i + 1} cần thời hạn đạt.")
-                .Add(t.DueDate is { } due && d.StartDate is { } start && due < start, f + ".dueDate", $"Thời hạn của chỉ tiêu thứ {i + 1} phải sau ngày bắt đầu.");
+                .Add(t.DueDate is { } due && d.StartDate is { } start && due < start, f + ".dueDate", $"Thời hạn của chỉ tiêu thứ {i + 1} phải sau ngày bắt đầu.")
+                .Add(t.DueDate is { } due2 && period is not null && due2 < period.From, f + ".dueDate",
+                    $"Thời hạn của chỉ tiêu thứ {i + 1} không được trước ngày bắt đầu kỳ ({period?.From:dd/MM/yyyy}).");
         }
         for (var i = 0; i < Math.Min(d.Milestones.Count, MaxMilestones); i++)
         {

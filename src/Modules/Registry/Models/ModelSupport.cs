@@ -32,29 +32,16 @@ public sealed record ModelContext(RegistryAccess Access, RegistryCatalog Catalog
 
 public static class ModelLookups
 {
-    /// <summary>Finds the model a registration says it replicates, by registry code; only an accepted model can be replicated.</summary>
+    /// <summary>Finds the model a registration says it replicates, by registry code; only an accepted model has one.
+    /// Read from <see cref="AcceptedCode"/>, written with the acceptance, so a code works the moment it is returned.</summary>
     public static async Task<(Guid? Id, string? Error)> ReplicatesAsync(IQuerySession session, string? code, Guid self = default)
     {
         if (string.IsNullOrWhiteSpace(code)) return (null, null);
         var clean = code.Trim().ToUpperInvariant();
-        var source = await session.Query<ModelSummary>().FirstOrDefaultAsync(s => s.RegistryCode == clean);
-        if (source is null || source.Status != ModelStatus.Accepted) return (null, $"Không tìm thấy mô hình đã công nhận có mã “{clean}”.");
-        return source.Id == self ? (null, "Mô hình không thể nhân rộng từ chính nó.") : (source.Id, null);
+        var source = await session.LoadAsync<AcceptedCode>(clean);
+        if (source is null) return (null, $"Không tìm thấy mô hình đã công nhận có mã “{clean}”.");
+        return source.ModelId == self ? (null, "Mô hình không thể nhân rộng từ chính nó.") : (source.ModelId, null);
     }
-
-    public static async Task<IReadOnlyList<NearDuplicate>> NearDuplicatesAsync(IQuerySession session, Model model)
-    {
-        var candidates = await session.Query<ModelSummary>()
-            .Where(s => s.PeriodId == model.Details.PeriodId && s.ProvinceId == model.ProvinceId && s.Id != model.Id
-                        && s.Status != ModelStatus.Draft && s.Status != ModelStatus.Withdrawn && s.Status != ModelStatus.Rejected)
-            .Select(s => new Candidate(s.Id, s.Name, s.UnitId, s.RegistryCode))
-            .ToListAsync();
-        // A declared replication of a model is not a duplicate of it.
-        return candidates.Where(c => c.Id != model.Details.ReplicatesModelId).Select(c => new NearDuplicate(c.Id, c.Name, c.UnitId, c.RegistryCode, Math.Round(Similarity.Of(c.Name, model.Details.Name), 2)))
-            .Where(d => d.Similarity >= Similarity.Threshold).OrderByDescending(d => d.Similarity).Take(10).ToList();
-    }
-
-    public sealed record Candidate(Guid Id, string Name, Guid UnitId, string? RegistryCode);
 
     /// <summary>The next registry code for a province and period year. Drawn in its own statement so concurrent
     /// accepts never get the same number; a refused accept can leave a gap, never a duplicate.</summary>

@@ -82,8 +82,7 @@ public sealed class RegistryDemoSeed(ILogger<RegistryDemoSeed> log) : IDemoSeed
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         var year = now.ToOffset(TimeSpan.FromHours(7)).Year;
         var catalog = RegistryCatalog.Default();
-        catalog.UpdatedAt = now;
-        session.Store(catalog);
+        session.Events.StartStream<RegistryCatalog>(RegistryCatalog.StreamId, new CatalogStarted(catalog.Fields, catalog.Levels, Guid.Empty, now));
 
         var campaignId = Guid.NewGuid();
         var periods = new Dictionary<string, Period>
@@ -123,8 +122,8 @@ public sealed class RegistryDemoSeed(ILogger<RegistryDemoSeed> log) : IDemoSeed
                 var board = tree.BoardFor(unit.Id, spec.Level)!;
                 var submittedAt = spec.Period == Current ? now.AddDays(-spec.DaysAgo) : start.AddDays(7);
                 var duplicates = seeded.Where(s => s.Spec.Period == spec.Period && s.Province == province.Id && s.Status != ModelStatus.Rejected && s.Id != source)
-                    .Select(s => new NearDuplicate(s.Id, s.Spec.Name, tree.ByCode(s.Spec.Unit)!.Id, s.Code, Math.Round(Similarity.Of(s.Spec.Name, spec.Name), 2)))
-                    .Where(d => d.Similarity >= Similarity.Threshold).ToList();
+                    .Where(s => Similarity.Key(s.Spec.Name) == Similarity.Key(spec.Name))
+                    .Select(s => new NearDuplicate(s.Id, s.Spec.Name, tree.ByCode(s.Spec.Unit)!.Id, s.Code, 1.0)).ToList();
                 events.Add(new ModelSubmitted(id, board.Id, duplicates, officer, submittedAt));
                 status = ModelStatus.Submitted;
                 var decider = Actor(Roles.BoardSecretary, board.Id);
