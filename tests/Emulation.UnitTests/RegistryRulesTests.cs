@@ -1,5 +1,4 @@
 using System.Text;
-using Emulation.Kernel.Export;
 using Emulation.Registry.Campaigns;
 using Emulation.Registry.Catalog;
 using Emulation.Registry.Models;
@@ -119,26 +118,5 @@ public sealed class RegistryUnitTreeTests
         Assert.DoesNotContain(cm.Id, tree.Subtree(city.Id));
         Assert.Equal(cm.Id, tree.Province(nhaMat.Id)!.Id);
         Assert.Equal(tree.Subtree(city.Id), tree.CoveredBy(cityBoard.Id));
-    }
-}
-
-public sealed class TableExportTests
-{
-    [Fact]
-    public void Csv_quotes_commas_and_neutralises_formulas()
-    {
-        var csv = new Table("x", ["Tên", "Ghi chú"], [["Tiết kiệm, giúp nhau", "=HYPERLINK(\"x\")"]]).ToCsv();
-        var text = Encoding.UTF8.GetString(csv[3..]);
-        Assert.Equal("Tên,Ghi chú\r\n\"Tiết kiệm, giúp nhau\",\"'=HYPERLINK(\"\"x\"\")\"\r\n", text);
-    }
-
-    [Fact]
-    public void Xlsx_is_a_workbook_with_the_rows()
-    {
-        var bytes = new Table("Sổ", ["A"], [["Dân vận khéo <1>"]]).ToXlsx();
-        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
-        using var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
-        Assert.Contains("Dân vận khéo &lt;1&gt;", reader.ReadToEnd());
-        Assert.NotNull(zip.GetEntry("xl/workbook.xml"));
     }
 }

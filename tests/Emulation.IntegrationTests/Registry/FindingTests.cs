@@ -1,4 +1,7 @@
-using System.IO.Compression;
+using System.Globalization;
+using CsvHelper;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using System.Net;
 using System.Text;
 
@@ -75,16 +78,30 @@ public sealed class FindingTests(AppFixture app)
         using var _ = admin;
         var csv = await admin.Client.GetByteArrayAsync($"/api/registry/models/export?format=csv&period={period}&status=Accepted");
         Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);
-        var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(19, lines.Length);
-        Assert.StartsWith("STT,Mã đăng ký,\"Tên mô hình, điển hình\",Loại,", lines[0]);
-        Assert.Contains(lines, l => l.Contains("CM-2023-0009") && l.Contains("Đưa màu xuống ruộng") && l.Contains("CM-2023-0001"));
+        using var reader = CsvReader.Create(csv, new CsvReaderOptions { HasHeader = false, Separator = ',' });
+        var lines = new List<string[]>();
+        foreach (var record in reader) lines.Add(record.ToArray());
+        Assert.Equal(19, lines.Count);
+        Assert.Equal(["STT", "Mã đăng ký", "Tên mô hình, điển hình", "Loại"], lines[0][..4]);
+        var row = lines.Single(l => l[1] == "CM-2023-0009");
+        Assert.Equal("Đưa màu xuống ruộng", row[2]);
+        Assert.Equal("CM-2023-0001", row[13]);
+        Assert.Matches(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}$", row[12]);
 
         var xlsx = await admin.Client.GetByteArrayAsync($"/api/registry/models/export?format=xlsx&period={period}&status=Accepted");
-        using var zip = new ZipArchive(new MemoryStream(xlsx));
-        using var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
-        var sheet = await reader.ReadToEndAsync();
-        Assert.Equal(19, sheet.Split("<row ").Length - 1);
-        Assert.Contains("Tiết kiệm giúp nhau xóa đói, giảm nghèo", sheet);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var book = document.WorkbookPart!;
+        Assert.Equal("Sổ đăng ký mô hình", book.Workbook.Descendants<Sheet>().Single().Name!.Value);
+        var sheet = book.WorksheetParts.Single().Worksheet;
+        Assert.Equal(19, sheet.Descendants<Row>().Count());
+        var cells = sheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!);
+        string Text(Cell c) => c.DataType?.Value == CellValues.SharedString
+            ? book.SharedStringTablePart!.SharedStringTable.ElementAt(int.Parse(c.InnerText)).InnerText : c.InnerText;
+        Assert.Equal("Ngày quyết định", Text(cells["M1"]));
+        Assert.Contains(Enumerable.Range(2, 18), r => Text(cells[$"C{r}"]) == "Tiết kiệm giúp nhau xóa đói, giảm nghèo");
+        Assert.Equal(Enumerable.Range(1, 18).Select(i => (double)i), Enumerable.Range(2, 18).Select(r => double.Parse(cells[$"A{r}"].CellValue!.Text, CultureInfo.InvariantCulture)));
+        var decided = DateTime.FromOADate(double.Parse(cells["M2"].CellValue!.Text, CultureInfo.InvariantCulture));
+        Assert.InRange(decided.Year, 2020, DateTime.UtcNow.Year);
+        Assert.Equal(14, sheet.Descendants<Column>().Count());
     }
 }

@@ -93,11 +93,11 @@ public static class ModelReports
         var rows = await ModelQueries.Sorted(ModelQueries.Filtered(session, access, filter), filter.Sort).Take(MaxExportRows).ToListAsync(ctx.RequestAborted);
         var codes = rows.Where(r => r.ReplicatesModelId is not null).Select(r => r.ReplicatesModelId!.Value).Distinct().ToList();
         var sources = (await session.LoadManyAsync<ModelSummary>(codes)).ToDictionary(s => s.Id, s => s.RegistryCode);
-        var table = new Table("So dang ky", Header, rows.Select((r, i) => (IReadOnlyList<string?>)
+        var table = new Table("Sổ đăng ký mô hình", Columns, rows.Select((r, i) => (IReadOnlyList<object?>)
         [
-            (i + 1).ToString(), r.RegistryCode, r.Name, ModelLabels.Kind(r.Kind), r.PersonName, access.Tree.Name(r.UnitId),
+            i + 1, r.RegistryCode, r.Name, ModelLabels.Kind(r.Kind), r.PersonName, access.Tree.Name(r.UnitId),
             context.Period(r.PeriodId)?.Label, context.Catalog.FieldName(r.FieldCode), context.Catalog.LevelName(r.LevelCode),
-            r.FirstTarget, ModelLabels.Status(r.Status), Format.Time(r.SubmittedAt), Format.Time(r.DecidedAt),
+            r.FirstTarget, ModelLabels.Status(r.Status), r.SubmittedAt, r.DecidedAt,
             r.ReplicatesModelId is { } s ? sources.GetValueOrDefault(s) : null
         ]).ToList());
         var stamp = DateTime.UtcNow.AddHours(7).ToString("yyyyMMdd-HHmm");
@@ -106,9 +106,10 @@ public static class ModelReports
             : Results.File(table.ToXlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"so-dang-ky-mo-hinh-{stamp}.xlsx");
     }
 
-    static readonly string[] Header =
+    static readonly Column[] Columns =
     [
-        "STT", "Mã đăng ký", "Tên mô hình, điển hình", "Loại", "Cá nhân được đăng ký", "Đơn vị đăng ký", "Kỳ", "Lĩnh vực", "Cấp",
-        "Chỉ tiêu chính", "Trạng thái", "Ngày gửi", "Ngày quyết định", "Nhân rộng từ mô hình"
+        new("STT", 6), new("Mã đăng ký", 15), new("Tên mô hình, điển hình", 45), new("Loại", 12), new("Cá nhân được đăng ký", 24),
+        new("Đơn vị đăng ký", 32), new("Kỳ", 24), new("Lĩnh vực", 22), new("Cấp", 14), new("Chỉ tiêu chính", 40),
+        new("Trạng thái", 16), new("Ngày gửi", 17), new("Ngày quyết định", 17), new("Nhân rộng từ mô hình", 15)
     ];
 }

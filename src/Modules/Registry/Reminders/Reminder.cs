@@ -34,7 +34,6 @@ public sealed class Reminder
     public string Body { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public List<Guid> ReadBy { get; set; } = [];
-    public DateTimeOffset? EmailedAt { get; set; }
 
     public static string DraftKey(Guid model, DateOnly closes) => $"draft:{model:N}:{closes:yyyyMMdd}";
     public static string PendingKey(Guid model, DateTimeOffset submittedAt) => $"pending:{model:N}:{submittedAt.UtcTicks}";

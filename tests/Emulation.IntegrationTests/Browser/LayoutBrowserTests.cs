@@ -1,0 +1,70 @@
+using System.Net;
+using Microsoft.Playwright;
+
+namespace Emulation.IntegrationTests.Browser;
+
+/// <summary>The stylesheet on a phone (390 px wide) and on paper.</summary>
+[Collection(AppCollection.Name)]
+public sealed class LayoutBrowserTests(AppFixture app) : IAsyncLifetime
+{
+    readonly BrowserSession _browser = new();
+    public Task InitializeAsync() => _browser.InitializeAsync();
+    public Task DisposeAsync() => _browser.DisposeAsync();
+
+    async Task<IPage> Phone()
+    {
+        var context = await _browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseAddress.ToString(), Locale = "vi-VN", ViewportSize = new ViewportSize { Width = 390, Height = 844 }
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    [Fact]
+    public async Task At_390_px_the_list_shows_whole_codes_the_status_and_results_on_the_first_screen()
+    {
+        var page = await Phone();
+        await BrowserSession.SignIn(page, "quantri");
+        await page.GotoAsync("/mo-hinh");
+        Assert.False(await page.Locator("details.filters-more").EvaluateAsync<bool>("d => d.open"), "the filters are folded until used");
+        await page.GotoAsync("/mo-hinh?status=Accepted&sort=code");
+        Assert.True(await page.Locator("details.filters-more").EvaluateAsync<bool>("d => d.open"), "a filter in use is shown");
+        var row = page.Locator("table.models tbody tr").First;
+        await row.WaitForAsync();
+
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the page scrolls sideways");
+        var status = await row.Locator("td").Last.BoundingBoxAsync();
+        Assert.True(status!.X >= 0 && status.X + status.Width <= 390, $"status cell at {status.X}..{status.X + status.Width}");
+        var code = row.Locator("td").First;
+        Assert.Matches(@"^CM-\d{4}-\d{4}$", (await code.InnerTextAsync()).Trim());
+        var lines = await code.EvaluateAsync<int>("td => { const r = document.createRange(); r.selectNodeContents(td); return new Set([...r.getClientRects()].map(c => Math.round(c.top))).size; }");
+        Assert.Equal(1, lines);
+        var first = await row.BoundingBoxAsync();
+        Assert.True(first!.Y < 844, $"the first result starts at {first.Y} px, below the first screen");
+    }
+
+    [Fact]
+    public async Task Printing_a_dossier_leaves_out_the_navigation_and_fits_a4()
+    {
+        using var admin = await app.As("quantri");
+        var accepted = (await admin.Get("/api/registry/models?status=Accepted")).Expect(HttpStatusCode.OK).Body;
+        var id = accepted.Items().First().GetProperty("id").GetGuid();
+
+        var page = await _browser.NewPage(app);
+        await BrowserSession.SignIn(page, "quantri");
+        await page.GotoAsync($"/mo-hinh/{id}");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        Assert.False(await page.Locator("nav.main").IsVisibleAsync());
+        Assert.False(await page.Locator("header.top").IsVisibleAsync());
+        Assert.False(await page.Locator("footer").IsVisibleAsync());
+        Assert.True(await page.Locator("main h1").IsVisibleAsync());
+        Assert.Equal(0, await page.Locator("main button:visible").CountAsync());
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PreferCSSPageSize = true });
+        Assert.True(pdf.Length > 1000);
+        // An A4 page less 2 × 14 mm of margin is about 680 CSS pixels wide: nothing may be wider.
+        await page.SetViewportSizeAsync(680, 1000);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 680"), "the printed page is wider than A4");
+    }
+}
