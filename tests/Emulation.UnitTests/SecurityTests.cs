@@ -33,18 +33,4 @@ public sealed class SecurityTests
         Assert.Single(user.Assignments);
         Assert.False(CurrentUser.From(new ClaimsPrincipal(new ClaimsIdentity())).IsAuthenticated);
     }
-
-    [Theory]
-    [InlineData("Production", Microsoft.AspNetCore.Http.CookieSecurePolicy.Always)]
-    [InlineData("Development", Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest)]
-    public void The_sign_in_cookie_is_secure_only_in_production(string environment, Microsoft.AspNetCore.Http.CookieSecurePolicy expected) =>
-        Assert.Equal(expected, Emulation.Host.Platform.Security.CookiePolicy(new Environment(environment)));
-
-    sealed class Environment(string name) : Microsoft.Extensions.Hosting.IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = name;
-        public string ApplicationName { get; set; } = "Emulation";
-        public string ContentRootPath { get; set; } = "/";
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
-    }
 }

@@ -25,8 +25,7 @@ public static class Security
                 o.Cookie.Name = CookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                // In production the site is served over HTTPS (directly or behind a proxy): never send the cookie in clear.
-                o.Cookie.SecurePolicy = CookiePolicy(env);
+                o.Cookie.SecurePolicy = CookiePolicy;
                 o.LoginPath = "/dang-nhap";
                 o.LogoutPath = "/dang-xuat";
                 o.AccessDeniedPath = "/khong-co-quyen";
@@ -49,13 +48,15 @@ public static class Security
             o.HeaderName = "RequestVerificationToken";
             o.Cookie.Name = "emulation.csrf";
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookiePolicy(env);
+            o.Cookie.SecurePolicy = CookiePolicy;
         });
         return services;
     }
 
-    public static CookieSecurePolicy CookiePolicy(IHostEnvironment env) =>
-        env.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+    /// <summary>Cookies are Secure whenever the request is HTTPS: directly, or as the trusted TLS proxy reports it
+    /// (<c>Proxy:Enabled</c>, forwarded headers). Not "Always": on a plain-HTTP request (a Production host behind an
+    /// unconfigured proxy, a health probe, the benchmark) anti-forgery then throws and every page answers 500.</summary>
+    public const CookieSecurePolicy CookiePolicy = CookieSecurePolicy.SameAsRequest;
 
     /// <summary>Pages redirect to sign-in; the API answers 401/403 with ProblemDetails instead.</summary>
     static Task ApiStatus(HttpContext ctx, string redirect, int status)

@@ -25,6 +25,21 @@ public sealed class HostTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Cookies_are_secure_over_https_through_the_proxy_and_pages_still_answer_over_plain_http()
+    {
+        using var client = app.Anonymous();
+        var plain = await client.GetAsync("/dang-nhap");
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        Assert.DoesNotContain("secure", string.Join(";", plain.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
+
+        using var viaProxy = new HttpRequestMessage(HttpMethod.Get, "/dang-nhap");
+        viaProxy.Headers.Add("X-Forwarded-Proto", "https");
+        var secure = await client.SendAsync(viaProxy);
+        Assert.Equal(HttpStatusCode.OK, secure.StatusCode);
+        Assert.Contains("secure", string.Join(";", secure.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Pages_send_anonymous_visitors_to_sign_in()
     {
         using var client = app.Anonymous();
