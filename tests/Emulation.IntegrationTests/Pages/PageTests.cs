@@ -76,6 +76,18 @@ public sealed class PageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_secretary_is_offered_period_forms_only_on_the_campaigns_the_board_manages()
+    {
+        const string periodForms = "form[data-action$='/periods']";
+        var provincial = await Page("thuky.bdvtinh", "/quan-tri/dot-thi-dua", "Phong trào, đợt thi đua");
+        Assert.NotEmpty(provincial.QuerySelectorAll(periodForms));
+
+        var ward = await Page("thuky.phuong1", "/quan-tri/dot-thi-dua", "Phong trào, đợt thi đua");
+        Assert.Empty(ward.QuerySelectorAll(periodForms));
+        Assert.Contains("Do Ban phụ trách đợt thi đua này thêm kỳ", ward.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_admin_lists_come_a_page_at_a_time_and_a_page_past_the_end_is_the_last()
     {
         var units = await Page("quantri", "/quan-tri/don-vi", "Đơn vị");
