@@ -16,6 +16,9 @@ public sealed class ModelNameClaim
     public Guid ModelId { get; set; }
 
     public static string Key(Guid unitId, Guid periodId, string name) => $"{unitId:N}:{periodId:N}:{Similarity.Key(name)}";
+
+    /// <summary>The claim a model holds on its name in its period, released when it is withdrawn or rejected.</summary>
+    public static string Of(Model model) => Key(model.UnitId, model.Details.PeriodId, model.Details.Name);
 }
 
 /// <summary>What every model command needs to hand: the caller's access, the catalog and the periods.</summary>

@@ -24,7 +24,7 @@ public static class RejectModelEndpoint
         foreach (var decided in events.OfType<ModelRejected>())
         {
             session.Insert(Notices.Decided(model!, decided, context.Access.Tree));
-            session.Delete<ModelNameClaim>(ModelNameClaim.Key(model!.UnitId, model.Details.PeriodId, model.Details.Name));
+            session.Delete<ModelNameClaim>(ModelNameClaim.Of(model!));
         }
         return (result, events);
     }

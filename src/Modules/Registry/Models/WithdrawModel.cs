@@ -21,7 +21,7 @@ public static class WithdrawModelEndpoint
         var context = await ModelContext.LoadAsync(ctx, session, units);
         if (ModelSteps.Refuse(model, context.Access, "withdraw", command.Version) is { } refusal) return (refusal, []);
         var (result, events) = Decide(model!, command, context.Access.User.Id, clock.GetUtcNow());
-        if (events.Count > 0) session.Delete<ModelNameClaim>(ModelNameClaim.Key(model!.UnitId, model.Details.PeriodId, model.Details.Name));
+        if (events.Count > 0) session.Delete<ModelNameClaim>(ModelNameClaim.Of(model!));
         return (result, events);
     }
 
