@@ -102,8 +102,12 @@ restore_build() {
   # Generated handler code is only for a publish; left in place, stale copies would be compiled into this build.
   rm -rf src/Host/Internal
   log "building"
-  dotnet build Emulation.sln -c "${CONFIGURATION:-Debug}" -nologo -v quiet -clp:NoSummary "$@" | grep -vE 'warning NU1603' || true
-  [ "${PIPESTATUS[0]}" = 0 ] || die "build failed"
+  # The build's own status decides (a pipeline status or a later `|| true` would hide a failed build).
+  local status=0
+  mkdir -p "$ARTIFACTS"
+  dotnet build Emulation.sln -c "${CONFIGURATION:-Debug}" -nologo -v quiet -clp:NoSummary "$@" > "$ARTIFACTS/build.log" 2>&1 || status=$?
+  grep -vE 'warning NU1603' "$ARTIFACTS/build.log" || true
+  [ "$status" = 0 ] || die "build failed (exit $status)"
 }
 
 cmd_run() {

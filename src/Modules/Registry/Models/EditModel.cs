@@ -20,10 +20,11 @@ public static class EditModelEndpoint
         if (ModelSteps.Refuse(model, context.Access, "edit", input.Version) is { } refusal) return (refusal, []);
         var (replicates, replicatesError) = await ModelLookups.ReplicatesAsync(session, input.ReplicatesCode, id);
         var details = input.ToDetails(replicates);
-        var oldKey = ModelNameClaim.Of(model!);
-        var newKey = ModelNameClaim.Key(model.UnitId, details.PeriodId, details.Name);
+        var current = model!;
+        var oldKey = ModelNameClaim.Of(current);
+        var newKey = ModelNameClaim.Key(current.UnitId, details.PeriodId, details.Name);
         var nameTaken = newKey != oldKey && await session.LoadAsync<ModelNameClaim>(newKey) is not null;
-        var (result, events) = Decide(model, details, context, replicatesError, nameTaken, context.Access.User.Id, clock.GetUtcNow());
+        var (result, events) = Decide(current, details, context, replicatesError, nameTaken, context.Access.User.Id, clock.GetUtcNow());
         if (events.Count > 0 && newKey != oldKey)
         {
             session.Delete<ModelNameClaim>(oldKey);
