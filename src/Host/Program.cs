@@ -1,5 +1,6 @@
 using Emulation.Directory;
 using Emulation.Host.Platform;
+using Emulation.Monitoring;
 using Emulation.Registry;
 using JasperFx;
 
@@ -8,7 +9,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
 builder.Services.AddDirectory();
 builder.Services.AddRegistry(builder.Configuration);
-builder.UseMessaging(opts => opts.UseDirectory().UseRegistry());
+builder.Services.AddMonitoring(builder.Configuration);
+builder.UseMessaging(opts => opts.UseDirectory().UseRegistry().UseMonitoring());
 
 var app = builder.Build();
 app.UsePlatform();

@@ -6,7 +6,8 @@ namespace Emulation.UnitTests;
 /// <summary>Modules meet only through Contracts (integration events) and the Kernel (shared plumbing).</summary>
 public sealed class ArchitectureTests
 {
-    static readonly Assembly[] Modules = [typeof(Directory.DirectoryModule).Assembly, typeof(Registry.RegistryModule).Assembly];
+    static readonly Assembly[] Modules = [typeof(Directory.DirectoryModule).Assembly, typeof(Registry.RegistryModule).Assembly,
+        typeof(Monitoring.MonitoringModule).Assembly];
 
     public static TheoryData<string> ModuleNames => new(Modules.Select(m => m.GetName().Name!));
 
@@ -37,7 +38,7 @@ public sealed class ArchitectureTests
     public void Shared_libraries_know_no_module(string library)
     {
         var assembly = System.Reflection.Assembly.Load(library);
-        Assert.DoesNotContain(assembly.GetReferencedAssemblies(), r => r.Name is "Emulation.Directory" or "Emulation.Registry" or "Emulation.Host");
+        Assert.DoesNotContain(assembly.GetReferencedAssemblies(), r => r.Name is "Emulation.Directory" or "Emulation.Registry" or "Emulation.Monitoring" or "Emulation.Host");
     }
 
     [Fact]
