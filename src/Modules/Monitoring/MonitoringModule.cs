@@ -1,3 +1,4 @@
+using Emulation.Monitoring.Evidence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -12,6 +13,7 @@ public static class MonitoringModule
 
     public static IServiceCollection AddMonitoring(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddEvidence(configuration);
         return services;
     }
 
