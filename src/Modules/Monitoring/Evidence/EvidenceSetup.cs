@@ -1,4 +1,5 @@
 using Emulation.Monitoring.Evidence.Storage;
+using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,8 @@ public static class EvidenceSetup
         });
         services.ConfigureMarten(opts =>
         {
+            opts.Projections.Add<EvidenceFileProjection>(ProjectionLifecycle.Inline);
+            opts.Schema.For<EvidenceFile>().DatabaseSchemaName(MonitoringModule.Schema).Duplicate(f => f.ReportId).Duplicate(f => f.ModelId);
             var chunks = new Table(new PostgresqlObjectName(MonitoringModule.Schema, "evidence_chunk", SchemaUtils.IdentifierUsage.General));
             chunks.AddColumn<Guid>("blob_id").AsPrimaryKey();
             chunks.AddColumn<int>("seq").AsPrimaryKey();

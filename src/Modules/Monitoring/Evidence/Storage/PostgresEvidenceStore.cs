@@ -111,7 +111,18 @@ public sealed class PostgresEvidenceStore(NpgsqlDataSource db) : IEvidenceStore,
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
             ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
 
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+        /// <summary>Synchronous readers (the image decoder) read synchronously all the way down, never blocking on a task.</summary>
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            while (_row is not null)
+            {
+                var read = _row.Read(buffer, offset, count);
+                if (read > 0 || count == 0) return read;
+                _row.Dispose();
+                _row = reader.Read() ? reader.GetStream(0) : null;
+            }
+            return 0;
+        }
 
         public override async ValueTask DisposeAsync()
         {
