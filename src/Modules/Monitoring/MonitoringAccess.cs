@@ -1,8 +1,10 @@
 using Emulation.Kernel.Security;
+using Emulation.Kernel.Web;
 using Emulation.Monitoring.Campaigns;
 using Emulation.Monitoring.Following;
 using Emulation.Monitoring.Units;
 using Emulation.Scope;
+using Microsoft.AspNetCore.Http;
 
 namespace Emulation.Monitoring;
 
@@ -13,6 +15,10 @@ namespace Emulation.Monitoring;
 public sealed class MonitoringAccess(CurrentUser user, MonitoringUnitTree tree) : UnitScope<MonitoringUnit>(user, tree)
 {
     public MonitoringUnitTree Tree => tree;
+
+    /// <summary>The caller's access, on Monitoring's cached copy of the unit tree.</summary>
+    public static async Task<MonitoringAccess> ForAsync(HttpContext ctx, MonitoringUnits units) =>
+        new(ctx.CurrentUser(), await units.TreeAsync(ctx.RequestAborted));
 
     public bool CanSee(FollowedModel m) => User.IsAuthenticated;
 
