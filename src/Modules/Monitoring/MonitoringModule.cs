@@ -32,6 +32,7 @@ public static class MonitoringModule
                 .Duplicate(s => s.FieldCode).Duplicate(s => s.LevelCode).Duplicate(s => s.BoardId).Duplicate(s => s.CampaignId)
                 .Duplicate(s => s.State).Duplicate(s => s.Health).Duplicate(s => s.NextDueOn).Duplicate(s => s.EvaluatedOn);
         });
+        services.ConsumeFeed(Feed.Directory, "monitoring").ConsumeFeed(Feed.Registry, "monitoring");
         services.AddSingleton<MonitoringUnits>();
         services.AddSingleton<SummaryWriter>();
         services.SubscribeToEventsWithServices<SummaryRelay>(ServiceLifetime.Singleton);
