@@ -27,8 +27,8 @@ public static class AttachEvidenceEndpoint
         IOptions<EvidenceOptions> options, MonitoringUnits units, TimeProvider clock)
     {
         var ct = ctx.RequestAborted;
-        var user = CurrentUser.From(ctx.User);
-        var access = new MonitoringAccess(user, await units.TreeAsync(ct));
+        var access = await MonitoringAccess.ForAsync(ctx, units);
+        var user = access.User;
         var streamId = FollowedModel.StreamFor(modelId);
         await using (var query = store.QuerySession())
         {

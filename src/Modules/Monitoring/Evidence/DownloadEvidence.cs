@@ -31,7 +31,7 @@ public static class DownloadEvidenceEndpoint
         var ct = ctx.RequestAborted;
         var file = await session.LoadAsync<EvidenceFile>(fileId, ct);
         if (file is null) return Problems.NotFound(EvidenceRules.FileNotFound);
-        var access = new MonitoringAccess(CurrentUser.From(ctx.User), await units.TreeAsync(ct));
+        var access = await MonitoringAccess.ForAsync(ctx, units);
         var model = await session.LoadAsync<FollowedModel>(FollowedModel.StreamFor(file.ModelId), ct);
         if (!EvidenceRules.CanRead(model, file, access)) return Problems.NotFound(EvidenceRules.FileNotFound);
         var storedId = thumbnail ? file.ThumbnailId : file.Id;

@@ -23,7 +23,7 @@ public static class ListEvidenceEndpoint
     public static async Task<IResult> Get(Guid modelId, Guid reportId, HttpContext ctx, IQuerySession session, MonitoringUnits units)
     {
         var ct = ctx.RequestAborted;
-        var access = new MonitoringAccess(CurrentUser.From(ctx.User), await units.TreeAsync(ct));
+        var access = await MonitoringAccess.ForAsync(ctx, units);
         var model = await session.LoadAsync<FollowedModel>(FollowedModel.StreamFor(modelId), ct);
         if (model is null || !access.CanSee(model)) return Problems.NotFound(EvidenceRules.ModelNotFound);
         var report = model.Report(reportId);

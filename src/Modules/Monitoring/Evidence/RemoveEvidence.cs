@@ -19,8 +19,8 @@ public static class RemoveEvidenceEndpoint
         MonitoringUnits units, TimeProvider clock)
     {
         var ct = ctx.RequestAborted;
-        var user = CurrentUser.From(ctx.User);
-        var access = new MonitoringAccess(user, await units.TreeAsync(ct));
+        var access = await MonitoringAccess.ForAsync(ctx, units);
+        var user = access.User;
         await using var session = store.LightweightSession();
         var stream = await session.Events.FetchForWriting<FollowedModel>(FollowedModel.StreamFor(modelId), ct);
         if (EvidenceRules.RefuseChange(stream.Aggregate, reportId, access, 0, adding: false) is { } refusal) return refusal;
