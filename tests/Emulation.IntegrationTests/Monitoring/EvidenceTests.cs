@@ -59,8 +59,10 @@ public sealed class EvidenceTests(AppFixture app, ITestOutputHelper output)
         var allocated = Allocated() - allocatedBefore;
         var held = GC.GetTotalMemory(forceFullCollection: true) - heldBefore;
         output.WriteLine($"upload of {size / MB} MB: {allocated / 1024.0 / 1024:N2} MB allocated in the process, {held / 1024.0 / 1024:N2} MB more held after");
-        Assert.True(allocated < size / 5, $"the upload allocated {allocated:N0} bytes for a {size:N0}-byte file");
-        Assert.True(held < 2 * MB, $"{held:N0} bytes more held after the upload");
+        // A buffered upload would allocate the file at least once (15 MB); streamed, the whole process (host, test client
+        // and the background daemons together) allocates a fraction of it and holds nothing more afterwards.
+        Assert.True(allocated < size / 3, $"the upload allocated {allocated:N0} bytes for a {size:N0}-byte file");
+        Assert.True(held < 4 * MB, $"{held:N0} bytes more held after the upload");
 
         Assert.Equal(expected, reply.Body.GetProperty("sha256").GetString());
         Assert.Equal(size, reply.Body.GetProperty("size").GetInt64());
@@ -79,7 +81,7 @@ public sealed class EvidenceTests(AppFixture app, ITestOutputHelper output)
         await using (var body = await response.Content.ReadAsStreamAsync()) downloaded = Convert.ToHexStringLower(await SHA256.HashDataAsync(body));
         allocated = Allocated() - allocatedBefore;
         output.WriteLine($"download of {size / MB} MB: {allocated / 1024.0 / 1024:N2} MB allocated in the process");
-        Assert.True(allocated < size / 5, $"the download allocated {allocated:N0} bytes for a {size:N0}-byte file");
+        Assert.True(allocated < size / 3, $"the download allocated {allocated:N0} bytes for a {size:N0}-byte file");
 
         Assert.Equal(expected, downloaded);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);

@@ -58,10 +58,11 @@ public static class AttachEvidenceEndpoint
                     }
                     var attached = new EvidenceAttached(modelId, reportId, receipt.FileId, receipt.FileName, receipt.Kind.ContentType, receipt.Size,
                         receipt.Sha256, receipt.ThumbnailId, user.Id, clock.GetUtcNow());
+                    var version = stream.Aggregate!.Version + 1;
                     stream.AppendOne(attached);
                     await session.SaveChangesAsync(ct);
                     return Results.Created($"/api/monitoring/evidence/{receipt.FileId}", new EvidenceSaved(receipt.FileId, receipt.FileName,
-                        receipt.Kind.ContentType, receipt.Size, receipt.Sha256, receipt.ThumbnailId, stream.Aggregate!.Version + 1));
+                        receipt.Kind.ContentType, receipt.Size, receipt.Sha256, receipt.ThumbnailId, version));
                 }
                 catch (Exception e) when (attempt < 3 && e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException) { }
             }

@@ -33,25 +33,24 @@ public static class EvidenceUpload
             !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase) ||
             HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
             throw new EvidenceRefused(400, "Hãy gửi tệp theo dạng multipart/form-data, trong trường “file”.");
-        var limit = options.MaxBytes + Framing;
-        if (request.ContentLength > limit) throw new EvidenceRefused(413, EvidenceIntake.TooLarge(options.MaxBytes));
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
+        // Past the file's limit the rest of the body is still read (and dropped) up to twice the limit, so that a
+        // client still sending gets the refusal rather than a broken connection; beyond that Kestrel cuts it off.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = 2 * options.MaxBytes + Framing;
+        if (request.ContentLength > options.MaxBytes + Framing)
+        {
+            await Drain(request);
+            throw new EvidenceRefused(413, EvidenceIntake.TooLarge(options.MaxBytes));
+        }
 
         var reader = new MultipartReader(boundary, request.Body);
         try
         {
-            while (await reader.ReadNextSectionAsync(ct) is { } section)
+            try { return await ReceiveFileAsync(reader, files, options, ct); }
+            catch (EvidenceRefused)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition() ||
-                    !string.Equals(HeaderUtilities.RemoveQuotes(disposition.Name).Value, Field, StringComparison.OrdinalIgnoreCase)) continue;
-                var name = CleanName(disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value);
-                if (name is null) throw new EvidenceRefused(400, "Tệp gửi lên không có tên hợp lệ.");
-                var kind = EvidenceKinds.ForFileName(name)
-                    ?? throw new EvidenceRefused(400, $"Không nhận tệp “{name}”: chỉ nhận {EvidenceKinds.Accepted}.");
-                using var intake = new EvidenceIntake(section.Body, new ContentCheck(kind, name), options.MaxBytes);
-                var fileId = await files.WriteAsync(intake, ct);
-                var receipt = new EvidenceReceipt(fileId, name, kind, intake.Size, intake.Sha256, null);
-                return kind.IsImage ? await WithThumbnail(receipt, files, ct) : receipt;
+                await Drain(request);
+                throw;
             }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
@@ -62,7 +61,30 @@ public static class EvidenceUpload
         {
             throw new EvidenceRefused(400, "Dữ liệu tệp gửi lên không trọn vẹn hoặc sai định dạng multipart. Hãy gửi lại.");
         }
+    }
+
+    static async Task<EvidenceReceipt> ReceiveFileAsync(MultipartReader reader, IEvidenceStore files, EvidenceOptions options, CancellationToken ct)
+    {
+        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition() ||
+                !string.Equals(HeaderUtilities.RemoveQuotes(disposition.Name).Value, Field, StringComparison.OrdinalIgnoreCase)) continue;
+            var name = CleanName(disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value);
+            if (name is null) throw new EvidenceRefused(400, "Tệp gửi lên không có tên hợp lệ.");
+            var kind = EvidenceKinds.ForFileName(name)
+                ?? throw new EvidenceRefused(400, $"Không nhận tệp “{name}”: chỉ nhận {EvidenceKinds.Accepted}.");
+            using var intake = new EvidenceIntake(section.Body, new ContentCheck(kind, name), options.MaxBytes);
+            var fileId = await files.WriteAsync(intake, ct);
+            var receipt = new EvidenceReceipt(fileId, name, kind, intake.Size, intake.Sha256, null);
+            return kind.IsImage ? await WithThumbnail(receipt, files, ct) : receipt;
+        }
         throw new EvidenceRefused(400, "Hãy chọn một tệp để đính kèm.");
+    }
+
+    static async Task Drain(HttpRequest request)
+    {
+        try { await request.Body.CopyToAsync(Stream.Null, request.HttpContext.RequestAborted); }
+        catch (Exception e) when (e is BadHttpRequestException or IOException or OperationCanceledException or InvalidDataException) { }
     }
 
     static async Task<EvidenceReceipt> WithThumbnail(EvidenceReceipt receipt, IEvidenceStore files, CancellationToken ct)
