@@ -1,0 +1,69 @@
+using Emulation.Kernel.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Emulation.Kernel.Web.Inbox;
+
+public sealed record MarkNoticeRead(string? Id);
+
+/// <summary>Every module's notices in one list: the page, its API and the header badge ask each
+/// <see cref="INoticeSource"/> and merge what they answer.</summary>
+public sealed class SharedInbox(IEnumerable<INoticeSource> sources)
+{
+    public const int Shown = 200;
+
+    public async Task<IReadOnlyList<Notice>> ListAsync(CurrentUser user, CancellationToken ct)
+    {
+        var all = new List<Notice>();
+        foreach (var source in sources) all.AddRange(await source.ListAsync(user, Shown, ct));
+        return all.OrderByDescending(n => n.CreatedAt).ThenBy(n => n.Id, StringComparer.Ordinal).Take(Shown).ToList();
+    }
+
+    public async Task<int> CountUnreadAsync(CurrentUser user, CancellationToken ct)
+    {
+        var count = 0;
+        foreach (var source in sources) count += await source.CountUnreadAsync(user, ct);
+        return count;
+    }
+
+    public async Task<bool> MarkReadAsync(CurrentUser user, string id, CancellationToken ct)
+    {
+        foreach (var source in sources)
+            if (await source.MarkReadAsync(user, id, ct)) return true;
+        return false;
+    }
+
+    public static IServiceCollection AddSharedInbox(IServiceCollection services)
+    {
+        services.AddScoped<SharedInbox>();
+        services.AddScoped<IHeaderBadge, InboxBadge>();
+        services.AddSingleton<IModulePages, InboxPages>();
+        return services;
+    }
+}
+
+public sealed class InboxBadge(SharedInbox inbox) : IHeaderBadge
+{
+    public string Href => "/hop-thu";
+    public string Label => "Nhắc việc";
+    public Task<int> CountAsync(CurrentUser user, CancellationToken ct) => inbox.CountUnreadAsync(user, ct);
+}
+
+/// <summary>The page and its API; the modules' own inbox endpoints (e.g. `/api/registry/inbox`) stay as they were.</summary>
+public sealed class InboxPages : IModulePages
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/hop-thu", InboxPage.Get).RequireAuthorization();
+        app.MapGet("/api/inbox", (HttpContext ctx, SharedInbox inbox) => inbox.ListAsync(ctx.CurrentUser(), ctx.RequestAborted))
+            .RequireAuthorization().WithTags("Inbox").WithSummary("Nhắc việc và thông báo của mọi phân hệ gửi tới người đang đăng nhập");
+        app.MapPost("/api/inbox/read", async (MarkNoticeRead command, HttpContext ctx, SharedInbox inbox) =>
+                string.IsNullOrWhiteSpace(command.Id) ? Problems.Validation("id", "Thiếu mã nhắc việc (id).")
+                : command.Id.Length > 300 || !await inbox.MarkReadAsync(ctx.CurrentUser(), command.Id, ctx.RequestAborted)
+                    ? Problems.NotFound("Không tìm thấy nhắc việc.")
+                    : Results.Ok(new { id = command.Id }))
+            .RequireAuthorization().WithTags("Inbox").WithSummary("Đánh dấu một nhắc việc đã đọc");
+    }
+}
