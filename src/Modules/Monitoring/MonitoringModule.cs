@@ -12,6 +12,7 @@ public static class MonitoringModule
 
     public static IServiceCollection AddMonitoring(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOversight(configuration);
         return services;
     }
 

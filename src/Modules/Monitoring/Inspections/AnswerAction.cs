@@ -1,5 +1,9 @@
+using Emulation.Kernel.Security;
 using Emulation.Kernel.Web;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
 using Wolverine.Marten;
 
 namespace Emulation.Monitoring.Inspections;
@@ -7,8 +11,18 @@ namespace Emulation.Monitoring.Inspections;
 public sealed record AnswerAction(string? Answer, DateOnly? AnsweredOn, long? Version);
 
 /// <summary>The model's unit reports what it did about a follow-up action; it may answer again until the board closes it.</summary>
-public static partial class AnswerActionEndpoint
+public static class AnswerActionEndpoint
 {
+    [WolverinePost("/api/monitoring/inspections/{id}/actions/{actionId}/answer"), Authorize(Policy = Policies.SignedIn)]
+    public static async Task<(IResult, Events)> Post(Guid id, Guid actionId, AnswerAction command, [WriteAggregate(Required = false)] Inspection? inspection,
+        InspectionAccess access, HttpContext ctx, TimeProvider clock)
+    {
+        var user = ctx.CurrentUser();
+        var model = inspection?.Action(actionId)?.ModelId;
+        var mine = model is { } m && await access.ActsForModelAsync(user, m, ctx.RequestAborted);
+        return Decide(inspection, actionId, command, mine, user.Id, clock.GetUtcNow());
+    }
+
     public const string UnitOnly = "Chỉ cán bộ của đơn vị có mô hình được trả lời việc sau kiểm tra.";
 
     public static (IResult, Events) Decide(Inspection? inspection, Guid actionId, AnswerAction command, bool actsForUnit, Guid by, DateTimeOffset now)

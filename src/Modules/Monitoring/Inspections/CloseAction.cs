@@ -1,5 +1,9 @@
+using Emulation.Kernel.Security;
 using Emulation.Kernel.Web;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
 using Wolverine.Marten;
 
 namespace Emulation.Monitoring.Inspections;
@@ -7,8 +11,16 @@ namespace Emulation.Monitoring.Inspections;
 public sealed record CloseAction(string? Note, long? Version);
 
 /// <summary>The board closes a follow-up action (done, or no longer needed), with an optional note.</summary>
-public static partial class CloseActionEndpoint
+public static class CloseActionEndpoint
 {
+    [WolverinePost("/api/monitoring/inspections/{id}/actions/{actionId}/close"), Authorize(Policy = Policies.SignedIn)]
+    public static (IResult, Events) Post(Guid id, Guid actionId, CloseAction command, [WriteAggregate(Required = false)] Inspection? inspection,
+        InspectionAccess access, HttpContext ctx, TimeProvider clock)
+    {
+        var user = ctx.CurrentUser();
+        return Decide(inspection, actionId, command, inspection is not null && access.OnBoard(user, inspection.BoardId), user.Id, clock.GetUtcNow());
+    }
+
     public static (IResult, Events) Decide(Inspection? inspection, Guid actionId, CloseAction command, bool onBoard, Guid by, DateTimeOffset now)
     {
         var action = inspection?.Action(actionId);

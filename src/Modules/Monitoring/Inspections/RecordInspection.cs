@@ -1,5 +1,9 @@
+using Emulation.Kernel.Security;
 using Emulation.Kernel.Web;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
 using Wolverine.Marten;
 
 namespace Emulation.Monitoring.Inspections;
@@ -12,8 +16,16 @@ public sealed record RecordInspection(DateOnly? VisitedOn, IReadOnlyList<string?
     IReadOnlyList<ActionInput?>? Actions, long? Version);
 
 /// <summary>The board records the visit: who went, what it found and how it rates each model, and what each unit must do by when.</summary>
-public static partial class RecordInspectionEndpoint
+public static class RecordInspectionEndpoint
 {
+    [WolverinePost("/api/monitoring/inspections/{id}/record"), Authorize(Policy = Policies.SignedIn)]
+    public static (IResult, Events) Post(Guid id, RecordInspection command, [WriteAggregate(Required = false)] Inspection? inspection,
+        InspectionAccess access, HttpContext ctx, TimeProvider clock)
+    {
+        var user = ctx.CurrentUser();
+        return Decide(inspection, command, inspection is not null && access.OnBoard(user, inspection.BoardId), user.Id, clock.GetUtcNow(), Guid.NewGuid);
+    }
+
     public static (IResult, Events) Decide(Inspection? inspection, RecordInspection command, bool onBoard, Guid by, DateTimeOffset now, Func<Guid> newId)
     {
         var wrongState = inspection?.Status == InspectionStatus.Recorded ? "Kết quả cuộc kiểm tra, giám sát này đã được ghi nhận." : null;

@@ -1,5 +1,10 @@
+using Emulation.Kernel.Security;
 using Emulation.Kernel.Web;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Emulation.Monitoring.Inspections;
 
@@ -9,8 +14,20 @@ public sealed record ScheduleInspection(InspectionKind? Kind, DateOnly? PlannedO
 public sealed record ScheduleCandidate(Guid ModelId, Guid UnitId, string Name, IReadOnlyCollection<Guid> CoveringBoards);
 
 /// <summary>The covering board plans a visit to one or more of its models.</summary>
-public static partial class ScheduleInspectionEndpoint
+public static class ScheduleInspectionEndpoint
 {
+    [WolverinePost("/api/monitoring/inspections"), Authorize(Policy = Policies.SignedIn)]
+    public static async Task<IResult> Post(ScheduleInspection command, IDocumentSession session, InspectionAccess access, HttpContext ctx, TimeProvider clock)
+    {
+        var user = ctx.CurrentUser();
+        // One more than allowed is enough for Decide to refuse a list that is too long.
+        var ids = (command.ModelIds ?? []).Distinct().Take(InspectionSteps.MaxModels + 1).ToList();
+        var found = await access.CandidatesAsync(ids, ctx.RequestAborted);
+        var (result, scheduled) = Decide(Guid.NewGuid(), command with { ModelIds = ids }, access.Boards(user), found, user.Id, clock.GetUtcNow());
+        if (scheduled is not null) session.Events.StartStream<Inspection>(scheduled.InspectionId, scheduled);
+        return result;
+    }
+
     /// <param name="boards">The boards the caller sits on (member or secretary).</param>
     /// <param name="found">The followed models among <see cref="ScheduleInspection.ModelIds"/>; an id missing here does not exist.</param>
     public static (IResult, InspectionScheduled?) Decide(Guid id, ScheduleInspection command, IReadOnlyList<Guid> boards,
