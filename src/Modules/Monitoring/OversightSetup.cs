@@ -20,6 +20,9 @@ public static class OversightSetup
         {
             opts.Projections.Snapshot<Inspection>(SnapshotLifecycle.Inline);
             opts.Projections.Add<OpenActionProjection>(ProjectionLifecycle.Inline);
+            opts.Projections.Add<Dashboards.SubmittedReportProjection>(ProjectionLifecycle.Inline);
+            opts.Schema.For<Dashboards.SubmittedReport>().DatabaseSchemaName(MonitoringModule.Schema)
+                .Duplicate(r => r.At).Duplicate(r => r.Month).Duplicate(r => r.BoardId).Duplicate(r => r.UnitId).Duplicate(r => r.ModelId);
             opts.Schema.For<Inspection>().DatabaseSchemaName(MonitoringModule.Schema).Duplicate(i => i.BoardId).Duplicate(i => i.PlannedOn);
             opts.Schema.For<OpenAction>().DatabaseSchemaName(MonitoringModule.Schema)
                 .Duplicate(a => a.UnitId).Duplicate(a => a.ModelId).Duplicate(a => a.BoardId).Duplicate(a => a.DueOn);
@@ -31,6 +34,7 @@ public static class OversightSetup
         services.AddSingleton(new RecurringTrigger("monitoring-reminders", cron, () => new SendMonitoringReminders()));
         services.AddScoped<INoticeSource, MonitoringNotices>();
         services.AddSingleton<InspectionAccess>();
+        services.AddSingleton<Summary.IOverdueActions, OverdueInspectionActions>();
         services.AddSingleton<IModulePages, OversightPages>();
         static bool Board(Kernel.Security.CurrentUser u) => u.IsAdmin || u.Has(Roles.BoardMember) || u.Has(Roles.BoardSecretary);
         services.AddSingleton(new NavItem("/theo-doi/tong-quan", "Tổng quan theo dõi", 30, Board));

@@ -3,6 +3,7 @@ using Emulation.Kernel.Web;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -14,13 +15,14 @@ public sealed record AnswerAction(string? Answer, DateOnly? AnsweredOn, long? Ve
 public static class AnswerActionEndpoint
 {
     [WolverinePost("/api/monitoring/inspections/{id}/actions/{actionId}/answer"), Authorize(Policy = Policies.SignedIn)]
-    public static async Task<(IResult, Events)> Post(Guid id, Guid actionId, AnswerAction command, [WriteAggregate(Required = false)] Inspection? inspection,
-        InspectionAccess access, HttpContext ctx, TimeProvider clock)
+    public static async Task<(IResult, Events, OutgoingMessages)> Post(Guid id, Guid actionId, AnswerAction command, [WriteAggregate(Required = false)] Inspection? inspection,
+        IDocumentSession session, InspectionAccess access, HttpContext ctx, TimeProvider clock)
     {
         var user = ctx.CurrentUser();
         var model = inspection?.Action(actionId)?.ModelId;
-        var mine = model is { } m && await access.ActsForModelAsync(user, m, ctx.RequestAborted);
-        return Decide(inspection, actionId, command, mine, user.Id, clock.GetUtcNow());
+        var mine = model is { } m && await access.ActsForModelAsync(session, user, m, ctx.RequestAborted);
+        var (result, events) = Decide(inspection, actionId, command, mine, user.Id, clock.GetUtcNow());
+        return (result, events, InspectionSteps.Changed(inspection, events));
     }
 
     public const string UnitOnly = "Chỉ cán bộ của đơn vị có mô hình được trả lời việc sau kiểm tra.";

@@ -3,6 +3,7 @@ using Emulation.Kernel.Web;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -14,11 +15,12 @@ public sealed record CloseAction(string? Note, long? Version);
 public static class CloseActionEndpoint
 {
     [WolverinePost("/api/monitoring/inspections/{id}/actions/{actionId}/close"), Authorize(Policy = Policies.SignedIn)]
-    public static (IResult, Events) Post(Guid id, Guid actionId, CloseAction command, [WriteAggregate(Required = false)] Inspection? inspection,
+    public static (IResult, Events, OutgoingMessages) Post(Guid id, Guid actionId, CloseAction command, [WriteAggregate(Required = false)] Inspection? inspection,
         InspectionAccess access, HttpContext ctx, TimeProvider clock)
     {
         var user = ctx.CurrentUser();
-        return Decide(inspection, actionId, command, inspection is not null && access.OnBoard(user, inspection.BoardId), user.Id, clock.GetUtcNow());
+        var (result, events) = Decide(inspection, actionId, command, inspection is not null && access.OnBoard(user, inspection.BoardId), user.Id, clock.GetUtcNow());
+        return (result, events, InspectionSteps.Changed(inspection, events));
     }
 
     public static (IResult, Events) Decide(Inspection? inspection, Guid actionId, CloseAction command, bool onBoard, Guid by, DateTimeOffset now)

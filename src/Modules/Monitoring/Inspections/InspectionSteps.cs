@@ -1,6 +1,8 @@
 using Emulation.Kernel.Text;
 using Emulation.Kernel.Web;
 using Microsoft.AspNetCore.Http;
+using Wolverine;
+using Wolverine.Marten;
 
 namespace Emulation.Monitoring.Inspections;
 
@@ -20,6 +22,14 @@ public static class InspectionSteps
         if (wrongState is not null) return Results.Problem(title: "Không thực hiện được", detail: wrongState, statusCode: StatusCodes.Status400BadRequest);
         if (version is null) return Problems.Validation("version", "Thiếu phiên bản (version). Hãy tải lại trang và thử lại.");
         return inspection.Version != version ? Problems.Conflict(Problems.StaleVersion) : null;
+    }
+
+    /// <summary>The summaries to evaluate again after a step that stored events (none after a refusal).</summary>
+    public static OutgoingMessages Changed(Inspection? inspection, Events events)
+    {
+        var messages = new OutgoingMessages();
+        if (inspection is not null && events.Count > 0) messages.Add(new FollowUpActionsChanged(inspection.Models.Select(m => m.ModelId).ToList()));
+        return messages;
     }
 
     public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime);

@@ -3,6 +3,7 @@ using Emulation.Kernel.Web;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -19,11 +20,12 @@ public sealed record RecordInspection(DateOnly? VisitedOn, IReadOnlyList<string?
 public static class RecordInspectionEndpoint
 {
     [WolverinePost("/api/monitoring/inspections/{id}/record"), Authorize(Policy = Policies.SignedIn)]
-    public static (IResult, Events) Post(Guid id, RecordInspection command, [WriteAggregate(Required = false)] Inspection? inspection,
+    public static (IResult, Events, OutgoingMessages) Post(Guid id, RecordInspection command, [WriteAggregate(Required = false)] Inspection? inspection,
         InspectionAccess access, HttpContext ctx, TimeProvider clock)
     {
         var user = ctx.CurrentUser();
-        return Decide(inspection, command, inspection is not null && access.OnBoard(user, inspection.BoardId), user.Id, clock.GetUtcNow(), Guid.NewGuid);
+        var (result, events) = Decide(inspection, command, inspection is not null && access.OnBoard(user, inspection.BoardId), user.Id, clock.GetUtcNow(), Guid.NewGuid);
+        return (result, events, InspectionSteps.Changed(inspection, events));
     }
 
     public static (IResult, Events) Decide(Inspection? inspection, RecordInspection command, bool onBoard, Guid by, DateTimeOffset now, Func<Guid> newId)

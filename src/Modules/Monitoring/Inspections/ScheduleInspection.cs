@@ -22,7 +22,7 @@ public static class ScheduleInspectionEndpoint
         var user = ctx.CurrentUser();
         // One more than allowed is enough for Decide to refuse a list that is too long.
         var ids = (command.ModelIds ?? []).Distinct().Take(InspectionSteps.MaxModels + 1).ToList();
-        var found = await access.CandidatesAsync(ids, ctx.RequestAborted);
+        var found = await access.CandidatesAsync(session, ids, ctx.RequestAborted);
         var (result, scheduled) = Decide(Guid.NewGuid(), command with { ModelIds = ids }, access.Boards(user), found, user.Id, clock.GetUtcNow());
         if (scheduled is not null) session.Events.StartStream<Inspection>(scheduled.InspectionId, scheduled);
         return result;

@@ -1,4 +1,5 @@
 using Emulation.Monitoring.Inspections;
+using Emulation.Monitoring.Summary;
 using Marten;
 using Microsoft.Extensions.Options;
 using Wolverine;
@@ -15,6 +16,13 @@ public static class SendMonitoringRemindersHandler
         var today = InspectionSteps.Today(now);
         var horizon = today.AddDays(o.DaysBeforeDue);
         var candidates = new List<MonitoringNotice>();
+
+        // The summary carries each model's next report and its due date (the first period not yet reported, ADR 0017).
+        var reports = await session.Query<MonitoringSummary>()
+            .Where(s => s.State == "active" && s.Health != "discontinued" && s.NextDueOn != null && s.NextDueOn <= horizon).ToListAsync();
+        candidates.AddRange(ReminderRules.ForReports(
+            reports.Select(s => new ReportDeadline(s.Id, s.Name, s.UnitId, s.BoardId, s.NextPeriodWords ?? s.NextPeriod ?? "", s.NextDueOn!.Value)),
+            today, o, now, ModelLinks.Href));
 
         var actions = await session.Query<OpenAction>().Where(a => a.ClosedAt == null && a.AnsweredOn == null && a.DueOn <= horizon).ToListAsync();
         candidates.AddRange(ReminderRules.ForActions(actions, today, o, now));
