@@ -36,6 +36,7 @@ public static class OversightSetup
         services.AddSingleton<InspectionAccess>();
         services.AddSingleton<Summary.IOverdueActions, OverdueInspectionActions>();
         services.AddSingleton<IModulePages, OversightPages>();
+        services.AddSingleton<Kernel.IDemoSeed, InspectionDemoSeed>();
         static bool Board(Kernel.Security.CurrentUser u) => u.IsAdmin || u.Has(Roles.BoardMember) || u.Has(Roles.BoardSecretary);
         services.AddSingleton(new NavItem("/theo-doi/tong-quan", "Tổng quan theo dõi", 30, Board));
         services.AddSingleton(new NavItem("/theo-doi/don-vi", "Việc của đơn vị", 31, u => u.Has(Roles.Officer) || u.Has(Roles.Approver)));
