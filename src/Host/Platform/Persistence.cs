@@ -28,7 +28,7 @@ public static class Persistence
         var signals = new CommitSignals();
         services.AddSingleton(signals);
         services.AddMemoryCache();
-        services.AddSingleton<Feeds>();
+        services.AddFeeds();
 
         services.AddMarten(opts =>
             {

@@ -60,6 +60,7 @@ public static class RegistryModule
         var cron = configuration["Registry:Reminders:Cron"] ?? new ReminderOptions().Cron;
         services.AddSingleton(new RecurringTrigger("registry-reminders", cron, () => new SendRegistryReminders()));
 
+        services.ConsumeFeed(Feed.Directory, "registry");
         services.AddSingleton<UnitDirectory>();
         services.AddSingleton<ReferenceData>();
         services.AddSingleton<IModulePages, RegistryPages>();

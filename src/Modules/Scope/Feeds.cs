@@ -1,3 +1,4 @@
+using JasperFx;
 using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
@@ -25,11 +26,20 @@ public sealed class Feeds(IDocumentStore store, IProjectionCoordinator coordinat
 
     /// <summary>Relays the feed again from its first event. Copies keep what they hold (the version check ignores
     /// what they already have) and fill what they miss.</summary>
+    /// <remarks>Only on the node that runs the feed's subscription: elsewhere the daemon would start a second copy
+    /// of the subscription next to the leader's.</remarks>
     public async Task ReplayAsync(Feed feed, CancellationToken ct = default)
     {
-        var daemon = coordinator.DaemonForMainDatabase();
-        await daemon.RewindSubscriptionAsync(feed.Name, ct, sequenceFloor: 0);
+        if (!RunsHere(feed)) throw new InvalidOperationException($"{feed} is relayed by another node; replay it there.");
+        await coordinator.DaemonForMainDatabase().RewindSubscriptionAsync(feed.Name, ct, sequenceFloor: 0);
     }
+
+    /// <summary>Whether this node's daemon holds the feed's subscription (HotCold: one node at a time).</summary>
+    public bool RunsHere(Feed feed) =>
+        coordinator.DaemonForMainDatabase().CurrentAgents().Any(a => a.Name.Name == feed.Name && a.Status == AgentStatus.Running);
+
+    /// <summary>The last event sequence the feed has relayed; 0 when it has relayed nothing yet.</summary>
+    public Task<long> PositionAsync(Feed feed, CancellationToken ct = default) => RelayedAsync(feed, ct);
 
     async Task<long> RelayedAsync(Feed feed, CancellationToken ct)
     {

@@ -60,6 +60,18 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>A crash: no shutdown code runs, the database sessions are left to the operating system.</summary>
     public void Kill() { if (!_process.HasExited) { _process.Kill(entireProcessTree: true); _process.WaitForExit(); } }
 
+    /// <summary>A normal stop (SIGTERM, as a service manager does): shutdown code runs and releases the locks.</summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited) return;
+        if (kill(_process.Id, 15) != 0) throw new InvalidOperationException("SIGTERM could not be sent");
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(limit.Token);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    static extern int kill(int pid, int signal);
+
     public ValueTask DisposeAsync() { Kill(); _process.Dispose(); return ValueTask.CompletedTask; }
 
     static int FreePort()
