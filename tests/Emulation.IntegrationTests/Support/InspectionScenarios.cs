@@ -28,5 +28,5 @@ public static class InspectionScenarios
 /// <summary>A clock standing at a chosen moment, to run the reminder job days ahead of today.</summary>
 public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {
-    public override DateTimeOffset GetUtcNow() => now;
+    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
 }

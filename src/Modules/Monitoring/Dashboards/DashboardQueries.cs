@@ -91,7 +91,7 @@ public static class DashboardQueries
         DateOnly today, CancellationToken ct)
     {
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
-        var since = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), Kernel.VietnamClock.Offset);
+        var since = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), Kernel.VietnamClock.Offset).ToUniversalTime();
         var query = session.Query<SubmittedReport>().Where(r => r.At >= since);
         if (!access.SeesAll)
         {

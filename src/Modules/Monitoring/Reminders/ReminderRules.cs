@@ -50,5 +50,5 @@ public static class ReminderRules
     public const string ActionsHref = "/theo-doi/viec-sau-kiem-tra";
 
     static MonitoringNotice Notice(string id, string role, Guid unit, Guid model, string href, DateTimeOffset now, string title, string body) =>
-        new() { Id = id, Role = role, UnitId = unit, ModelId = model, Href = href, CreatedAt = now, Title = title, Body = body };
+        new() { Id = id, Role = role, UnitId = unit, ModelId = model, Href = href, CreatedAt = now.ToUniversalTime(), Title = title, Body = body };
 }
