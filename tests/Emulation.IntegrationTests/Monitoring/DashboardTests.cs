@@ -63,6 +63,7 @@ public sealed class DashboardTests(AppFixture app)
         Assert.Equal(1, Value(board.GetProperty("byCommune"), d.CommuneTwo.ToString()));
         Assert.Equal(3, board.GetProperty("neverReported").GetProperty("value").GetInt64());
         Assert.Equal(1, board.GetProperty("overdueActions").GetInt64());
+        Assert.Equal(0, board.GetProperty("late").GetProperty("value").GetInt64());
         Assert.Equal(12, board.GetProperty("reportsPerMonth").GetArrayLength());
 
         // Every figure is a link to the list that makes it up: following it gives the same count.

@@ -14,7 +14,7 @@ public sealed record Bar(string Key, string Label, long Value, string Href);
 public sealed record OverdueRow(Guid ModelId, string Name, string UnitName, string Health, string HealthLabel, string Words, int OverdueDays, DateOnly? DueOn);
 
 public sealed record BoardDashboard(long Total, IReadOnlyList<Bar> ByHealth, IReadOnlyList<Bar> ByField, IReadOnlyList<Bar> ByDistrict,
-    IReadOnlyList<Bar> ByCommune, Bar NeverReported, IReadOnlyList<OverdueRow> Overdue, IReadOnlyList<Bar> ReportsPerMonth, long OverdueActions);
+    IReadOnlyList<Bar> ByCommune, Bar NeverReported, Bar Late, IReadOnlyList<OverdueRow> Overdue, IReadOnlyList<Bar> ReportsPerMonth, long OverdueActions);
 
 /// <summary>Which followed models a person's dashboards and lists count (ADR 0019): a board the models it covers, a unit
 /// its own (and its subtree's), administrators all. Everyone may still open any accepted model's page.</summary>
@@ -55,6 +55,7 @@ public static class DashboardScope
         if (f.Commune is { } c) query = query.Where(s => s.CommuneId == c);
         if (f.State is { } state) query = query.Where(s => s.State == state);
         if (f.Reports == "none") query = query.Where(s => s.ReportsCount == 0);
+        if (f.Reports == "late") query = query.Where(s => s.OverdueDays > 0);
         if (Inspections.InspectionSteps.Clean(f.Q) is { } text)
             query = query.Where(s => s.Name.Contains(text, StringComparison.OrdinalIgnoreCase) || s.Code == text || s.UnitName.Contains(text, StringComparison.OrdinalIgnoreCase));
         return query;
@@ -133,6 +134,7 @@ public static class DashboardQueries
             .Select(g => new Bar(g.Key.ToString(), tree.Name(g.Key), g.Sum(s => s.Count), Href(none with { Commune = g.Key })))
             .OrderByDescending(b => b.Value).ThenBy(b => b.Label, Kernel.Text.VietnameseText.Comparer).Take(100).ToList();
         var never = await scoped.Where(s => s.ReportsCount == 0).CountAsync(ct);
+        var late = await scoped.Where(s => s.OverdueDays > 0).CountAsync(ct);
         var overdue = (await scoped.Where(s => s.OverdueDays > 0).OrderByDescending(s => s.OverdueDays).ThenBy(s => s.Name).Take(20).ToListAsync(ct))
             .Select(s => new OverdueRow(s.Id, s.Name, s.UnitName, s.Health, s.HealthLabel, s.HealthWords, s.OverdueDays, s.NextDueOn)).ToList();
         var months = (await ReportsPerMonthAsync(session, access, today, ct))
@@ -140,7 +142,8 @@ public static class DashboardQueries
         var actions = session.Query<OpenAction>().Where(a => a.ClosedAt == null && a.AnsweredOn == null && a.DueOn < today);
         if (!access.SeesAll) { var boards = access.Boards.ToArray(); actions = actions.Where(a => a.BoardId.IsOneOf(boards)); }
         return new BoardDashboard(slices.Sum(s => s.Count), byHealth, byField, byDistrict, byCommune,
-            new Bar("none", "Chưa có báo cáo nào", never, Href(none with { Reports = "none" })), overdue, months, await actions.CountAsync(ct));
+            new Bar("none", "Chưa có báo cáo nào", never, Href(none with { Reports = "none" })),
+            new Bar("late", "Chậm báo cáo", late, Href(none with { Reports = "late" })), overdue, months, await actions.CountAsync(ct));
     }
 }
 

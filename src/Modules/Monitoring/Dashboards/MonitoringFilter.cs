@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Http;
 namespace Emulation.Monitoring.Dashboards;
 
 /// <summary>The monitoring list's filter, read from and written to the address, so every figure on a dashboard is a
-/// link to the list that makes it up. <see cref="Reports"/> "none" keeps the models no one has reported on.</summary>
+/// link to the list that makes it up. <see cref="Reports"/> "none" keeps the models no one has reported on,
+/// "late" those whose report is overdue (whatever their health says first).</summary>
 public sealed record MonitoringFilter(string? Health, string? Field, Guid? District, Guid? Commune, string? State, string? Q, string? Reports,
     int Page = 1, int PageSize = 20)
 {
