@@ -40,6 +40,7 @@ public static class MonitoringModule
         var cron = configuration["Monitoring:Summaries:Cron"] ?? "5 * * * *";
         services.AddSingleton(new RecurringTrigger("monitoring-summaries", cron, () => new RefreshSummaries()));
         services.AddEvidence(configuration);
+        services.AddOversight(configuration);
         return services;
     }
 
