@@ -131,20 +131,21 @@
     const file = multipart && form.querySelector('input[type=file]');
     if (file && !file.files.length) { showErrors(form, { title: 'Dữ liệu chưa hợp lệ', detail: 'Hãy chọn một tệp.', errors: { [file.name]: ['Hãy chọn một tệp.'] } }); return; }
     if (file && file.files[0].size > Number(form.dataset.maxBytes)) { showErrors(form, { title: 'Tệp quá lớn', errors: { [file.name]: [form.dataset.tooLarge] } }); return; }
-    const button = form.querySelector('button[type=submit]');
+    // A second submit button may send the same fields elsewhere (e.g. "save as draft").
+    const button = ev.submitter || form.querySelector('button[type=submit]');
     button && (button.disabled = true);
     try {
       const method = form.dataset.method || 'POST';
       const headers = { 'Accept': 'application/json', 'RequestVerificationToken': token() };
       if (!multipart) headers['Content-Type'] = 'application/json';
-      const res = await fetch(form.dataset.action, {
+      const res = await fetch(button?.dataset.action || form.dataset.action, {
         method, credentials: 'same-origin', headers,
         body: method === 'GET' ? undefined : multipart ? new FormData(form) : JSON.stringify(collect(form))
       });
       const text = await res.text();
       const data = text ? JSON.parse(text) : {};
       if (!res.ok) { showErrors(form, data.status ? data : { title: 'Lỗi ' + res.status }); return; }
-      let next = form.dataset.success;
+      let next = button?.dataset.success || form.dataset.success;
       if (next) { next = next.replace(/\{(\w+)\}/g, (_, k) => encodeURIComponent(data[k] ?? '')); location.assign(next); }
       else location.reload();
     } catch (e) {
