@@ -187,6 +187,11 @@ public sealed class EvidenceTests(AppFixture app, ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/monitoring/evidence/{fileId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.Client.GetAsync($"/api/monitoring/evidence/{Guid.NewGuid()}")).StatusCode);
 
+        var form = await officer.Client.GetStringAsync($"/theo-doi/{id}/bao-cao?ky={EvidenceScenarios.Quarter}");
+        Assert.Contains($"data-action=\"/api/monitoring/models/{id}/reports/{reportId}/evidence\"", form);
+        Assert.Contains($"/api/monitoring/evidence/{fileId}/thumbnail", form);
+        Assert.Contains("Ra quân làm đường.JPG", form);
+
         var second = (await officer.Upload(id, reportId, "bang-ke.pdf", new GeneratedFile(10_000, GeneratedFile.PdfHead))).Expect(HttpStatusCode.Created);
         (await officer.Client.DeleteAsync($"{EvidenceScenarios.EvidenceUrl(id, reportId)}/{second.Body.GetProperty("fileId").GetGuid()}"))
             .EnsureSuccessStatusCode();
