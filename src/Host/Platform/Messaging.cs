@@ -22,7 +22,9 @@ public static class Messaging
             opts.Policies.UseDurableInboxOnAllListeners();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
             // A copy written by two deliveries at once: the loser runs again and meets the winner's version (ADR 0011).
+            // Two modules' copies of one unit are written by one combined handler: both checks fail together, as one AggregateException.
             opts.OnException<ConcurrencyException>().Or<DocumentAlreadyExistsException>()
+                .Or<AggregateException>(e => e.InnerExceptions.All(i => i is ConcurrencyException or DocumentAlreadyExistsException))
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250));
             modules(opts);
         });

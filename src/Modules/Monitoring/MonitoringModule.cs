@@ -1,6 +1,15 @@
+using Emulation.Kernel.Scheduling;
+using Emulation.Monitoring.Campaigns;
+using Emulation.Monitoring.Following;
+using Emulation.Monitoring.Summary;
+using Emulation.Monitoring.Units;
+using Emulation.Scope;
+using JasperFx.Events.Projections;
+using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Emulation.Monitoring;
 
@@ -12,6 +21,23 @@ public static class MonitoringModule
 
     public static IServiceCollection AddMonitoring(this IServiceCollection services, IConfiguration configuration)
     {
+        services.ConfigureMarten(opts =>
+        {
+            opts.Projections.Snapshot<FollowedModel>(SnapshotLifecycle.Inline);
+            opts.Schema.For<FollowedModel>().DatabaseSchemaName(Schema);
+            opts.FeedCopy<MonitoringUnit>(Schema).FeedCopy<MonitoringPerson>(Schema);
+            opts.Schema.For<MonitoredCampaign>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
+            opts.Schema.For<MonitoringSummary>().DatabaseSchemaName(Schema)
+                .Duplicate(s => s.UnitId).Duplicate(s => s.ProvinceId).Duplicate(s => s.DistrictId).Duplicate(s => s.CommuneId)
+                .Duplicate(s => s.FieldCode).Duplicate(s => s.LevelCode).Duplicate(s => s.BoardId).Duplicate(s => s.CampaignId)
+                .Duplicate(s => s.State).Duplicate(s => s.Health).Duplicate(s => s.NextDueOn).Duplicate(s => s.EvaluatedOn);
+        });
+        services.ConsumeFeed(Feed.Directory, "monitoring").ConsumeFeed(Feed.Registry, "monitoring");
+        services.AddSingleton<MonitoringUnits>();
+        services.AddSingleton<SummaryWriter>();
+        services.SubscribeToEventsWithServices<SummaryRelay>(ServiceLifetime.Singleton);
+        var cron = configuration["Monitoring:Summaries:Cron"] ?? "5 * * * *";
+        services.AddSingleton(new RecurringTrigger("monitoring-summaries", cron, () => new RefreshSummaries()));
         return services;
     }
 

@@ -5,6 +5,7 @@ using Emulation.Kernel.Web;
 using Emulation.Registry.Campaigns;
 using Emulation.Registry.Catalog;
 using Emulation.Registry.Models;
+using Emulation.Registry.Relay;
 using Emulation.Registry.Reminders;
 using Emulation.Registry.Seed;
 using Emulation.Registry.Units;
@@ -17,6 +18,7 @@ using Weasel.Core;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Emulation.Registry;
 
@@ -56,6 +58,7 @@ public static class RegistryModule
             opts.Storage.ExtendedSchemaObjects.Add(counter);
         });
 
+        services.SubscribeToEvents(new RegistryFeed());
         services.Configure<ReminderOptions>(configuration.GetSection("Registry:Reminders"));
         var cron = configuration["Registry:Reminders:Cron"] ?? new ReminderOptions().Cron;
         services.AddSingleton(new RecurringTrigger("registry-reminders", cron, () => new SendRegistryReminders()));
@@ -79,6 +82,7 @@ public static class RegistryModule
     public static WolverineOptions UseRegistry(this WolverineOptions opts)
     {
         opts.Discovery.IncludeAssembly(typeof(RegistryModule).Assembly);
+        opts.PublishFeed(Feed.Registry);
         return opts;
     }
 }

@@ -9,6 +9,9 @@ public sealed record Feed(string Name, IReadOnlyList<Type> Messages)
 {
     public static readonly Feed Directory = new("directory-feed", [typeof(UnitUpdated), typeof(PersonUpdated)]);
 
+    /// <summary>The Registry's models, as states by stream version (ADR 0017).</summary>
+    public static readonly Feed Registry = new("registry-feed", [typeof(ModelUpdated)]);
+
     public override string ToString() => Name;
 }
 

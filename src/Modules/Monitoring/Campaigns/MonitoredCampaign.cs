@@ -1,0 +1,17 @@
+using Emulation.Monitoring.Following;
+
+namespace Emulation.Monitoring.Campaigns;
+
+/// <summary>What Monitoring knows of a campaign: its name and board, as the Registry's feed carried them, and the
+/// reporting schedule its followed models keep (set in Monitoring by the campaign's board secretary or an administrator).</summary>
+public sealed class MonitoredCampaign
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public Guid? BoardId { get; set; }
+    public ReportingSchedule Schedule { get; set; } = ReportingSchedule.Quarterly;
+    public Guid? ScheduleSetBy { get; set; }
+    public DateTimeOffset? ScheduleSetAt { get; set; }
+    /// <summary>Marten's optimistic concurrency: two secretaries saving at once cannot both win.</summary>
+    public Guid Version { get; set; }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json.Serialization;
+
+namespace Emulation.Monitoring.Following;
+
+public enum FollowState { Active, Paused, Discontinued, Merged }
+
+/// <summary>A target of the accepted dossier, numbered from 1 in the dossier's order (the number a report names).</summary>
+public sealed record FollowedTarget(int No, string Indicator, string UnitOfMeasure, decimal? Baseline, decimal? TargetValue, DateOnly? DueDate)
+{
+    [JsonIgnore] public bool Measurable => TargetValue is not null;
+}
+
+/// <summary>What Monitoring keeps of the accepted dossier, so that every past state can be rebuilt from this stream
+/// alone (time travel needs no other data).</summary>
+public sealed record ModelFacts(
+    string Name, string? Code, string Kind, Guid UnitId, Guid? BoardId, Guid? CampaignId, string? CampaignName, Guid PeriodId,
+    string FieldCode, string LevelCode, IReadOnlyList<FollowedTarget> Targets, string SourceStatus);
+
+/// <summary>The model was accepted: following starts, with the facts and the reporting schedule in force.</summary>
+public sealed record FollowingStarted(Guid ModelId, ModelFacts Facts, DateTimeOffset AcceptedAt, ReportingSchedule Schedule, long SourceVersion, DateTimeOffset At);
+
+/// <summary>A later state of the registration (a new version in the Registry's feed) changed some facts.</summary>
+public sealed record FollowedFactsChanged(Guid ModelId, ModelFacts Facts, long SourceVersion, DateTimeOffset At);
+
+public sealed record ReportingScheduleChanged(Guid ModelId, ReportingSchedule Schedule, Guid By, DateTimeOffset At);
+
+/// <summary>An accepted model followed against its targets: one stream per model, keyed by the Registry's model id
+/// through <see cref="StreamFor"/> (the model id itself names the Registry's stream in the same event store).
+/// Immutable; built from its events by Marten (Create/Apply here and in the partial files beside it).</summary>
+public sealed partial record FollowedModel(
+    Guid Id, Guid ModelId, ModelFacts Facts, DateTimeOffset AcceptedAt, ReportingSchedule Schedule, FollowState State,
+    StateMark? Mark, ResumeRequest? PendingResume, IReadOnlyList<ProgressReport> Reports, long SourceVersion, long Version)
+{
+    public static FollowedModel Create(FollowingStarted e) =>
+        new(StreamFor(e.ModelId), e.ModelId, e.Facts, e.AcceptedAt, e.Schedule, FollowState.Active, null, null, [], e.SourceVersion, 1);
+
+    public FollowedModel Apply(FollowedFactsChanged e) => this with { Facts = e.Facts, SourceVersion = e.SourceVersion };
+
+    public FollowedModel Apply(ReportingScheduleChanged e) => this with { Schedule = e.Schedule };
+
+    static readonly Guid Namespace = new("6f1c2a52-3d0e-4f8b-9a57-0d7e4b1c9e21");
+
+    /// <summary>The followed stream of a model: a name-based (version 5) UUID of the model id, the same on every node
+    /// and every replay, so the feed, the API and the pages find the stream from the model id alone.</summary>
+    public static Guid StreamFor(Guid modelId)
+    {
+        Span<byte> input = stackalloc byte[32];
+        Namespace.TryWriteBytes(input[..16], bigEndian: true, out _);
+        modelId.TryWriteBytes(input[16..], bigEndian: true, out _);
+        Span<byte> hash = stackalloc byte[20];
+        System.Security.Cryptography.SHA1.HashData(input, hash);
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash[..16], bigEndian: true);
+    }
+
+    [JsonIgnore] public DateOnly AcceptedOn => Kernel.VietnamClock.VietnamDate(AcceptedAt);
+    [JsonIgnore] public Guid UnitId => Facts.UnitId;
+    [JsonIgnore] public Guid? BoardId => Facts.BoardId;
+
+    /// <summary>The Registry withdrew or rejected the model after acceptance, or the board stopped it: nothing more is reported.</summary>
+    [JsonIgnore] public bool Closed => State is FollowState.Discontinued or FollowState.Merged || Facts.SourceStatus != ModelStatusCodes.Accepted;
+
+    public FollowedTarget? Target(int no) => Facts.Targets.FirstOrDefault(t => t.No == no);
+}

@@ -1,0 +1,10 @@
+using Marten;
+
+namespace Emulation.Monitoring.Summary;
+
+/// <summary>Open follow-up actions past their due date, per model id: they count against a model's health (ADR 0017).
+/// Inspections implement it; with none registered there are none.</summary>
+public interface IOverdueActions
+{
+    Task<IReadOnlyDictionary<Guid, int>> CountAsync(IQuerySession session, IReadOnlyCollection<Guid> modelIds, DateOnly today, CancellationToken ct);
+}

@@ -1,0 +1,28 @@
+using Emulation.Kernel;
+using Marten;
+
+namespace Emulation.Monitoring.Summary;
+
+/// <summary>Health moves with the calendar (a period falls due, a target's date passes): every day each summary not
+/// yet evaluated today is evaluated again. Idempotent: a retried or doubled run writes the same rows.</summary>
+public sealed record RefreshSummaries;
+
+public static class RefreshSummariesHandler
+{
+    const int Batch = 500;
+
+    public static async Task Handle(RefreshSummaries _, IDocumentStore store, SummaryWriter writer, TimeProvider clock, CancellationToken ct)
+    {
+        var today = clock.VietnamToday();
+        while (true)
+        {
+            await using var session = store.LightweightSession();
+            var stale = await session.Query<MonitoringSummary>().Where(s => s.EvaluatedOn < today)
+                .OrderBy(s => s.Id).Select(s => s.StreamId).Take(Batch).ToListAsync(ct);
+            if (stale.Count == 0) return;
+            if (await writer.RefreshAsync(session, stale.ToList(), ct) == 0) return;
+            await session.SaveChangesAsync(ct);
+            if (stale.Count < Batch) return;
+        }
+    }
+}
