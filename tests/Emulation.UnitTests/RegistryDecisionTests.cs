@@ -172,4 +172,19 @@ public sealed class RegistryDecisionTests
         var (_, first) = UpdateCatalogEndpoint.Decide(null, new UpdateCatalog(fields, catalog.Levels, 0), Guid.Empty, Now);
         Assert.IsType<CatalogStarted>(first[0]);
     }
+
+    /// <summary>One clock (VietnamClock): at 23:30 UTC on the last day of the window it is 06:30 the next morning in
+    /// Vietnam, so the window has closed; the same dossier half an hour earlier in Vietnam's evening is still on time.</summary>
+    [Fact]
+    public void The_registration_window_closes_on_Vietnams_calendar_not_the_servers()
+    {
+        var context = Context(User((Roles.Officer, P1)));
+        var lateInUtc = new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.Zero);
+        var (closed, none) = SubmitModelEndpoint.Decide(Draft(P1), context, [], lateInUtc);
+        Assert.Equal(400, Status(closed));
+        Assert.Empty(none);
+        Assert.Contains("periodId", Errors(closed).Keys);
+        var (open, _) = SubmitModelEndpoint.Decide(Draft(P1), context, [], new DateTimeOffset(2026, 12, 31, 16, 59, 0, TimeSpan.Zero));
+        Assert.Equal(200, Status(open));
+    }
 }

@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Directory.Units;
 
@@ -31,6 +32,7 @@ public static class UnitQueries
     }
 
     [WolverineGet("/api/directory/units/{id}"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<UnitDetail>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, IQuerySession session)
     {
         var detail = await DetailAsync(session, await TreeAsync(session), id);

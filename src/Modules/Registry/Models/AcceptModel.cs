@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
+using Emulation.Kernel;
 
 namespace Emulation.Registry.Models;
 
@@ -17,6 +19,7 @@ public sealed record ModelAcceptedReply(Guid Id, long Version, string RegistryCo
 public static class AcceptModelEndpoint
 {
     [WolverinePost("/api/registry/models/{id}/accept"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<ModelAcceptedReply>(StatusCodes.Status200OK)]
     public static async Task<(IResult, Events)> Post(Guid id, AcceptModel command, [WriteAggregate(Required = false)] Model? model,
         IDocumentSession session, IDocumentStore store, UnitDirectory units, HttpContext ctx, TimeProvider clock)
     {
@@ -45,5 +48,5 @@ public static class AcceptModelEndpoint
 
     /// <summary>A code names the province (its unit code) and the period's code year.</summary>
     public static (string? Province, int Year) CodeParts(Model model, ModelContext context, DateTimeOffset now) =>
-        (context.Access.Tree.Find(model.ProvinceId)?.Code, context.Period(model.Details.PeriodId)?.CodeYear ?? ModelSteps.Today(now).Year);
+        (context.Access.Tree.Find(model.ProvinceId)?.Code, context.Period(model.Details.PeriodId)?.CodeYear ?? now.VietnamDate().Year);
 }

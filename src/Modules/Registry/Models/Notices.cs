@@ -1,6 +1,7 @@
 using Emulation.Kernel.Security;
 using Emulation.Registry.Reminders;
 using Emulation.Registry.Units;
+using Emulation.Kernel;
 
 namespace Emulation.Registry.Models;
 
@@ -40,5 +41,5 @@ public static class Notices
 
     static string Board(Model model, RegistryUnitTree tree) => model.BoardId is { } b && tree.Name(b) is { Length: > 0 } name ? name : "Ban xem xét";
 
-    static string Day(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy");
+    static string Day(DateTimeOffset at) => at.VietnamDate().ToString("dd/MM/yyyy");
 }

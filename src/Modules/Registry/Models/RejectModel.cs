@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Registry.Models;
 
@@ -15,6 +16,7 @@ public sealed record RejectModel(string? Reason, long? Version);
 public static class RejectModelEndpoint
 {
     [WolverinePost("/api/registry/models/{id}/reject"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<ModelSaved>(StatusCodes.Status200OK)]
     public static async Task<(IResult, Events)> Post(Guid id, RejectModel command, [WriteAggregate(Required = false)] Model? model,
         IDocumentSession session, UnitDirectory units, HttpContext ctx, TimeProvider clock)
     {

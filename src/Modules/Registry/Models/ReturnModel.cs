@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Registry.Models;
 
@@ -15,6 +16,7 @@ public sealed record ReturnModel(string? Reason, long? Version);
 public static class ReturnModelEndpoint
 {
     [WolverinePost("/api/registry/models/{id}/return"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<ModelSaved>(StatusCodes.Status200OK)]
     public static async Task<(IResult, Events)> Post(Guid id, ReturnModel command, [WriteAggregate(Required = false)] Model? model,
         IDocumentSession session, UnitDirectory units, HttpContext ctx, TimeProvider clock)
     {

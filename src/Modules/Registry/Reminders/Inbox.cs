@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Registry.Reminders;
 
@@ -29,6 +30,7 @@ public static class Inbox
     public static Task<IReadOnlyList<InboxItem>> List(IQuerySession session, HttpContext ctx) => ItemsAsync(session, ctx.CurrentUser(), ctx.RequestAborted);
 
     [WolverinePost("/api/registry/inbox/read"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<InboxItemRead>(StatusCodes.Status200OK)]
     public static async Task<IResult> MarkRead(MarkRead command, IDocumentSession session, HttpContext ctx)
     {
         var user = ctx.CurrentUser();
@@ -39,11 +41,13 @@ public static class Inbox
             reminder.ReadBy.Add(user.Id);
             session.Store(reminder);
         }
-        return Results.Ok(new { id = reminder.Id });
+        return Results.Ok(new InboxItemRead(reminder.Id));
     }
 }
 
 public sealed record MarkRead(string? Id);
+
+public sealed record InboxItemRead(string Id);
 
 public sealed class InboxBadge(IServiceProvider services) : IHeaderBadge
 {
