@@ -24,6 +24,7 @@ public static class Bench
             await Recovery.RunAsync(adminDb, o.Rounds);
             return;
         }
+        if (args.Contains("--dashboard")) { await DashboardBench.RunAsync(args, adminDb); return; }
         const string Database = "emulation_bench";
         await using (var server = new NpgsqlConnection(adminDb))
         {

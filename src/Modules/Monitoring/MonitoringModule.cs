@@ -38,6 +38,7 @@ public static class MonitoringModule
         services.SubscribeToEventsWithServices<SummaryRelay>(ServiceLifetime.Singleton);
         var cron = configuration["Monitoring:Summaries:Cron"] ?? "5 * * * *";
         services.AddSingleton(new RecurringTrigger("monitoring-summaries", cron, () => new RefreshSummaries()));
+        services.AddOversight(configuration);
         return services;
     }
 

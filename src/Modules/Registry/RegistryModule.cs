@@ -68,7 +68,7 @@ public static class RegistryModule
         services.AddSingleton<ReferenceData>();
         services.AddSingleton<IModulePages, RegistryPages>();
         services.AddSingleton<IHomeFigures, RegistryFigures>();
-        services.AddSingleton<IHeaderBadge, InboxBadge>();
+        services.AddScoped<Emulation.Kernel.Web.Inbox.INoticeSource, RegistryNotices>();
         services.AddSingleton<IDemoSeed, RegistryDemoSeed>();
         services.AddSingleton(new NavItem("/mo-hinh", "Mô hình, điển hình", 20, u => u.IsAuthenticated));
         services.AddSingleton(new NavItem("/mo-hinh/dang-ky", "Đăng ký mới", 21, u => u.Has(Roles.Officer)));

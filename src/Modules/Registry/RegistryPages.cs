@@ -22,7 +22,6 @@ public sealed class RegistryPages : IModulePages
         app.MapGet("/mo-hinh/dang-ky", ModelFormPage.New).RequireAuthorization();
         app.MapGet("/mo-hinh/{id:guid}", ModelDetailPage.Get).RequireAuthorization();
         app.MapGet("/mo-hinh/{id:guid}/sua", ModelFormPage.Edit).RequireAuthorization();
-        app.MapGet("/hop-thu", InboxPage.Get).RequireAuthorization();
         app.MapGet("/quan-tri/dot-thi-dua", CampaignsPage.Get).RequireAuthorization();
         app.MapGet("/quan-tri/danh-muc", CatalogPage.Get).RequireAuthorization(Policies.Admin);
     }

@@ -15,6 +15,7 @@ public static class PagesSetup
         // Encode only what HTML needs (<, >, &, quotes): Vietnamese letters stay readable in the page source
         // instead of becoming &#x1EA7; entities.
         services.AddSingleton(Encoder);
+        Inbox.SharedInbox.AddSharedInbox(services);
         return services;
     }
 }

@@ -1,9 +1,9 @@
 using Emulation.Kernel.Security;
 using Emulation.Kernel.Web;
+using Emulation.Kernel.Web.Inbox;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Wolverine.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -36,12 +36,18 @@ public static class Inbox
         var user = ctx.CurrentUser();
         var reminder = await session.LoadAsync<Reminder>(command.Id ?? "");
         if (reminder is null || !(await For(session, user).Where(r => r.Id == reminder.Id).AnyAsync())) return Problems.NotFound("Không tìm thấy nhắc việc.");
-        if (!reminder.ReadBy.Contains(user.Id))
-        {
-            reminder.ReadBy.Add(user.Id);
-            session.Store(reminder);
-        }
+        await MarkReadAsync(session, reminder.Id, user.Id, ctx.RequestAborted);
         return Results.Ok(new InboxItemRead(reminder.Id));
+    }
+
+    /// <summary>Committed here, not by the caller: the shared inbox's endpoint has no transaction of its own.</summary>
+    public static async Task MarkReadAsync(IDocumentSession session, string id, Guid user, CancellationToken ct)
+    {
+        var reminder = await session.LoadAsync<Reminder>(id, ct);
+        if (reminder is null || reminder.ReadBy.Contains(user)) return;
+        reminder.ReadBy.Add(user);
+        session.Store(reminder);
+        await session.SaveChangesAsync(ct);
     }
 }
 
@@ -49,16 +55,23 @@ public sealed record MarkRead(string? Id);
 
 public sealed record InboxItemRead(string Id);
 
-public sealed class InboxBadge(IServiceProvider services) : IHeaderBadge
+/// <summary>The registry's reminders and notices in the shared inbox.</summary>
+public sealed class RegistryNotices(IDocumentSession session) : INoticeSource
 {
-    public string Href => "/hop-thu";
-    public string Label => "Nhắc việc";
+    public async Task<IReadOnlyList<Notice>> ListAsync(CurrentUser user, int take, CancellationToken ct) =>
+        (await Inbox.For(session, user).OrderByDescending(r => r.CreatedAt).Take(take).ToListAsync(ct))
+            .Select(r => new Notice(r.Id, "Đăng ký mô hình", r.Title, r.Body, $"/mo-hinh/{r.ModelId}", r.CreatedAt, r.ReadBy.Contains(user.Id))).ToList();
 
-    public async Task<int> CountAsync(CurrentUser user, CancellationToken ct)
+    public Task<int> CountUnreadAsync(CurrentUser user, CancellationToken ct)
     {
-        using var scope = services.CreateScope();
-        var session = scope.ServiceProvider.GetRequiredService<IQuerySession>();
         var id = user.Id;
-        return await Inbox.For(session, user).Where(r => !r.ReadBy.Contains(id)).CountAsync(ct);
+        return Inbox.For(session, user).Where(r => !r.ReadBy.Contains(id)).CountAsync(ct);
+    }
+
+    public async Task<bool> MarkReadAsync(CurrentUser user, string id, CancellationToken ct)
+    {
+        if (!await Inbox.For(session, user).Where(r => r.Id == id).AnyAsync(ct)) return false;
+        await Inbox.MarkReadAsync(session, id, user.Id, ct);
+        return true;
     }
 }
