@@ -27,7 +27,7 @@ public sealed class ClockTests
         var src = Path.Combine(Root(), "src");
         string[] forbidden = ["FromHours(7)", "AddHours(7)", "DateTime.Now", "DateTime.UtcNow", "DateTime.Today", "DateTimeOffset.Now",
             "DateTimeOffset.UtcNow", "TimeZoneInfo.FindSystemTimeZoneById", "TimeZoneInfo.Local"];
-        var offenders = Directory.EnumerateFiles(src, "*.*", SearchOption.AllDirectories)
+        var offenders = System.IO.Directory.EnumerateFiles(src, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cs") || f.EndsWith(".razor")) && !f.Contains("/obj/") && !f.Contains("/bin/") && !f.EndsWith("VietnamClock.cs"))
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
             .Where(x => forbidden.Any(x.line.Contains))
