@@ -187,4 +187,13 @@ public sealed class RegistryDecisionTests
         var (open, _) = SubmitModelEndpoint.Decide(Draft(P1), context, [], new DateTimeOffset(2026, 12, 31, 16, 59, 0, TimeSpan.Zero));
         Assert.Equal(200, Status(open));
     }
+
+    [Fact]
+    public void A_notice_asks_for_its_email_only_when_email_is_configured()
+    {
+        var notice = Notices.Submitted(Draft(P1), new ModelSubmitted(Guid.Empty, P1Board.Id, [], Guid.Empty, Now), Tree);
+        var on = new Emulation.Registry.Reminders.ReminderOptions { Email = new Emulation.Registry.Reminders.EmailOptions { Enabled = true } };
+        Assert.Equal(notice.Id, Assert.Single(Notices.Emails(notice, on)).ReminderId);
+        Assert.Empty(Notices.Emails(notice, new Emulation.Registry.Reminders.ReminderOptions()));
+    }
 }

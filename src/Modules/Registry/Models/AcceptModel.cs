@@ -8,6 +8,9 @@ using Wolverine.Http;
 using Wolverine.Marten;
 using Microsoft.AspNetCore.Mvc;
 using Emulation.Kernel;
+using Wolverine;
+using Microsoft.Extensions.Options;
+using Emulation.Registry.Reminders;
 
 namespace Emulation.Registry.Models;
 
@@ -21,7 +24,8 @@ public static class AcceptModelEndpoint
     [WolverinePost("/api/registry/models/{id}/accept"), Authorize(Policy = Policies.SignedIn)]
     [ProducesResponseType<ModelAcceptedReply>(StatusCodes.Status200OK)]
     public static async Task<(IResult, Events)> Post(Guid id, AcceptModel command, [WriteAggregate(Required = false)] Model? model,
-        IDocumentSession session, IDocumentStore store, UnitDirectory units, HttpContext ctx, TimeProvider clock)
+        IDocumentSession session, IDocumentStore store, UnitDirectory units, HttpContext ctx, TimeProvider clock,
+        IMessageBus bus, IOptions<ReminderOptions> options)
     {
         var context = await ModelContext.LoadAsync(ctx, session, units);
         if (ModelSteps.Refuse(model, context.Access, "accept", command.Version) is { } refusal) return (refusal, []);
@@ -30,7 +34,7 @@ public static class AcceptModelEndpoint
         var (province, year) = CodeParts(model!, context, now);
         var code = await ModelLookups.NextCodeAsync(store, province!, year, ctx.RequestAborted);
         var accepted = new ModelAccepted(model!.Id, code, ModelSteps.Reason(command.Reason), context.Access.User.Id, now);
-        session.Insert(Notices.Decided(model, accepted, context.Access.Tree));
+        await Notices.SendAsync(session, bus, options.Value, Notices.Decided(model, accepted, context.Access.Tree));
         return (Results.Ok(new ModelAcceptedReply(model.Id, model.Version + 1, code)), [accepted]);
     }
 

@@ -8,6 +8,9 @@ using Wolverine.Http;
 using Wolverine.Marten;
 using Microsoft.AspNetCore.Mvc;
 using Emulation.Kernel;
+using Wolverine;
+using Microsoft.Extensions.Options;
+using Emulation.Registry.Reminders;
 
 namespace Emulation.Registry.Models;
 
@@ -21,13 +24,15 @@ public static class SubmitModelEndpoint
     [WolverinePost("/api/registry/models/{id}/submit"), Authorize(Policy = Policies.SignedIn)]
     [ProducesResponseType<ModelSubmittedReply>(StatusCodes.Status200OK)]
     public static async Task<(IResult, Events)> Post(Guid id, SubmitModel command, [WriteAggregate(Required = false)] Model? model,
-        IDocumentSession session, IDocumentStore store, UnitDirectory units, HttpContext ctx, TimeProvider clock)
+        IDocumentSession session, IDocumentStore store, UnitDirectory units, HttpContext ctx, TimeProvider clock,
+        IMessageBus bus, IOptions<ReminderOptions> options)
     {
         var context = await ModelContext.LoadAsync(ctx, session, units);
         if (ModelSteps.Refuse(model, context.Access, "submit", command.Version) is { } refusal) return (refusal, []);
         var duplicates = await NearDuplicates.FindAsync(store, model!, ctx.RequestAborted);
         var (result, events) = Decide(model!, context, duplicates, clock.GetUtcNow());
-        foreach (var submitted in events.OfType<ModelSubmitted>()) session.Insert(Notices.Submitted(model!, submitted, context.Access.Tree));
+        foreach (var submitted in events.OfType<ModelSubmitted>())
+            await Notices.SendAsync(session, bus, options.Value, Notices.Submitted(model!, submitted, context.Access.Tree));
         return (result, events);
     }
 
