@@ -1,4 +1,5 @@
 using Emulation.Kernel.Scheduling;
+using Emulation.Kernel.Web;
 using Emulation.Monitoring.Campaigns;
 using Emulation.Monitoring.Following;
 using Emulation.Monitoring.Summary;
@@ -35,6 +36,9 @@ public static class MonitoringModule
         services.ConsumeFeed(Feed.Directory, "monitoring").ConsumeFeed(Feed.Registry, "monitoring");
         services.AddSingleton<MonitoringUnits>();
         services.AddSingleton<SummaryWriter>();
+        services.AddSingleton<IModulePages, MonitoringPages>();
+        services.AddSingleton(new NavItem("/theo-doi/lich-bao-cao", "Lịch báo cáo tiến độ", 72,
+            u => u.IsAdmin || u.Has(Roles.BoardSecretary)));
         services.SubscribeToEventsWithServices<SummaryRelay>(ServiceLifetime.Singleton);
         var cron = configuration["Monitoring:Summaries:Cron"] ?? "5 * * * *";
         services.AddSingleton(new RecurringTrigger("monitoring-summaries", cron, () => new RefreshSummaries()));

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -29,6 +30,7 @@ public sealed class AppFixture : IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => _factory.Services;
+    public TestClock Clock { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -55,6 +57,7 @@ public sealed class AppFixture : IAsyncLifetime
             // The whole suite signs in from one address; the limit itself is tested on a host of its own.
             b.UseSetting("SignIn:AttemptsPerMinute", "100000");
             b.UseSetting("Proxy:Enabled", "true");
+            b.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         // An explicit loopback port 0: UseKestrel(0) falls back to localhost:5000, which collides with any other run.
         _factory.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));

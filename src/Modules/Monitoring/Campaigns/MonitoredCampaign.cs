@@ -12,6 +12,6 @@ public sealed class MonitoredCampaign
     public ReportingSchedule Schedule { get; set; } = ReportingSchedule.Quarterly;
     public Guid? ScheduleSetBy { get; set; }
     public DateTimeOffset? ScheduleSetAt { get; set; }
-    /// <summary>Marten's optimistic concurrency: two secretaries saving at once cannot both win.</summary>
-    public Guid Version { get; set; }
+    /// <summary>Counts the schedule's changes: the version a form sends back (409 when another change came first).</summary>
+    public long Revision { get; set; } = 1;
 }

@@ -17,12 +17,12 @@ public sealed record ModelFacts(
     string FieldCode, string LevelCode, IReadOnlyList<FollowedTarget> Targets, string SourceStatus);
 
 /// <summary>The model was accepted: following starts, with the facts and the reporting schedule in force.</summary>
-public sealed record FollowingStarted(Guid ModelId, ModelFacts Facts, DateTimeOffset AcceptedAt, ReportingSchedule Schedule, long SourceVersion, DateTimeOffset At);
+public sealed record FollowingStarted(Guid ModelId, ModelFacts Facts, DateTimeOffset AcceptedAt, ReportingSchedule Schedule, long SourceVersion, DateTimeOffset At) : IFollowedEvent;
 
 /// <summary>A later state of the registration (a new version in the Registry's feed) changed some facts.</summary>
-public sealed record FollowedFactsChanged(Guid ModelId, ModelFacts Facts, long SourceVersion, DateTimeOffset At);
+public sealed record FollowedFactsChanged(Guid ModelId, ModelFacts Facts, long SourceVersion, DateTimeOffset At) : IFollowedEvent;
 
-public sealed record ReportingScheduleChanged(Guid ModelId, ReportingSchedule Schedule, Guid By, DateTimeOffset At);
+public sealed record ReportingScheduleChanged(Guid ModelId, ReportingSchedule Schedule, Guid By, DateTimeOffset At) : IFollowedEvent;
 
 /// <summary>An accepted model followed against its targets: one stream per model, keyed by the Registry's model id
 /// through <see cref="StreamFor"/> (the model id itself names the Registry's stream in the same event store).
@@ -62,4 +62,12 @@ public sealed partial record FollowedModel(
     [JsonIgnore] public bool Closed => State is FollowState.Discontinued or FollowState.Merged || Facts.SourceStatus != ModelStatusCodes.Accepted;
 
     public FollowedTarget? Target(int no) => Facts.Targets.FirstOrDefault(t => t.No == no);
+}
+
+/// <summary>Every event of a followed stream says which model and when it happened in the world (not when it was
+/// stored): time travel folds the events whose <see cref="At"/> falls on or before the day asked about.</summary>
+public interface IFollowedEvent
+{
+    Guid ModelId { get; }
+    DateTimeOffset At { get; }
 }

@@ -13,15 +13,14 @@ public sealed record Narrative(string? WhatWasDone, string? Participants, decima
 /// <summary>A progress report for one period. A submitted report is never changed: a later report that
 /// <see cref="Corrects"/> it takes its place and the history keeps both.</summary>
 public sealed record ProgressReport(Guid Id, string Period, ReportStatus Status, IReadOnlyList<TargetReading> Readings, Narrative Narrative,
-    Guid? Corrects, Guid By, DateTimeOffset SavedAt, DateTimeOffset? SubmittedAt);
+    Guid? Corrects, Guid By, DateTimeOffset SavedAt, DateTimeOffset? SubmittedAt, string? Reason = null);
 
 public sealed record ReportDraftSaved(Guid ModelId, Guid ReportId, string Period, IReadOnlyList<TargetReading> Readings, Narrative Narrative,
-    Guid? Corrects, Guid By, DateTimeOffset At);
+    Guid? Corrects, Guid By, DateTimeOffset At) : IFollowedEvent;
 
+/// <param name="Reason">Why a correction was made (set only when <paramref name="Corrects"/> is).</param>
 public sealed record ReportSubmitted(Guid ModelId, Guid ReportId, string Period, IReadOnlyList<TargetReading> Readings, Narrative Narrative,
-    Guid? Corrects, Guid By, DateTimeOffset At);
-
-public sealed record ReportDraftDiscarded(Guid ModelId, Guid ReportId, Guid By, DateTimeOffset At);
+    Guid? Corrects, Guid By, DateTimeOffset At, string? Reason = null) : IFollowedEvent;
 
 public sealed partial record FollowedModel
 {
@@ -32,10 +31,8 @@ public sealed partial record FollowedModel
 
     public FollowedModel Apply(ReportSubmitted e) => this with
     {
-        Reports = [.. Reports.Where(r => r.Id != e.ReportId), new ProgressReport(e.ReportId, e.Period, ReportStatus.Submitted, e.Readings, e.Narrative, e.Corrects, e.By, e.At, e.At)]
+        Reports = [.. Reports.Where(r => r.Id != e.ReportId), new ProgressReport(e.ReportId, e.Period, ReportStatus.Submitted, e.Readings, e.Narrative, e.Corrects, e.By, e.At, e.At, e.Reason)]
     };
-
-    public FollowedModel Apply(ReportDraftDiscarded e) => this with { Reports = Reports.Where(r => r.Id != e.ReportId).ToList() };
 
     public ProgressReport? Report(Guid id) => Reports.FirstOrDefault(r => r.Id == id);
 

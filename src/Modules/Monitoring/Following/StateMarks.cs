@@ -5,11 +5,11 @@ public sealed record StateMark(FollowState State, string Reason, string? MergedI
 
 public sealed record ResumeRequest(string Reason, Guid By, DateTimeOffset At);
 
-public sealed record ModelPaused(Guid ModelId, string Reason, Guid By, DateTimeOffset At);
-public sealed record ModelDiscontinued(Guid ModelId, string Reason, Guid By, DateTimeOffset At);
-public sealed record ModelMerged(Guid ModelId, string IntoCode, Guid? IntoModelId, string Reason, Guid By, DateTimeOffset At);
-public sealed record ResumeRequested(Guid ModelId, string Reason, Guid By, DateTimeOffset At);
-public sealed record ModelResumed(Guid ModelId, string? Note, Guid By, DateTimeOffset At);
+public sealed record ModelPaused(Guid ModelId, string Reason, Guid By, DateTimeOffset At) : IFollowedEvent;
+public sealed record ModelDiscontinued(Guid ModelId, string Reason, Guid By, DateTimeOffset At) : IFollowedEvent;
+public sealed record ModelMerged(Guid ModelId, string IntoCode, Guid? IntoModelId, string Reason, Guid By, DateTimeOffset At) : IFollowedEvent;
+public sealed record ResumeRequested(Guid ModelId, string Reason, Guid By, DateTimeOffset At) : IFollowedEvent;
+public sealed record ModelResumed(Guid ModelId, string? Note, Guid By, DateTimeOffset At) : IFollowedEvent;
 
 public sealed partial record FollowedModel
 {

@@ -31,7 +31,7 @@ public sealed record TargetProgress(FollowedTarget Target, decimal? Latest, Date
     {
         if (goal == baseline) return value == goal ? 100m : 0m;
         var share = (value - baseline) / (goal - baseline) * 100m;
-        return Math.Round(Math.Clamp(share, 0m, 100m), 1);
+        return Math.Round(Math.Clamp(share, 0m, 100m), 1, MidpointRounding.AwayFromZero);
     }
 
     public static decimal? ExpectedShare(DateOnly start, DateOnly? due, DateOnly today)
@@ -39,6 +39,6 @@ public sealed record TargetProgress(FollowedTarget Target, decimal? Latest, Date
         if (due is not { } d) return null;
         if (d <= start) return today >= d ? 100m : 0m;
         var share = (decimal)(today.DayNumber - start.DayNumber) / (d.DayNumber - start.DayNumber) * 100m;
-        return Math.Round(Math.Clamp(share, 0m, 100m), 1);
+        return Math.Round(Math.Clamp(share, 0m, 100m), 1, MidpointRounding.AwayFromZero);
     }
 }

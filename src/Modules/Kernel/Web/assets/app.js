@@ -154,11 +154,12 @@
     const invalid = await pickerErrors(form);
     if (invalid) { showErrors(form, invalid); return; }
     if (form.dataset.confirm && !confirm(form.dataset.confirm)) return;
-    const button = form.querySelector('button[type=submit]');
+    // A second submit button may send the same fields elsewhere (e.g. "save as draft").
+    const button = ev.submitter || form.querySelector('button[type=submit]');
     button && (button.disabled = true);
     try {
       const method = form.dataset.method || 'POST';
-      const res = await fetch(form.dataset.action, {
+      const res = await fetch(button?.dataset.action || form.dataset.action, {
         method, credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'RequestVerificationToken': token() },
         body: method === 'GET' ? undefined : JSON.stringify(collect(form))
@@ -166,7 +167,7 @@
       const text = await res.text();
       const data = text ? JSON.parse(text) : {};
       if (!res.ok) { showErrors(form, data.status ? data : { title: 'Lỗi ' + res.status }); return; }
-      let next = form.dataset.success;
+      let next = button?.dataset.success || form.dataset.success;
       if (next) { next = next.replace(/\{(\w+)\}/g, (_, k) => encodeURIComponent(data[k] ?? '')); location.assign(next); }
       else location.reload();
     } catch (e) {

@@ -1,0 +1,36 @@
+using Emulation.Kernel.Web;
+using Marten;
+using Microsoft.AspNetCore.Http;
+
+namespace Emulation.Monitoring.Following;
+
+public enum StepBy { Unit, Board }
+
+/// <summary>What every step on a followed model checks first, in the order of ADR 0013: a model not followed does not
+/// exist (404), a step that is not the caller's (403), a state that does not allow it (400), a missing (400) or stale
+/// (409) version. Commands carry <c>long? Version</c>: the followed stream's version.</summary>
+public static class FollowedSteps
+{
+    public const string NotFound = "Không tìm thấy mô hình đang được theo dõi (chỉ mô hình đã được công nhận đăng ký mới được theo dõi).";
+    public const string UnitOnly = "Chỉ cán bộ của đơn vị đăng ký mô hình được thực hiện thao tác này.";
+    public const string BoardOnly = "Chỉ thành viên Ban đã công nhận mô hình (khi Ban còn phụ trách đơn vị) được thực hiện thao tác này.";
+
+    public static IResult? Refuse(FollowedModel? model, MonitoringAccess access, StepBy by, string? stateRefusal, long? version)
+    {
+        if (model is null || !access.CanSee(model)) return Problems.NotFound(NotFound);
+        if (by == StepBy.Unit ? !access.IsModelUnit(model) : !access.BoardCoversModel(model))
+            return Problems.Forbidden(by == StepBy.Unit ? UnitOnly : BoardOnly);
+        if (stateRefusal is not null)
+            return Results.Problem(title: "Không thực hiện được", detail: stateRefusal, statusCode: StatusCodes.Status400BadRequest);
+        if (version is null) return Problems.Validation("version", "Thiếu phiên bản (version). Hãy tải lại trang và thử lại.");
+        return model.Version != version ? Problems.Conflict(Problems.StaleVersion) : null;
+    }
+
+    /// <summary>Loads the followed stream of a model for writing; Marten refuses at commit if it moved meanwhile.</summary>
+    public static Task<JasperFx.Events.IEventStream<FollowedModel>> StreamAsync(IDocumentSession session, Guid modelId, CancellationToken ct) =>
+        session.Events.FetchForWriting<FollowedModel>(FollowedModel.StreamFor(modelId), ct);
+
+    public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : Kernel.Text.VietnameseText.Nfc(text).Trim();
+}
+
+public sealed record FollowedSaved(Guid Id, long Version);

@@ -1,0 +1,31 @@
+using Emulation.Kernel.Security;
+using Emulation.Kernel.Web;
+using Emulation.Monitoring.Following;
+using Emulation.Monitoring.Units;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+
+namespace Emulation.Monitoring.Marks;
+
+/// <summary>The covering board pauses the model (a season, a reorganisation): no report is expected meanwhile.</summary>
+public static class PauseModelEndpoint
+{
+    [WolverinePost("/api/monitoring/models/{id}/pause"), Authorize(Policy = Policies.SignedIn)]
+    public static async Task<IResult> Post(Guid id, MarkModel command, IDocumentSession session, MonitoringUnits units, HttpContext ctx, TimeProvider clock)
+    {
+        var stream = await FollowedSteps.StreamAsync(session, id, ctx.RequestAborted);
+        var (result, events) = Decide(stream.Aggregate, command, await MonitoringAccess.ForAsync(ctx, units), clock.GetUtcNow());
+        stream.AppendMany(events);
+        return result;
+    }
+
+    public static (IResult, IReadOnlyList<object>) Decide(FollowedModel? m, MarkModel command, MonitoringAccess access, DateTimeOffset now)
+    {
+        if (FollowedSteps.Refuse(m, access, StepBy.Board, m is null ? null : MarkRules.Refusal(m, "pause"), command.Version) is { } refusal) return (refusal, []);
+        var errors = MarkRules.Reason(command.Reason);
+        if (!errors.Ok) return (Problems.Validation(errors), []);
+        return (Results.Ok(new FollowedSaved(m!.ModelId, m.Version + 1)), [new ModelPaused(m.ModelId, FollowedSteps.Clean(command.Reason)!, access.User.Id, now)]);
+    }
+}
