@@ -1,4 +1,5 @@
 using Emulation.Kernel.Security;
+using Emulation.Kernel.Web;
 using Emulation.Kernel.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
