@@ -9,6 +9,7 @@ namespace Emulation.IntegrationTests.Registry;
 
 /// <summary>With e-mail configured, a notice (the board told of a submission) is e-mailed to the role's holders through
 /// the reminders' at-most-once path (ADR 0016). A host process of its own, since e-mail is off in the shared host.</summary>
+[Collection(HostProcesses.Name)]
 public sealed class NoticeEmailTests : IAsyncLifetime
 {
     readonly string _admin = Environment.GetEnvironmentVariable("EMULATION_TEST_ADMIN_DB")!;
