@@ -37,9 +37,9 @@ public sealed class NoticeEmailTests : IAsyncLifetime
             .Single(p => p.GetProperty("userName").GetString() == "thuky.phuong1");
         (await admin.Post($"/api/directory/people/{secretary.GetProperty("id")}/details", new
         {
-            fullName = secretary.GetProperty("fullName").GetString(), email = "thuky.phuong1@localhost", version = secretary.GetProperty("version").GetInt64()
+            fullName = secretary.GetProperty("fullName").GetString(), email = "thuky.phuong1@example.vn", version = secretary.GetProperty("version").GetInt64()
         })).Expect(HttpStatusCode.OK);
-        await Until(async () => await Count("select count(*) from registry.mt_doc_recipient where data->>'Email' = 'thuky.phuong1@localhost'") == 1,
+        await Until(async () => await Count("select count(*) from registry.mt_doc_recipient where data->>'Email' = 'thuky.phuong1@example.vn'") == 1,
             "the registry's copy of the secretary's address");
 
         using var officer = await SignIn(host, "canbo.phuong1");
@@ -50,12 +50,12 @@ public sealed class NoticeEmailTests : IAsyncLifetime
         await Until(() => Task.FromResult(Mails(smtp).Count == 1), "the e-mail");
         await Task.Delay(1000);
         var mail = Assert.Single(Mails(smtp));
-        Assert.Contains("thuky.phuong1@localhost", mail);
+        Assert.Contains("thuky.phuong1@example.vn", mail);
     }
 
     static List<string> Mails(FakeSmtpServer smtp)
     {
-        lock (smtp.Messages) return smtp.Messages.Where(m => m.Contains("thuky.phuong1@localhost")).ToList();
+        lock (smtp.Messages) return smtp.Messages.Where(m => m.Contains("thuky.phuong1@example.vn")).ToList();
     }
 
     static async Task<Api> SignIn(HostProcess host, string userName)
