@@ -19,6 +19,11 @@ public static class Bench
     {
         var o = Options.Parse(args);
         var adminDb = Environment.GetEnvironmentVariable("EMULATION_BENCH_ADMIN_DB") ?? throw new InvalidOperationException("run through ./build.sh bench");
+        if (args.Contains("--recovery"))
+        {
+            await Recovery.RunAsync(adminDb, o.Rounds);
+            return;
+        }
         if (args.Contains("--dashboard")) { await DashboardBench.RunAsync(args, adminDb); return; }
         if (args.Contains("--monitoring")) { await MonitoringBench.RunAsync(args, o, adminDb); return; }
         const string Database = "emulation_bench";

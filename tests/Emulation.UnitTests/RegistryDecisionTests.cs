@@ -172,4 +172,28 @@ public sealed class RegistryDecisionTests
         var (_, first) = UpdateCatalogEndpoint.Decide(null, new UpdateCatalog(fields, catalog.Levels, 0), Guid.Empty, Now);
         Assert.IsType<CatalogStarted>(first[0]);
     }
+
+    /// <summary>One clock (VietnamClock): at 23:30 UTC on the last day of the window it is 06:30 the next morning in
+    /// Vietnam, so the window has closed; the same dossier half an hour earlier in Vietnam's evening is still on time.</summary>
+    [Fact]
+    public void The_registration_window_closes_on_Vietnams_calendar_not_the_servers()
+    {
+        var context = Context(User((Roles.Officer, P1)));
+        var lateInUtc = new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.Zero);
+        var (closed, none) = SubmitModelEndpoint.Decide(Draft(P1), context, [], lateInUtc);
+        Assert.Equal(400, Status(closed));
+        Assert.Empty(none);
+        Assert.Contains("periodId", Errors(closed).Keys);
+        var (open, _) = SubmitModelEndpoint.Decide(Draft(P1), context, [], new DateTimeOffset(2026, 12, 31, 16, 59, 0, TimeSpan.Zero));
+        Assert.Equal(200, Status(open));
+    }
+
+    [Fact]
+    public void A_notice_asks_for_its_email_only_when_email_is_configured()
+    {
+        var notice = Notices.Submitted(Draft(P1), new ModelSubmitted(Guid.Empty, P1Board.Id, [], Guid.Empty, Now), Tree);
+        var on = new Emulation.Registry.Reminders.ReminderOptions { Email = new Emulation.Registry.Reminders.EmailOptions { Enabled = true } };
+        Assert.Equal(notice.Id, Assert.Single(Notices.Emails(notice, on)).ReminderId);
+        Assert.Empty(Notices.Emails(notice, new Emulation.Registry.Reminders.ReminderOptions()));
+    }
 }

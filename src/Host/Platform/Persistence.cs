@@ -5,6 +5,7 @@ using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
+using Npgsql;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -32,7 +33,7 @@ public static class Persistence
 
         services.AddMarten(opts =>
             {
-                opts.Connection(connectionString);
+                opts.Connection(WithDeadClientDetection(connectionString));
                 opts.DatabaseSchemaName = "emulation";
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 opts.Events.DatabaseSchemaName = "events";
@@ -45,6 +46,9 @@ public static class Persistence
                 // Look for new events every 100 ms when busy, 250 ms when quiet: lists trail writes by well under a second.
                 opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
                 opts.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
+                // A standby node tries the daemon's lock every second (default 5 s): a takeover after a crash waits at
+                // most that long once the dead session is gone (ADR 0016). One cheap query per second per node.
+                opts.Projections.LeadershipPollingTime = 1000;
                 // Caches of documents are dropped after a commit that wrote them, never before (ADR 0012).
                 opts.Listeners.Add(new CommitSignals.Listener(signals));
             })
@@ -53,5 +57,20 @@ public static class Persistence
             .AddAsyncDaemon(DaemonMode.HotCold)
             .ApplyAllDatabaseChangesOnStartup();
         return services;
+    }
+
+    /// <summary>The async daemon's and Wolverine's leadership locks are held by sessions parked in <c>pg_sleep</c>. A
+    /// backend running a query does not read its socket, so after a <c>kill -9</c> of the node it kept the lock until
+    /// the sleep ended and no other node could take over for 33-57 s (ADR 0016). These session settings make the server
+    /// look for a vanished client every second even mid-query, and probe a silent one (a dead machine sends no FIN)
+    /// with TCP keepalives and a send timeout. All are ordinary per-session settings (PostgreSQL 14 or later).</summary>
+    public static string WithDeadClientDetection(string connectionString)
+    {
+        const string Detection = "-c client_connection_check_interval=1000 -c tcp_keepalives_idle=5 -c tcp_keepalives_interval=2 " +
+                                 "-c tcp_keepalives_count=3 -c tcp_user_timeout=10000";
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.Options?.Contains("client_connection_check_interval") == true) return connectionString;
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? Detection : builder.Options + " " + Detection;
+        return builder.ConnectionString;
     }
 }

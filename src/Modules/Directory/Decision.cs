@@ -31,8 +31,5 @@ public sealed record Decision(object? Event, Errors Errors, bool Stale)
 /// <summary>Small input conventions shared by the Directory's commands.</summary>
 public static class Input
 {
-    /// <summary>Vietnam's calendar date: an effective date left empty means "today" where the user is.</summary>
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime);
-
     public static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : VietnameseText.Clean(value);
 }

@@ -37,6 +37,7 @@ public static class MonitoringModule
         services.AddSingleton<MonitoringUnits>();
         services.AddSingleton<SummaryWriter>();
         services.AddSingleton<IModulePages, MonitoringPages>();
+        services.AddSingleton<Kernel.IDemoSeed, Seed.MonitoringDemoSeed>();
         services.AddSingleton(new NavItem("/theo-doi/lich-bao-cao", "Lịch báo cáo tiến độ", 72,
             u => u.IsAdmin || u.Has(Roles.BoardSecretary)));
         services.SubscribeToEventsWithServices<SummaryRelay>(ServiceLifetime.Singleton);

@@ -9,14 +9,20 @@ namespace Emulation.Registry;
 /// rules (ADR 0013). A draft is the registering unit's working paper: only its own officers see it. Submitted and
 /// decided dossiers are seen by officers and approvers over their subtrees, by the boards covering the unit and by
 /// administrators. Accepted models are the register every unit replicates from: everyone signed in sees them.
-/// Boards decide on what was sent to them while they still cover the unit; administrators act for no unit.</summary>
+/// Boards decide on what was sent to them while they still cover the unit; a dossier whose unit moved away while it
+/// waited passes to the board that covers the unit at its level now (ADR 0016); administrators act for no unit.</summary>
 public sealed class RegistryAccess(CurrentUser user, RegistryUnitTree tree) : UnitScope<RegistryUnit>(user, tree)
 {
     public RegistryUnitTree Tree => tree;
 
     public bool CanDecide(Guid? boardId) => IsOnBoard(boardId);
 
-    public bool CanDecide(Model m) => BoardCovers(m.BoardId, m.UnitId);
+    public bool CanDecide(Model m) => IsOnBoard(DecidingBoard(tree, m.UnitId, m.Details.LevelCode, m.BoardId));
+
+    /// <summary>The board that decides a dossier sent to <paramref name="sentTo"/>: that board while it still covers the
+    /// unit, otherwise the one covering the unit at the dossier's level now (the unit moved while it waited), if any.</summary>
+    public static Guid? DecidingBoard(RegistryUnitTree tree, Guid unitId, string level, Guid? sentTo) =>
+        sentTo is { } b && tree.CoveredBy(b).Contains(unitId) ? b : tree.BoardFor(unitId, level)?.Id;
 
     public bool CanSee(Guid unitId, ModelStatus status, Guid? boardId) => status switch
     {

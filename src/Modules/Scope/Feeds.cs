@@ -14,9 +14,9 @@ public sealed class Feeds(IDocumentStore store, IProjectionCoordinator coordinat
     /// relayed has been handled: the copies then hold what the source held when this was called.</summary>
     public async Task<bool> WaitUntilCopiedAsync(Feed feed, TimeSpan timeout, CancellationToken ct = default)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var target = await store.Storage.Database.FetchHighestEventSequenceNumber(ct);
-        while (DateTime.UtcNow < deadline)
+        while (clock.Elapsed < timeout)
         {
             if (await RelayedAsync(feed, ct) >= target && await WaitingAsync(feed, ct) == 0) return true;
             await Task.Delay(50, ct);

@@ -45,6 +45,23 @@ public sealed class LayoutBrowserTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task At_390_px_the_queue_says_what_its_date_and_its_number_of_days_are()
+    {
+        var page = await Phone();
+        await BrowserSession.SignIn(page, "thuky.phuong1");
+        await page.GotoAsync("/mo-hinh/cho-duyet");
+        var row = page.Locator("table.models tbody tr").First;
+        await row.WaitForAsync();
+        var days = row.Locator("td").Last;
+        Assert.Matches(@"^\d+ ngày$", (await days.InnerTextAsync()).Trim());
+        Assert.Equal("\"Chờ \"", await days.EvaluateAsync<string>("td => getComputedStyle(td, '::before').content"));
+        var sent = row.Locator("td").Nth(-2);
+        Assert.Equal("\"Gửi \"", await sent.EvaluateAsync<string>("td => getComputedStyle(td, '::before').content"));
+        var box = await days.BoundingBoxAsync();
+        Assert.True(box!.X >= 0 && box.X + box.Width <= 390, $"days cell at {box.X}..{box.X + box.Width}");
+    }
+
+    [Fact]
     public async Task Printing_a_dossier_leaves_out_the_navigation_and_fits_a4()
     {
         using var admin = await app.As("quantri");

@@ -6,6 +6,7 @@ namespace Emulation.IntegrationTests.Copies;
 /// <summary>A consumer whose copies were never filled (a module added to a running database, or copies and marker
 /// deleted) is filled at start-up without anyone replaying the feed by hand, once even when two nodes start together
 /// (ADR 0016). Hosts run as processes of their own on a database of their own.</summary>
+[Collection(HostProcesses.Name)]
 public sealed class FeedCatchUpTests : IAsyncLifetime
 {
     readonly string _admin = Environment.GetEnvironmentVariable("EMULATION_TEST_ADMIN_DB")!;

@@ -89,4 +89,16 @@ public sealed class InspectionTests(AppFixture app)
         using var anonymous = app.Anonymous();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/monitoring/inspections/{id}")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_demo_has_a_recorded_supervision_with_one_action_past_due_and_one_to_come()
+    {
+        using var approver = await app.As("lanhdao.tinh");
+        var demo = await approver.Inspection(new Guid("9b7e4c1a-2f3d-4e5b-8a6c-0d1e2f3a4b5c"));
+        Assert.Equal("Recorded", demo.GetProperty("status").GetString());
+        var dues = demo.GetProperty("actions").EnumerateArray().Select(a => DateOnly.Parse(a.GetProperty("dueOn").GetString()!)).ToList();
+        Assert.Equal(2, dues.Count);
+        Assert.Single(dues, d => d < Today);
+        Assert.Single(dues, d => d > Today);
+    }
 }

@@ -75,6 +75,7 @@ public sealed class TimeTravelTests(AppFixture app)
         finally
         {
             app.Clock.MoveTo(TimeSpan.Zero);
+            await Refresh();
         }
     }
 

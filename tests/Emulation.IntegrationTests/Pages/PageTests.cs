@@ -155,7 +155,7 @@ public sealed class PageTests(AppFixture app)
         var queue = await Page("thuky.phuong1", "/mo-hinh/cho-duyet", "Hồ sơ chờ Ban xem xét");
         Assert.Contains("Số ngày chờ", queue.QuerySelector("table.models thead")!.TextContent);
         var row = queue.QuerySelectorAll("table.models tbody tr").First(r => r.QuerySelector($"a[href='/mo-hinh/{id}']") is not null);
-        Assert.Equal("0", row.QuerySelector("td.number")!.TextContent);
+        Assert.Equal("0 ngày", row.QuerySelector("td.number")!.TextContent);
 
         (await board.Post($"/api/registry/models/{id}/return", new { reason = "Bổ sung số hộ tham gia.", version = sent.Version })).Expect(HttpStatusCode.OK);
         var edit = await Page("canbo.phuong1", $"/mo-hinh/{id}/sua", "Sửa hồ sơ: " + draft.QuerySelector("main h1")!.TextContent);
@@ -165,4 +165,44 @@ public sealed class PageTests(AppFixture app)
 
     static IElement Form(IDocument page, string action) =>
         page.QuerySelectorAll("form.api-form").Single(f => f.GetAttribute("data-action")!.EndsWith("/" + action));
+
+    /// <summary>A page no longer carries every unit in its pickers' suggestions (about 1,300 in a province): only the
+    /// chosen one travels with it and the rest are searched on the server as the person types (ADR 0016).</summary>
+    [Theory]
+    [InlineData("quantri", "/quan-tri/don-vi", "Đơn vị", "units", "/api/directory/units/suggestions")]
+    [InlineData("quantri", "/quan-tri/nguoi-dung", "Người dùng", "units", "/api/directory/units/suggestions")]
+    [InlineData("quantri", "/mo-hinh", "Mô hình, điển hình", "filter-units", "/api/registry/units/suggestions")]
+    [InlineData("canbo.phuong1", "/mo-hinh", "Mô hình, điển hình", "filter-units", "/api/registry/units/suggestions")]
+    public async Task Unit_pickers_search_the_server_instead_of_carrying_every_unit(string user, string url, string title, string list, string source)
+    {
+        var page = await Page(user, url, title);
+        var datalist = page.GetElementById(list)!;
+        Assert.Equal(source, datalist.GetAttribute("data-source"));
+        Assert.Empty(datalist.QuerySelectorAll("option"));
+    }
+
+    [Fact]
+    public async Task Unit_suggestions_are_a_few_matches_best_first_and_within_the_persons_scope()
+    {
+        using var admin = await app.As("quantri");
+        Assert.Empty((await admin.Get("/api/directory/units/suggestions?q=")).Expect(HttpStatusCode.OK).Body.EnumerateArray());
+        var wards = (await admin.Get("/api/directory/units/suggestions?q=phuong")).Expect(HttpStatusCode.OK).Body.EnumerateArray()
+            .Select(s => s.GetProperty("text").GetString()!).ToList();
+        Assert.InRange(wards.Count, 2, 20);
+        Assert.All(wards, t => Assert.Contains("phuong", Emulation.Kernel.Text.VietnameseText.Fold(t)));
+        var exact = (await admin.Get("/api/directory/units/suggestions?q=" + Uri.EscapeDataString("Tỉnh Cà Mau › Thành phố Cà Mau › Phường 1")))
+            .Expect(HttpStatusCode.OK).Body.EnumerateArray().First();
+        Assert.Equal("Tỉnh Cà Mau › Thành phố Cà Mau › Phường 1", exact.GetProperty("text").GetString());
+        var province = await admin.UnitId("CM");
+        Assert.DoesNotContain((await admin.Get($"/api/directory/units/suggestions?q=ca%20mau&except={province}")).Expect(HttpStatusCode.OK).Body.EnumerateArray(),
+            s => s.GetProperty("text").GetString()!.StartsWith("Tỉnh Cà Mau"));
+
+        using var officer = await app.As("canbo.phuong1");
+        var own = (await officer.Get("/api/registry/units/suggestions?q=phuong")).Expect(HttpStatusCode.OK).Body.EnumerateArray()
+            .Select(s => s.GetProperty("text").GetString()!).ToList();
+        Assert.NotEmpty(own);
+        Assert.All(own, t => Assert.Contains("Phường 1", t));
+        var all = (await admin.Get("/api/registry/units/suggestions?q=phuong")).Expect(HttpStatusCode.OK).Body.EnumerateArray().Count();
+        Assert.True(all > own.Count, $"the administrator sees {all}, the officer {own.Count}");
+    }
 }

@@ -41,4 +41,41 @@ public sealed class OpenApiTests(AppFixture app)
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.Contains("/api/registry/models/{id}/accept", paths.EnumerateObject().Select(p => p.Name));
     }
+
+    /// <summary>Every API operation answers a body on success, so each must say which (an untyped IResult said nothing).</summary>
+    [Fact]
+    public async Task Every_api_operation_declares_its_success_status_and_the_schema_of_its_body()
+    {
+        using var client = app.Anonymous();
+        using var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var schemas = doc.RootElement.GetProperty("components").GetProperty("schemas");
+        var failures = new List<string>();
+        var checkedOperations = 0;
+        foreach (var path in doc.RootElement.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api/")))
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                checkedOperations++;
+                var success = operation.Value.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('2')).ToList();
+                if (success.Count == 0) { failures.Add($"{operation.Name} {path.Name}: no 2xx response"); continue; }
+                var content = success[0].Value.TryGetProperty("content", out var c) ? c.EnumerateObject().ToList() : [];
+                if (content.Count == 0) { failures.Add($"{operation.Name} {path.Name}: {success[0].Name} has no body"); continue; }
+                foreach (var media in content)
+                    if (!media.Value.TryGetProperty("schema", out var schema) || !Describes(schema, schemas))
+                        failures.Add($"{operation.Name} {path.Name}: {success[0].Name} {media.Name} has no schema");
+            }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(checkedOperations > 30);
+    }
+
+    /// <summary>A schema that says something: a type, items, or a reference to a component with properties.</summary>
+    static bool Describes(JsonElement schema, JsonElement schemas)
+    {
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            var name = reference.GetString()!.Split('/')[^1];
+            return name != "IResult" && schemas.TryGetProperty(name, out var target)
+                   && (target.TryGetProperty("properties", out _) || target.TryGetProperty("type", out _) || target.TryGetProperty("items", out _));
+        }
+        return schema.TryGetProperty("type", out _) || schema.TryGetProperty("items", out _) || schema.TryGetProperty("properties", out _);
+    }
 }

@@ -6,6 +6,7 @@ namespace Emulation.IntegrationTests.Support;
 
 /// <summary>The built host run as a process of its own (as in production), for tests that must not share the
 /// in-process host: a database outage, a low sign-in limit, a kill -9.</summary>
+
 public sealed class HostProcess : IAsyncDisposable
 {
     readonly Process _process;
@@ -35,7 +36,8 @@ public sealed class HostProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var host = new HostProcess(process, address);
-        await host.WaitUntilAnswering(TimeSpan.FromSeconds(90));
+        // Several hosts may start at once on two shared cores: a start has taken over 90 s here under load.
+        await host.WaitUntilAnswering(TimeSpan.FromSeconds(240));
         return host;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Directory.People;
 
@@ -15,6 +16,7 @@ public sealed record PersonChanged(Guid Id, long Version);
 public static class ChangePersonDetailsEndpoint
 {
     [WolverinePost("/api/directory/people/{id}/details"), Authorize(Policy = Policies.Admin)]
+    [ProducesResponseType<PersonChanged>(StatusCodes.Status200OK)]
     public static (IResult, Events) Post(Guid id, ChangePersonDetails command,
         [WriteAggregate(Required = false, VersionSource = Decision.VersionCheckedByDecision)] Person? person, HttpContext ctx, TimeProvider clock) =>
         person is null

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Directory.People;
 
@@ -12,6 +13,7 @@ public sealed record EnablePerson(long Version);
 public static class EnablePersonEndpoint
 {
     [WolverinePost("/api/directory/people/{id}/enable"), Authorize(Policy = Policies.Admin)]
+    [ProducesResponseType<PersonChanged>(StatusCodes.Status200OK)]
     public static (IResult, Events) Post(Guid id, EnablePerson command,
         [WriteAggregate(Required = false, VersionSource = Decision.VersionCheckedByDecision)] Person? person, HttpContext ctx, TimeProvider clock) =>
         person is null

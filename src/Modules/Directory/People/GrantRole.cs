@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Directory.People;
 
@@ -14,6 +15,7 @@ public sealed record GrantRole(string Role, Guid? UnitId, long Version);
 public static class GrantRoleEndpoint
 {
     [WolverinePost("/api/directory/people/{id}/roles"), Authorize(Policy = Policies.Admin)]
+    [ProducesResponseType<PersonChanged>(StatusCodes.Status200OK)]
     public static async Task<(IResult, Events)> Post(Guid id, GrantRole command,
         [WriteAggregate(Required = false, VersionSource = Decision.VersionCheckedByDecision)] Person? person,
         IDocumentSession session, HttpContext ctx, TimeProvider clock) =>

@@ -5,6 +5,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Directory.People;
 
@@ -31,6 +32,7 @@ public static class PeopleQueries
     }
 
     [WolverineGet("/api/directory/people/{id}"), Authorize(Policy = Policies.Admin)]
+    [ProducesResponseType<PersonDetail>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, TimeProvider clock)
     {
         var detail = await DetailAsync(session, await UnitQueries.TreeAsync(session), id, clock.GetUtcNow());

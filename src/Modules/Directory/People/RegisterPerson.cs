@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Wolverine.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Directory.People;
 
@@ -20,6 +21,7 @@ public sealed record PersonCreated(Guid Id, long Version);
 public static class RegisterPersonEndpoint
 {
     [WolverinePost("/api/directory/people"), Authorize(Policy = Policies.Admin)]
+    [ProducesResponseType<PersonCreated>(StatusCodes.Status201Created)]
     public static async Task<IResult> Post(RegisterPerson command, IDocumentSession session, HttpContext ctx,
         TimeProvider clock, IPasswordHasher<Credential> hasher)
     {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Directory.People;
 
@@ -14,6 +15,7 @@ public sealed record ResetPassword(string Password, long Version);
 public static class ResetPasswordEndpoint
 {
     [WolverinePost("/api/directory/people/{id}/password"), Authorize(Policy = Policies.Admin)]
+    [ProducesResponseType<PersonChanged>(StatusCodes.Status200OK)]
     public static async Task<(IResult, Events)> Post(Guid id, ResetPassword command,
         [WriteAggregate(Required = false, VersionSource = Decision.VersionCheckedByDecision)] Person? person,
         IDocumentSession session, IPasswordHasher<Credential> hasher, HttpContext ctx, TimeProvider clock)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Directory.People;
 
@@ -12,6 +13,7 @@ public sealed record RevokeRole(string Role, Guid? UnitId, long Version);
 public static class RevokeRoleEndpoint
 {
     [WolverinePost("/api/directory/people/{id}/roles/revoke"), Authorize(Policy = Policies.Admin)]
+    [ProducesResponseType<PersonChanged>(StatusCodes.Status200OK)]
     public static (IResult, Events) Post(Guid id, RevokeRole command,
         [WriteAggregate(Required = false, VersionSource = Decision.VersionCheckedByDecision)] Person? person, HttpContext ctx, TimeProvider clock) =>
         person is null

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Wolverine.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Directory.SignIn;
 
@@ -16,6 +17,7 @@ public static class AuthEndpoints
 {
     /// <summary>For integrations: exchanges a user name and password for a bearer token (ASP.NET Core's own token format).</summary>
     [WolverinePost("/api/auth/token"), AllowAnonymous, EnableRateLimiting(SignInLimits.Policy)]
+    [ProducesResponseType<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(StatusCodes.Status200OK)]
     public static async Task<IResult> Token(RequestToken request, SignInService signIn)
     {
         if (SignInService.CheckInput(request.UserName, request.Password) is { } inputError)

@@ -10,15 +10,19 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Wolverine.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Directory.SignIn;
 
 public sealed record ChangeOwnPassword(string? CurrentPassword, string? NewPassword);
 
+public sealed record PasswordChanged(Guid Id);
+
 /// <summary>Anyone signed in changes their own password, proving the current one first.</summary>
 public static class ChangeOwnPasswordEndpoint
 {
     [WolverinePost("/api/auth/password"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<PasswordChanged>(StatusCodes.Status200OK)]
     public static async Task<IResult> Post(ChangeOwnPassword command, IDocumentSession session, IPasswordHasher<Credential> hasher, HttpContext ctx, TimeProvider clock)
     {
         var user = ctx.CurrentUser();
@@ -41,7 +45,7 @@ public static class ChangeOwnPasswordEndpoint
         if (ctx.User.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme)
             await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
                 SignInService.Principal(person, SignInService.Stamp(credential), CookieAuthenticationDefaults.AuthenticationScheme));
-        return Results.Ok(new { id = person.Id });
+        return Results.Ok(new PasswordChanged(person.Id));
     }
 
     public static void MapPage(IEndpointRouteBuilder app) => app.MapGet("/tai-khoan", AccountPage.Get).RequireAuthorization();

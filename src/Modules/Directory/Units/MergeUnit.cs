@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
+using Emulation.Kernel;
 
 namespace Emulation.Directory.Units;
 
@@ -13,6 +15,7 @@ public sealed record MergeUnit(Guid IntoUnitId, DateOnly? EffectiveFrom, string?
 public static class MergeUnitEndpoint
 {
     [WolverinePost("/api/directory/units/{id}/merge"), Authorize(Policy = Policies.Admin)]
+    [ProducesResponseType<UnitChanged>(StatusCodes.Status200OK)]
     public static async Task<(IResult, Events)> Post(Guid id, MergeUnit command,
         [WriteAggregate(Required = false, VersionSource = Decision.VersionCheckedByDecision)] Unit? unit,
         IDocumentSession session, HttpContext ctx, TimeProvider clock) =>
@@ -26,6 +29,6 @@ public static class MergeUnitEndpoint
         if (unit.Version != command.Version) return Decision.StaleVersion;
         var errors = UnitRules.Merge(tree, unit, command.IntoUnitId).Optional(command.Reason, "reason", "lý do", UnitRules.MaxReason);
         return Decision.From(errors, () =>
-            new UnitMerged(unit.Id, command.IntoUnitId, command.EffectiveFrom ?? Input.Today(now), Input.Optional(command.Reason), by, now));
+            new UnitMerged(unit.Id, command.IntoUnitId, command.EffectiveFrom ?? now.VietnamDate(), Input.Optional(command.Reason), by, now));
     }
 }

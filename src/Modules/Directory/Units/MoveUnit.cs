@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
+using Emulation.Kernel;
 
 namespace Emulation.Directory.Units;
 
@@ -13,6 +15,7 @@ public sealed record MoveUnit(Guid? ParentId, DateOnly? EffectiveFrom, string? R
 public static class MoveUnitEndpoint
 {
     [WolverinePost("/api/directory/units/{id}/move"), Authorize(Policy = Policies.Admin)]
+    [ProducesResponseType<UnitChanged>(StatusCodes.Status200OK)]
     public static async Task<(IResult, Events)> Post(Guid id, MoveUnit command,
         [WriteAggregate(Required = false, VersionSource = Decision.VersionCheckedByDecision)] Unit? unit,
         IDocumentSession session, HttpContext ctx, TimeProvider clock) =>
@@ -26,6 +29,6 @@ public static class MoveUnitEndpoint
         if (unit.Version != command.Version) return Decision.StaleVersion;
         var errors = UnitRules.Move(tree, unit, command.ParentId).Optional(command.Reason, "reason", "lý do", UnitRules.MaxReason);
         return Decision.From(errors, () =>
-            new UnitMoved(unit.Id, command.ParentId, command.EffectiveFrom ?? Input.Today(now), Input.Optional(command.Reason), by, now));
+            new UnitMoved(unit.Id, command.ParentId, command.EffectiveFrom ?? now.VietnamDate(), Input.Optional(command.Reason), by, now));
     }
 }

@@ -5,6 +5,8 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
+using Microsoft.AspNetCore.Mvc;
+using Emulation.Kernel;
 
 namespace Emulation.Directory.Units;
 
@@ -15,6 +17,7 @@ public sealed record UnitCreated(Guid Id, long Version);
 public static class RegisterUnitEndpoint
 {
     [WolverinePost("/api/directory/units"), Authorize(Policy = Policies.Admin)]
+    [ProducesResponseType<UnitCreated>(StatusCodes.Status201Created)]
     public static async Task<IResult> Post(RegisterUnit command, IDocumentSession session, HttpContext ctx, TimeProvider clock)
     {
         var decision = Decide(await UnitQueries.TreeAsync(session), command, Guid.NewGuid(), ctx.CurrentUser().Id, clock.GetUtcNow());
@@ -31,6 +34,6 @@ public static class RegisterUnitEndpoint
         var level = string.IsNullOrWhiteSpace(command.CoversLevel) ? null : command.CoversLevel.Trim();
         return Decision.From(UnitRules.Register(tree, code, name, command.Kind, command.ParentId, level), () =>
             new UnitRegistered(id, code, name, command.Kind, command.ParentId, command.Kind == UnitKind.Board ? level : null,
-                command.EffectiveFrom ?? Input.Today(now), by, now));
+                command.EffectiveFrom ?? now.VietnamDate(), by, now));
     }
 }

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
+using Emulation.Kernel;
 
 namespace Emulation.Directory.Units;
 
@@ -16,6 +18,7 @@ public sealed record UnitChanged(Guid Id, long Version);
 public static class RenameUnitEndpoint
 {
     [WolverinePost("/api/directory/units/{id}/rename"), Authorize(Policy = Policies.Admin)]
+    [ProducesResponseType<UnitChanged>(StatusCodes.Status200OK)]
     public static (IResult, Events) Post(Guid id, RenameUnit command,
         [WriteAggregate(Required = false, VersionSource = Decision.VersionCheckedByDecision)] Unit? unit, HttpContext ctx, TimeProvider clock) =>
         unit is null
@@ -26,7 +29,7 @@ public static class RenameUnitEndpoint
     {
         if (unit.Version != command.Version) return Decision.StaleVersion;
         var name = VietnameseText.Clean(command.Name);
-        var from = command.EffectiveFrom ?? Input.Today(now);
+        var from = command.EffectiveFrom ?? now.VietnamDate();
         var errors = UnitRules.Rename(unit, name, from).Optional(command.Reason, "reason", "lý do", UnitRules.MaxReason);
         return Decision.From(errors, () => new UnitRenamed(unit.Id, name, from, Input.Optional(command.Reason), by, now));
     }

@@ -13,10 +13,6 @@ public static class UnitPages
     }
 
     /// <summary>Active units as picker suggestions, named by their whole path so two communes of one name differ.</summary>
-    public static IReadOnlyList<(string Value, string Text)> UnitChoices(UnitTree tree, Func<Unit, bool>? where = null) =>
-        UnitQueries.Flatten(tree).Where(u => u.Active && (where?.Invoke(u) ?? true))
-            .Select(u => (u.Id.ToString(), tree.Path(u.Id))).ToList();
-
     public static IEnumerable<(string, string)> KindOptions() =>
         Enum.GetValues<UnitKind>().Select(k => (k.ToString(), UnitKinds.Label(k)));
 }

@@ -4,6 +4,8 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
+using Microsoft.AspNetCore.Mvc;
+using Emulation.Kernel.Web.Forms;
 
 namespace Emulation.Directory.Units;
 
@@ -11,6 +13,9 @@ public sealed record UnitView(Guid Id, string Code, string Name, string Kind, st
     string? CoversLevel, bool Active, Guid? MergedInto, IReadOnlyList<NameSpan> Names, long Version);
 
 public sealed record HistoryEntry(long Version, string Type, string Summary, Guid By, string ByName, DateTimeOffset At);
+
+/// <summary>A unit a picker offers: its id and its path, which is what the person reads and types.</summary>
+public sealed record UnitSuggestion(Guid Id, string Text);
 
 public sealed record UnitDetail(UnitView Unit, IReadOnlyList<UnitView> Children, IReadOnlyList<HistoryEntry> History);
 
@@ -30,7 +35,18 @@ public static class UnitQueries
         return Flatten(tree).Select(u => View(tree, u)).ToList();
     }
 
+    /// <summary>A few active units whose path contains what was typed, for the pickers (a page no longer carries every
+    /// unit); <paramref name="except"/> leaves out a unit and everything under it (it cannot become its own parent).</summary>
+    [WolverineGet("/api/directory/units/suggestions"), Authorize(Policy = Policies.SignedIn)]
+    public static async Task<IReadOnlyList<UnitSuggestion>> Suggest(IQuerySession session, string? q, Guid? except)
+    {
+        var tree = await TreeAsync(session);
+        var units = Flatten(tree).Where(u => u.Active && (except is not { } root || !tree.IsSelfOrDescendant(u.Id, root)));
+        return Suggestions.Best(units.Select(u => new UnitSuggestion(u.Id, tree.Path(u.Id))), s => s.Text, q);
+    }
+
     [WolverineGet("/api/directory/units/{id}"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<UnitDetail>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, IQuerySession session)
     {
         var detail = await DetailAsync(session, await TreeAsync(session), id);

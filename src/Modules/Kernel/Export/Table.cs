@@ -4,6 +4,7 @@ using CsvHelper;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
+using Emulation.Kernel;
 
 namespace Emulation.Kernel.Export;
 
@@ -14,8 +15,6 @@ public sealed record Column(string Header, double Width);
 /// (<see cref="DateTimeOffset"/>, shown in Vietnam time), so a spreadsheet can sort and sum them.</summary>
 public sealed record Table(string SheetName, IReadOnlyList<Column> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows)
 {
-    // Vietnam keeps UTC+7 all year (no daylight saving), so a fixed offset is exact.
-    static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
     const string TimeFormat = "dd/mm/yyyy hh:mm", DateFormat = "dd/mm/yyyy";
 
     /// <summary>CSV with a byte-order mark, so spreadsheet programs read the Vietnamese text as UTF-8. A cell starting
@@ -41,7 +40,7 @@ public sealed record Table(string SheetName, IReadOnlyList<Column> Columns, IRea
     static string CsvText(object? cell) => cell switch
     {
         null => "",
-        DateTimeOffset t => t.ToOffset(Vietnam).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToOffset(VietnamClock.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => cell.ToString() ?? ""
@@ -75,7 +74,7 @@ public sealed record Table(string SheetName, IReadOnlyList<Column> Columns, IRea
     // A time becomes the wall-clock time in Vietnam, which is what the sheet shows and sorts by.
     static object? XlsxValue(object? cell) => cell switch
     {
-        DateTimeOffset t => t.ToOffset(Vietnam).DateTime,
+        DateTimeOffset t => t.ToOffset(VietnamClock.Offset).DateTime,
         DateOnly d => d.ToDateTime(TimeOnly.MinValue),
         string s => new string(s.Where(XmlAllowed).ToArray()),
         _ => cell

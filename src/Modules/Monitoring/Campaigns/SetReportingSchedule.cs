@@ -18,6 +18,7 @@ public sealed record CampaignView(Guid Id, string Name, Guid? BoardId, string Bo
 public static class SetReportingScheduleEndpoint
 {
     [WolverinePut("/api/monitoring/campaigns/{id}/schedule"), Authorize(Policy = Policies.SignedIn)]
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType<FollowedSaved>(Microsoft.AspNetCore.Http.StatusCodes.Status200OK)]
     public static async Task<IResult> Put(Guid id, SetReportingSchedule command, IDocumentSession session, MonitoringUnits units, HttpContext ctx, TimeProvider clock)
     {
         var campaign = await session.LoadAsync<MonitoredCampaign>(id, ctx.RequestAborted);

@@ -9,8 +9,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Wolverine.Http;
+using Emulation.Kernel;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Monitoring.Dashboards;
+
+/// <summary>The unit's dashboard as the API answers it: the summaries as list rows.</summary>
+public sealed record UnitDashboardView(int Days, IReadOnlyList<MonitoringRow> ReportsDue, IReadOnlyList<Inspections.OpenAction> Actions, IReadOnlyList<Bar> ByHealth,
+    IReadOnlyList<MonitoringRow> Models);
 
 public sealed record MonitoringRow(Guid Id, string Name, string? Code, Guid UnitId, string UnitName, string FieldCode, string Field, string State,
     string Health, string HealthLabel, string HealthWords, DateOnly? LastReportOn, string? NextPeriod, DateOnly? NextDueOn, int ReportsCount,
@@ -52,7 +58,8 @@ public static class MonitoringListEndpoints
     }
 
     [WolverineGet("/api/monitoring/list/export"), Authorize(Policy = Policies.SignedIn)]
-    public static async Task<IResult> Export(IQuerySession session, MonitoringUnits units, HttpContext ctx, string? format,
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
+    public static async Task<IResult> Export(IQuerySession session, MonitoringUnits units, HttpContext ctx, TimeProvider clock, string? format,
         string? health, string? field, Guid? district, Guid? commune, string? state, string? q, string? reports)
     {
         var access = new MonitoringAccess(ctx.CurrentUser(), await units.TreeAsync(ctx.RequestAborted));
@@ -63,7 +70,7 @@ public static class MonitoringListEndpoints
             i + 1, r.Code, r.Name, r.UnitName, FieldNames.Of(r.FieldCode), r.HealthLabel, r.HealthWords, r.ReportsCount, r.LastReportOn,
             r.NextPeriodWords, r.NextDueOn, r.OverdueDays, r.OverdueActions
         ]).ToList());
-        var stamp = DateTime.UtcNow.AddHours(7).ToString("yyyyMMdd-HHmm");
+        var stamp = clock.VietnamNow().ToString("yyyyMMdd-HHmm");
         return format == "csv"
             ? Results.File(table.ToCsv(), "text/csv; charset=utf-8", $"theo-doi-mo-hinh-{stamp}.csv")
             : Results.File(table.ToXlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"theo-doi-mo-hinh-{stamp}.xlsx");
@@ -77,6 +84,7 @@ public static class MonitoringListEndpoints
     ];
 
     [WolverineGet("/api/monitoring/dashboards/board"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<BoardDashboard>(StatusCodes.Status200OK)]
     public static async Task<IResult> Board(IQuerySession session, MonitoringUnits units, TimeProvider clock, HttpContext ctx)
     {
         var access = new MonitoringAccess(ctx.CurrentUser(), await units.TreeAsync(ctx.RequestAborted));
@@ -85,14 +93,13 @@ public static class MonitoringListEndpoints
     }
 
     [WolverineGet("/api/monitoring/dashboards/unit"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<UnitDashboardView>(StatusCodes.Status200OK)]
     public static async Task<IResult> Unit(IQuerySession session, MonitoringUnits units, TimeProvider clock, IOptions<Reminders.MonitoringReminderOptions> options, HttpContext ctx)
     {
         var access = new MonitoringAccess(ctx.CurrentUser(), await units.TreeAsync(ctx.RequestAborted));
         if (!access.SeesAll && access.FullUnits.Count == 0) return Problems.Forbidden("Trang này dành cho cán bộ đơn vị.");
         var d = await UnitDashboardQueries.UnitAsync(session, access, Kernel.VietnamClock.VietnamToday(clock), options.Value.DaysBeforeDue, ctx.RequestAborted);
-        return Results.Ok(new
-        {
-            d.Days, ReportsDue = d.ReportsDue.Select(MonitoringRow.Of), d.Actions, d.ByHealth, Models = d.Models.Select(MonitoringRow.Of)
-        });
+        return Results.Ok(new UnitDashboardView(d.Days, d.ReportsDue.Select(MonitoringRow.Of).ToList(), d.Actions, d.ByHealth,
+            d.Models.Select(MonitoringRow.Of).ToList()));
     }
 }

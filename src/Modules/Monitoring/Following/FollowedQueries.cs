@@ -53,6 +53,7 @@ public static class FollowedQueries
 public static class GetFollowedModelEndpoint
 {
     [WolverineGet("/api/monitoring/models/{id}"), Authorize(Policy = Kernel.Security.Policies.SignedIn)]
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType<FollowedView>(Microsoft.AspNetCore.Http.StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, string? on, IQuerySession session, MonitoringUnits units, IEnumerable<IOverdueActions> actions,
         HttpContext ctx, TimeProvider clock)
     {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Monitoring.Inspections;
 
@@ -15,6 +16,7 @@ public sealed record AnswerAction(string? Answer, DateOnly? AnsweredOn, long? Ve
 public static class AnswerActionEndpoint
 {
     [WolverinePost("/api/monitoring/inspections/{id}/actions/{actionId}/answer"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<InspectionSaved>(StatusCodes.Status200OK)]
     public static async Task<(IResult, Events, OutgoingMessages)> Post(Guid id, Guid actionId, AnswerAction command, [WriteAggregate(Required = false)] Inspection? inspection,
         IDocumentSession session, InspectionAccess access, HttpContext ctx, TimeProvider clock)
     {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Monitoring.Inspections;
 
@@ -15,6 +16,7 @@ public sealed record CloseAction(string? Note, long? Version);
 public static class CloseActionEndpoint
 {
     [WolverinePost("/api/monitoring/inspections/{id}/actions/{actionId}/close"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<InspectionSaved>(StatusCodes.Status200OK)]
     public static (IResult, Events, OutgoingMessages) Post(Guid id, Guid actionId, CloseAction command, [WriteAggregate(Required = false)] Inspection? inspection,
         InspectionAccess access, HttpContext ctx, TimeProvider clock)
     {

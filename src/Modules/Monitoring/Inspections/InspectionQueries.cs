@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Monitoring.Inspections;
 
@@ -37,6 +38,7 @@ public static class InspectionQueries
         i.Actions.Count, i.Actions.Count(a => !a.Closed), i.Version);
 
     [WolverineGet("/api/monitoring/inspections/{id}"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<Inspection>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext ctx) =>
         await session.LoadAsync<Inspection>(id, ctx.RequestAborted) is { } i ? Results.Ok(i) : Problems.NotFound(InspectionSteps.NotFound);
 

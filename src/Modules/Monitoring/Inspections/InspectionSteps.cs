@@ -3,6 +3,7 @@ using Emulation.Kernel.Web;
 using Microsoft.AspNetCore.Http;
 using Wolverine;
 using Wolverine.Marten;
+using Emulation.Kernel;
 
 namespace Emulation.Monitoring.Inspections;
 
@@ -32,7 +33,7 @@ public static class InspectionSteps
         return messages;
     }
 
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime);
+    public static DateOnly Today(DateTimeOffset now) => now.VietnamDate();
 
     public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : VietnameseText.Nfc(text).Trim();
 

@@ -3,5 +3,5 @@ namespace Emulation.Monitoring.Inspections;
 /// <summary>Where a followed model's page is, for links from inspections, reminders and dashboards.</summary>
 public static class ModelLinks
 {
-    public static string Href(Guid modelId) => $"/mo-hinh/{modelId}";
+    public static string Href(Guid modelId) => $"/theo-doi/{modelId}";
 }

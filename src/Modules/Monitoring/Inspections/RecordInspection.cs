@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Monitoring.Inspections;
 
@@ -20,6 +21,7 @@ public sealed record RecordInspection(DateOnly? VisitedOn, IReadOnlyList<string?
 public static class RecordInspectionEndpoint
 {
     [WolverinePost("/api/monitoring/inspections/{id}/record"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<InspectionSaved>(StatusCodes.Status200OK)]
     public static (IResult, Events, OutgoingMessages) Post(Guid id, RecordInspection command, [WriteAggregate(Required = false)] Inspection? inspection,
         InspectionAccess access, HttpContext ctx, TimeProvider clock)
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Monitoring.Inspections;
 
@@ -17,6 +18,7 @@ public sealed record ScheduleCandidate(Guid ModelId, Guid UnitId, string Name, I
 public static class ScheduleInspectionEndpoint
 {
     [WolverinePost("/api/monitoring/inspections"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<InspectionSaved>(StatusCodes.Status201Created)]
     public static async Task<IResult> Post(ScheduleInspection command, IDocumentSession session, InspectionAccess access, HttpContext ctx, TimeProvider clock)
     {
         var user = ctx.CurrentUser();

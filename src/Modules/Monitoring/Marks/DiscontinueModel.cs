@@ -13,6 +13,7 @@ namespace Emulation.Monitoring.Marks;
 public static class DiscontinueModelEndpoint
 {
     [WolverinePost("/api/monitoring/models/{id}/discontinue"), Authorize(Policy = Policies.SignedIn)]
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType<FollowedSaved>(Microsoft.AspNetCore.Http.StatusCodes.Status200OK)]
     public static async Task<IResult> Post(Guid id, MarkModel command, IDocumentSession session, MonitoringUnits units, HttpContext ctx, TimeProvider clock)
     {
         var stream = await FollowedSteps.StreamAsync(session, id, ctx.RequestAborted);

@@ -15,6 +15,7 @@ public sealed record MergeModel(string? IntoCode, string? Reason, long? Version)
 public static class MergeModelEndpoint
 {
     [WolverinePost("/api/monitoring/models/{id}/merge"), Authorize(Policy = Policies.SignedIn)]
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType<FollowedSaved>(Microsoft.AspNetCore.Http.StatusCodes.Status200OK)]
     public static async Task<IResult> Post(Guid id, MergeModel command, IDocumentSession session, MonitoringUnits units, HttpContext ctx, TimeProvider clock)
     {
         var stream = await FollowedSteps.StreamAsync(session, id, ctx.RequestAborted);

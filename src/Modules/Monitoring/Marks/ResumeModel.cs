@@ -14,6 +14,7 @@ namespace Emulation.Monitoring.Marks;
 public static class ResumeModelEndpoint
 {
     [WolverinePost("/api/monitoring/models/{id}/resume"), Authorize(Policy = Policies.SignedIn)]
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType<FollowedSaved>(Microsoft.AspNetCore.Http.StatusCodes.Status200OK)]
     public static async Task<IResult> Post(Guid id, MarkModel command, IDocumentSession session, MonitoringUnits units, HttpContext ctx, TimeProvider clock)
     {
         var stream = await FollowedSteps.StreamAsync(session, id, ctx.RequestAborted);

@@ -35,6 +35,7 @@ public static class SendMonitoringRemindersHandler
             // Insert, not upsert: if another node stored the same reminder meanwhile, this transaction fails and is retried,
             // and the retry finds it stored. Either way it is delivered once (ADR 0007).
             session.Insert(notice);
+            if (o.Email.Enabled) messages.Add(new EmailMonitoringNotice(notice.Id));
         }
         return messages;
     }

@@ -19,6 +19,7 @@ public static class CorrectReportEndpoint
     public const int MaxReason = 1000;
 
     [WolverinePost("/api/monitoring/models/{id}/reports/{reportId}/corrections"), Authorize(Policy = Kernel.Security.Policies.SignedIn)]
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType<ReportSaved>(Microsoft.AspNetCore.Http.StatusCodes.Status200OK)]
     public static async Task<IResult> Post(Guid id, Guid reportId, CorrectReport command, IDocumentSession session, MonitoringUnits units,
         HttpContext ctx, TimeProvider clock)
     {

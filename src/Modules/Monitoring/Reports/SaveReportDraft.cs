@@ -16,6 +16,7 @@ public sealed record SaveReportDraft(string? Period, IReadOnlyList<ReadingInput>
 public static class SaveReportDraftEndpoint
 {
     [WolverinePost("/api/monitoring/models/{id}/reports/draft"), Authorize(Policy = Kernel.Security.Policies.SignedIn)]
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType<ReportSaved>(Microsoft.AspNetCore.Http.StatusCodes.Status200OK)]
     public static async Task<IResult> Post(Guid id, SaveReportDraft command, IDocumentSession session, MonitoringUnits units, HttpContext ctx, TimeProvider clock)
     {
         var stream = await FollowedSteps.StreamAsync(session, id, ctx.RequestAborted);

@@ -17,6 +17,7 @@ public sealed record SubmitReport(string? Period, IReadOnlyList<ReadingInput>? R
 public static class SubmitReportEndpoint
 {
     [WolverinePost("/api/monitoring/models/{id}/reports"), Authorize(Policy = Kernel.Security.Policies.SignedIn)]
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType<ReportSaved>(Microsoft.AspNetCore.Http.StatusCodes.Status200OK)]
     public static async Task<IResult> Post(Guid id, SubmitReport command, IDocumentSession session, MonitoringUnits units, HttpContext ctx, TimeProvider clock)
     {
         var stream = await FollowedSteps.StreamAsync(session, id, ctx.RequestAborted);

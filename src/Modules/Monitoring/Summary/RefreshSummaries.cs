@@ -4,7 +4,7 @@ using Marten;
 namespace Emulation.Monitoring.Summary;
 
 /// <summary>Health moves with the calendar (a period falls due, a target's date passes): every day each summary not
-/// yet evaluated today is evaluated again. Idempotent: a retried or doubled run writes the same rows.</summary>
+/// evaluated today is evaluated again. Idempotent: a retried or doubled run writes the same rows.</summary>
 public sealed record RefreshSummaries;
 
 public static class RefreshSummariesHandler
@@ -17,7 +17,8 @@ public static class RefreshSummariesHandler
         while (true)
         {
             await using var session = store.LightweightSession();
-            var stale = await session.Query<MonitoringSummary>().Where(s => s.EvaluatedOn < today)
+            // Any other day is stale, a later one too (evaluated by a clock that ran ahead, e.g. a test's).
+            var stale = await session.Query<MonitoringSummary>().Where(s => s.EvaluatedOn != today)
                 .OrderBy(s => s.Id).Select(s => s.StreamId).Take(Batch).ToListAsync(ct);
             if (stale.Count == 0) return;
             if (await writer.RefreshAsync(session, stale.ToList(), ct) == 0) return;

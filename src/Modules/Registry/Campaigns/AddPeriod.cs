@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Registry.Campaigns;
 
@@ -19,6 +20,7 @@ public sealed record PeriodSaved(Guid Id, long Version);
 public static class AddPeriodEndpoint
 {
     [WolverinePost("/api/registry/campaigns/{id}/periods"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<PeriodSaved>(StatusCodes.Status200OK)]
     public static async Task<(IResult, Wolverine.Marten.Events)> Post(Guid id, AddPeriod command, [WriteAggregate(Required = false)] Campaign? campaign,
         UnitDirectory units, HttpContext ctx, TimeProvider clock, ReferenceData reference)
     {

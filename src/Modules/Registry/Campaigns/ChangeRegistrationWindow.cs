@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Registry.Campaigns;
 
@@ -14,6 +15,7 @@ public sealed record ChangeRegistrationWindow(DateOnly? Opens, DateOnly? Closes,
 public static class ChangeRegistrationWindowEndpoint
 {
     [WolverinePost("/api/registry/campaigns/{id}/periods/{periodId}/window"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<CampaignSaved>(StatusCodes.Status200OK)]
     public static async Task<(IResult, Wolverine.Marten.Events)> Post(Guid id, Guid periodId, ChangeRegistrationWindow command,
         [WriteAggregate(Required = false)] Campaign? campaign, UnitDirectory units, HttpContext ctx, TimeProvider clock, ReferenceData reference)
     {

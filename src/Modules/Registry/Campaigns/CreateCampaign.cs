@@ -6,6 +6,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Registry.Campaigns;
 
@@ -18,6 +19,7 @@ public sealed record CampaignSaved(Guid Id, long Version);
 public static class CreateCampaignEndpoint
 {
     [WolverinePost("/api/registry/campaigns"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<CampaignSaved>(StatusCodes.Status201Created)]
     public static async Task<IResult> Post(CreateCampaign command, IDocumentSession session, UnitDirectory units, HttpContext ctx, TimeProvider clock,
         ReferenceData reference)
     {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Registry.Catalog;
 
@@ -22,6 +23,7 @@ public static partial class UpdateCatalogEndpoint
     public static Guid CatalogId() => RegistryCatalog.StreamId;
 
     [WolverinePut("/api/registry/catalog"), Authorize(Policy = Policies.Admin)]
+    [ProducesResponseType<CatalogSaved>(StatusCodes.Status200OK)]
     public static (IResult, Events) Put(UpdateCatalog command, [WriteAggregate(Required = false, FromMethod = nameof(CatalogId))] RegistryCatalog? catalog,
         HttpContext ctx, TimeProvider clock, ReferenceData reference)
     {

@@ -6,6 +6,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
+using Emulation.Kernel;
+using Wolverine;
+using Microsoft.Extensions.Options;
+using Emulation.Registry.Reminders;
 
 namespace Emulation.Registry.Models;
 
@@ -17,8 +22,10 @@ public sealed record ModelAcceptedReply(Guid Id, long Version, string RegistryCo
 public static class AcceptModelEndpoint
 {
     [WolverinePost("/api/registry/models/{id}/accept"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<ModelAcceptedReply>(StatusCodes.Status200OK)]
     public static async Task<(IResult, Events)> Post(Guid id, AcceptModel command, [WriteAggregate(Required = false)] Model? model,
-        IDocumentSession session, IDocumentStore store, UnitDirectory units, HttpContext ctx, TimeProvider clock)
+        IDocumentSession session, IDocumentStore store, UnitDirectory units, HttpContext ctx, TimeProvider clock,
+        IMessageBus bus, IOptions<ReminderOptions> options)
     {
         var context = await ModelContext.LoadAsync(ctx, session, units);
         if (ModelSteps.Refuse(model, context.Access, "accept", command.Version) is { } refusal) return (refusal, []);
@@ -27,7 +34,7 @@ public static class AcceptModelEndpoint
         var (province, year) = CodeParts(model!, context, now);
         var code = await ModelLookups.NextCodeAsync(store, province!, year, ctx.RequestAborted);
         var accepted = new ModelAccepted(model!.Id, code, ModelSteps.Reason(command.Reason), context.Access.User.Id, now);
-        session.Insert(Notices.Decided(model, accepted, context.Access.Tree));
+        await Notices.SendAsync(session, bus, options.Value, Notices.Decided(model, accepted, context.Access.Tree));
         return (Results.Ok(new ModelAcceptedReply(model.Id, model.Version + 1, code)), [accepted]);
     }
 
@@ -45,5 +52,5 @@ public static class AcceptModelEndpoint
 
     /// <summary>A code names the province (its unit code) and the period's code year.</summary>
     public static (string? Province, int Year) CodeParts(Model model, ModelContext context, DateTimeOffset now) =>
-        (context.Access.Tree.Find(model.ProvinceId)?.Code, context.Period(model.Details.PeriodId)?.CodeYear ?? ModelSteps.Today(now).Year);
+        (context.Access.Tree.Find(model.ProvinceId)?.Code, context.Period(model.Details.PeriodId)?.CodeYear ?? now.VietnamDate().Year);
 }

@@ -5,6 +5,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Registry.Models;
 
@@ -12,6 +13,7 @@ namespace Emulation.Registry.Models;
 public static class DraftModelEndpoint
 {
     [WolverinePost("/api/registry/models"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<ModelSaved>(StatusCodes.Status201Created)]
     public static async Task<IResult> Post(ModelInput input, IDocumentSession session, UnitDirectory units, HttpContext ctx, TimeProvider clock)
     {
         var context = await ModelContext.LoadAsync(ctx, session, units);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Registry.Models;
 
@@ -13,6 +14,7 @@ namespace Emulation.Registry.Models;
 public static class EditModelEndpoint
 {
     [WolverinePut("/api/registry/models/{id}"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<ModelSaved>(StatusCodes.Status200OK)]
     public static async Task<(IResult, Events)> Put(Guid id, ModelInput input, [WriteAggregate(Required = false)] Model? model,
         IDocumentSession session, UnitDirectory units, HttpContext ctx, TimeProvider clock)
     {

@@ -7,6 +7,7 @@ using Marten.Linq;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Registry.Models;
 
@@ -41,6 +42,7 @@ public static class ModelQueries
     public const int CountLimit = 1000;
 
     [WolverineGet("/api/registry/models/{id}"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<ModelView>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, UnitDirectory units, HttpContext ctx)
     {
         var view = await ViewAsync(id, session, units, ctx);
@@ -120,7 +122,14 @@ public static class ModelQueries
                 : q.Where(s => (s.Status == accepted && s.UnitId.IsOneOf(scope)) || s.UnitId.IsOneOf(own)
                                || (s.UnitId.IsOneOf(wide) && s.Status != draft && (s.Status != withdrawn || s.BoardId != null)));
         }
-        if (f.Board is { } boardId) q = q.Where(s => s.BoardId == boardId);
+        if (f.Board is { } boardId)
+        {
+            // What was sent to this board, and what waits for it because its unit moved under it meanwhile (ADR 0016).
+            var level = access.Tree.Find(boardId)?.CoversLevel ?? "";
+            var inherited = access.Tree.CoveredBy(boardId).Where(u => access.Tree.BoardFor(u, level)?.Id == boardId).ToArray();
+            const ModelStatus submitted = ModelStatus.Submitted;
+            q = q.Where(s => s.BoardId == boardId || (s.Status == submitted && s.LevelCode == level && s.UnitId.IsOneOf(inherited)));
+        }
         if (f.Period is { } period) q = q.Where(s => s.PeriodId == period);
         if (!string.IsNullOrWhiteSpace(f.Level)) q = q.Where(s => s.LevelCode == f.Level);
         if (!string.IsNullOrWhiteSpace(f.Field)) q = q.Where(s => s.FieldCode == f.Field);

@@ -8,6 +8,8 @@ using Marten.Linq;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
+using Microsoft.AspNetCore.Mvc;
+using Emulation.Kernel;
 
 namespace Emulation.Registry.Models;
 
@@ -84,7 +86,8 @@ public static class ModelReports
     public sealed record Slice(ModelKind Kind, string Level, string Field, ModelStatus Status, Guid Unit, long Count);
 
     [WolverineGet("/api/registry/models/export"), Authorize(Policy = Policies.SignedIn)]
-    public static async Task<IResult> Export(IQuerySession session, UnitDirectory units, HttpContext ctx, string? format,
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
+    public static async Task<IResult> Export(IQuerySession session, UnitDirectory units, HttpContext ctx, TimeProvider clock, string? format,
         Guid? period, string? level, string? field, ModelKind? kind, ModelStatus? status, Guid? unit, string? q, string? sort)
     {
         var context = await ModelContext.LoadAsync(ctx, session, units);
@@ -100,7 +103,7 @@ public static class ModelReports
             r.FirstTarget, ModelLabels.Status(r.Status), r.SubmittedAt, r.DecidedAt,
             r.ReplicatesModelId is { } s ? sources.GetValueOrDefault(s) : null
         ]).ToList());
-        var stamp = DateTime.UtcNow.AddHours(7).ToString("yyyyMMdd-HHmm");
+        var stamp = clock.VietnamNow().ToString("yyyyMMdd-HHmm");
         return format == "csv"
             ? Results.File(table.ToCsv(), "text/csv; charset=utf-8", $"so-dang-ky-mo-hinh-{stamp}.csv")
             : Results.File(table.ToXlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"so-dang-ky-mo-hinh-{stamp}.xlsx");

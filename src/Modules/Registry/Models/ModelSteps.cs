@@ -27,8 +27,6 @@ public static class ModelSteps
         return model.Version != version ? Problems.Conflict(Problems.StaleVersion) : null;
     }
 
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime);
-
     public static string? Reason(string? r) => string.IsNullOrWhiteSpace(r) ? null : VietnameseText.Nfc(r).Trim();
 }
 

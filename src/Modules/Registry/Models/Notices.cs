@@ -1,6 +1,9 @@
 using Emulation.Kernel.Security;
 using Emulation.Registry.Reminders;
 using Emulation.Registry.Units;
+using Emulation.Kernel;
+using Marten;
+using Wolverine;
 
 namespace Emulation.Registry.Models;
 
@@ -10,6 +13,17 @@ namespace Emulation.Registry.Models;
 public static class Notices
 {
     public static string Key(string what, Guid model, long version) => $"{what}:{model:N}:{version}";
+
+    /// <summary>Stores the notice in the step's transaction and, when e-mail is on, asks for its e-mail through the same
+    /// outbox: the e-mail goes out after the commit, at most once, like a reminder's (ADR 0007, 0016).</summary>
+    public static async Task SendAsync(IDocumentSession session, IMessageBus bus, ReminderOptions options, Reminder notice)
+    {
+        session.Insert(notice);
+        foreach (var email in Emails(notice, options)) await bus.PublishAsync(email);
+    }
+
+    public static IReadOnlyList<EmailReminder> Emails(Reminder notice, ReminderOptions options) =>
+        options.Email.Enabled ? [new EmailReminder(notice.Id)] : [];
 
     public static Reminder Submitted(Model model, ModelSubmitted e, RegistryUnitTree tree) => new()
     {
@@ -40,5 +54,5 @@ public static class Notices
 
     static string Board(Model model, RegistryUnitTree tree) => model.BoardId is { } b && tree.Name(b) is { Length: > 0 } name ? name : "Ban xem xét";
 
-    static string Day(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy");
+    static string Day(DateTimeOffset at) => at.VietnamDate().ToString("dd/MM/yyyy");
 }

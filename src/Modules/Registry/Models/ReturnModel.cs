@@ -6,6 +6,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Microsoft.Extensions.Options;
+using Emulation.Registry.Reminders;
 
 namespace Emulation.Registry.Models;
 
@@ -15,15 +19,17 @@ public sealed record ReturnModel(string? Reason, long? Version);
 public static class ReturnModelEndpoint
 {
     [WolverinePost("/api/registry/models/{id}/return"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<ModelSaved>(StatusCodes.Status200OK)]
     public static async Task<(IResult, Events)> Post(Guid id, ReturnModel command, [WriteAggregate(Required = false)] Model? model,
-        IDocumentSession session, UnitDirectory units, HttpContext ctx, TimeProvider clock)
+        IDocumentSession session, UnitDirectory units, HttpContext ctx, TimeProvider clock,
+        IMessageBus bus, IOptions<ReminderOptions> options)
     {
         var context = await ModelContext.LoadAsync(ctx, session, units);
         if (ModelSteps.Refuse(model, context.Access, "return", command.Version) is { } refusal) return (refusal, []);
         var (result, events) = Decide(model!, command, context.Access.User.Id, clock.GetUtcNow());
         foreach (var decided in events.OfType<ModelReturned>())
         {
-            session.Insert(Notices.Decided(model!, decided, context.Access.Tree));
+            await Notices.SendAsync(session, bus, options.Value, Notices.Decided(model!, decided, context.Access.Tree));
         }
         return (result, events);
     }

@@ -6,6 +6,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
+using Emulation.Kernel;
+using Wolverine;
+using Microsoft.Extensions.Options;
+using Emulation.Registry.Reminders;
 
 namespace Emulation.Registry.Models;
 
@@ -17,14 +22,17 @@ public sealed record ModelSubmittedReply(Guid Id, long Version, IReadOnlyList<Ne
 public static class SubmitModelEndpoint
 {
     [WolverinePost("/api/registry/models/{id}/submit"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<ModelSubmittedReply>(StatusCodes.Status200OK)]
     public static async Task<(IResult, Events)> Post(Guid id, SubmitModel command, [WriteAggregate(Required = false)] Model? model,
-        IDocumentSession session, IDocumentStore store, UnitDirectory units, HttpContext ctx, TimeProvider clock)
+        IDocumentSession session, IDocumentStore store, UnitDirectory units, HttpContext ctx, TimeProvider clock,
+        IMessageBus bus, IOptions<ReminderOptions> options)
     {
         var context = await ModelContext.LoadAsync(ctx, session, units);
         if (ModelSteps.Refuse(model, context.Access, "submit", command.Version) is { } refusal) return (refusal, []);
         var duplicates = await NearDuplicates.FindAsync(store, model!, ctx.RequestAborted);
         var (result, events) = Decide(model!, context, duplicates, clock.GetUtcNow());
-        foreach (var submitted in events.OfType<ModelSubmitted>()) session.Insert(Notices.Submitted(model!, submitted, context.Access.Tree));
+        foreach (var submitted in events.OfType<ModelSubmitted>())
+            await Notices.SendAsync(session, bus, options.Value, Notices.Submitted(model!, submitted, context.Access.Tree));
         return (result, events);
     }
 
@@ -32,7 +40,7 @@ public static class SubmitModelEndpoint
     {
         var period = context.Period(model.Details.PeriodId);
         var errors = ModelRules.Check(model.Details, context.Catalog, period);
-        foreach (var (field, messages) in ModelRules.Complete(model.Details, period, ModelSteps.Today(now)))
+        foreach (var (field, messages) in ModelRules.Complete(model.Details, period, now.VietnamDate()))
             foreach (var message in messages) errors.Add(!errors.TryGetValue(field, out var known) || !known.Contains(message), field, message);
         var board = context.Access.Tree.BoardFor(model.UnitId, model.Details.LevelCode);
         errors.Add(errors.Ok && board is null, "levelCode",

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Registry.Models;
 
@@ -15,6 +16,7 @@ public sealed record WithdrawModel(string? Reason, long? Version);
 public static class WithdrawModelEndpoint
 {
     [WolverinePost("/api/registry/models/{id}/withdraw"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<ModelSaved>(StatusCodes.Status200OK)]
     public static async Task<(IResult, Events)> Post(Guid id, WithdrawModel command, [WriteAggregate(Required = false)] Model? model,
         IDocumentSession session, UnitDirectory units, HttpContext ctx, TimeProvider clock)
     {

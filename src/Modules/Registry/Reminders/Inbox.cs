@@ -5,6 +5,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Emulation.Registry.Reminders;
 
@@ -29,13 +30,14 @@ public static class Inbox
     public static Task<IReadOnlyList<InboxItem>> List(IQuerySession session, HttpContext ctx) => ItemsAsync(session, ctx.CurrentUser(), ctx.RequestAborted);
 
     [WolverinePost("/api/registry/inbox/read"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<InboxItemRead>(StatusCodes.Status200OK)]
     public static async Task<IResult> MarkRead(MarkRead command, IDocumentSession session, HttpContext ctx)
     {
         var user = ctx.CurrentUser();
         var reminder = await session.LoadAsync<Reminder>(command.Id ?? "");
         if (reminder is null || !(await For(session, user).Where(r => r.Id == reminder.Id).AnyAsync())) return Problems.NotFound("Không tìm thấy nhắc việc.");
         await MarkReadAsync(session, reminder.Id, user.Id, ctx.RequestAborted);
-        return Results.Ok(new { id = reminder.Id });
+        return Results.Ok(new InboxItemRead(reminder.Id));
     }
 
     /// <summary>Committed here, not by the caller: the shared inbox's endpoint has no transaction of its own.</summary>
@@ -50,6 +52,8 @@ public static class Inbox
 }
 
 public sealed record MarkRead(string? Id);
+
+public sealed record InboxItemRead(string Id);
 
 /// <summary>The registry's reminders and notices in the shared inbox.</summary>
 public sealed class RegistryNotices(IDocumentSession session) : INoticeSource

@@ -5,6 +5,7 @@ using Emulation.Registry.Units;
 using Marten;
 using Microsoft.Extensions.Options;
 using Wolverine;
+using Emulation.Kernel;
 
 namespace Emulation.Registry.Reminders;
 
@@ -15,7 +16,7 @@ public static class SendRegistryRemindersHandler
     {
         var o = options.Value;
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var today = now.VietnamDate();
         var tree = await units.TreeAsync();
         var candidates = new List<Reminder>();
 
@@ -38,9 +39,10 @@ public static class SendRegistryRemindersHandler
             .Where(s => s.Status == ModelStatus.Submitted && s.SubmittedAt < before && s.BoardId != null).ToListAsync();
         candidates.AddRange(waiting.Select(w => new Reminder
         {
-            Id = Reminder.PendingKey(w.Id, w.SubmittedAt!.Value), Role = Roles.BoardSecretary, UnitId = w.BoardId!.Value, ModelId = w.Id, CreatedAt = now,
+            Id = Reminder.PendingKey(w.Id, w.SubmittedAt!.Value), Role = Roles.BoardSecretary, ModelId = w.Id, CreatedAt = now,
+            UnitId = RegistryAccess.DecidingBoard(tree, w.UnitId, w.LevelCode, w.BoardId) ?? w.BoardId!.Value,
             Title = $"Hồ sơ chờ quyết định quá {o.PendingDays} ngày: “{w.Name}”",
-            Body = $"{tree.Name(w.UnitId)} gửi hồ sơ “{w.Name}” ngày {w.SubmittedAt.Value.ToOffset(TimeSpan.FromHours(7)):dd/MM/yyyy}; Ban chưa công nhận, trả lại hoặc không chấp nhận."
+            Body = $"{tree.Name(w.UnitId)} gửi hồ sơ “{w.Name}” ngày {w.SubmittedAt.Value.VietnamDate():dd/MM/yyyy}; Ban chưa công nhận, trả lại hoặc không chấp nhận."
         }));
 
         var messages = new OutgoingMessages();

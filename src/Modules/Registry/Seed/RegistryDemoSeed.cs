@@ -80,7 +80,7 @@ public sealed class RegistryDemoSeed(ILogger<RegistryDemoSeed> log) : IDemoSeed
 
         var store = scope.ServiceProvider.GetRequiredService<IDocumentStore>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
-        var year = now.ToOffset(TimeSpan.FromHours(7)).Year;
+        var year = now.VietnamDate().Year;
         var catalog = RegistryCatalog.Default();
         session.Events.StartStream<RegistryCatalog>(RegistryCatalog.StreamId, new CatalogStarted(catalog.Fields, catalog.Levels, Guid.Empty, now));
 

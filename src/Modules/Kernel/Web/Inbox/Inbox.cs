@@ -9,6 +9,8 @@ namespace Emulation.Kernel.Web.Inbox;
 
 public sealed record MarkNoticeRead(string? Id);
 
+public sealed record NoticeRead(string Id);
+
 /// <summary>Every module's notices in one list: the page, its API and the header badge ask each
 /// <see cref="INoticeSource"/> and merge what they answer.</summary>
 public sealed class SharedInbox(IEnumerable<INoticeSource> sources)
@@ -72,7 +74,7 @@ public sealed class InboxPages : IModulePages
         if (string.IsNullOrWhiteSpace(command?.Id)) return Problems.Validation("id", "Thiếu mã nhắc việc (id).");
         return command.Id.Length > 300 || !await inbox.MarkReadAsync(ctx.CurrentUser(), command.Id, ctx.RequestAborted)
             ? Problems.NotFound("Không tìm thấy nhắc việc.")
-            : Results.Ok(new { id = command.Id });
+            : Results.Ok(new NoticeRead(command.Id));
     }
 
     public void Map(IEndpointRouteBuilder app)
@@ -80,7 +82,7 @@ public sealed class InboxPages : IModulePages
         app.MapGet("/hop-thu", InboxPage.Get).RequireAuthorization();
         app.MapGet("/api/inbox", (HttpContext ctx, SharedInbox inbox) => inbox.ListAsync(ctx.CurrentUser(), ctx.RequestAborted))
             .RequireAuthorization().WithTags("Inbox").WithSummary("Nhắc việc và thông báo của mọi phân hệ gửi tới người đang đăng nhập");
-        app.MapPost("/api/inbox/read", MarkRead).Accepts<MarkNoticeRead>("application/json")
+        app.MapPost("/api/inbox/read", MarkRead).Accepts<MarkNoticeRead>("application/json").Produces<NoticeRead>()
             .RequireAuthorization().WithTags("Inbox").WithSummary("Đánh dấu một nhắc việc đã đọc");
     }
 }

@@ -69,11 +69,39 @@
     if (hidden) hidden.value = option ? option.dataset.id : '';
     return !text || option;
   }
-  document.addEventListener('input', (ev) => { if (ev.target.dataset?.picker) syncPicker(ev.target); });
+  // A datalist with a data-source holds only the chosen entries: the few matches for what is typed come from the
+  // server. Entries chosen in the pickers sharing the list are kept when the matches are replaced.
+  const timers = new WeakMap();
+  function lookup(input) {
+    const list = input.list, source = list?.dataset.source, text = input.value.trim();
+    if (!source || !text || [...list.options].some(o => o.value === text)) return Promise.resolve();
+    const url = source + (source.includes('?') ? '&' : '?') + 'q=' + encodeURIComponent(text);
+    return fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(res => res.ok ? res.json() : [])
+      .then(items => {
+        const chosen = new Set([...document.querySelectorAll(`input[list="${list.id}"]`)].map(el => el.value.trim()));
+        const kept = [...list.options].filter(o => chosen.has(o.value));
+        const fresh = items.filter(i => !kept.some(o => o.value === i.text)).map(i => {
+          const o = document.createElement('option'); o.value = i.text; o.dataset.id = i.id; return o;
+        });
+        list.replaceChildren(...kept, ...fresh);
+        syncPicker(input);
+      })
+      .catch(() => {});
+  }
+  document.addEventListener('input', (ev) => {
+    const input = ev.target;
+    if (!input.dataset?.picker) return;
+    syncPicker(input);
+    clearTimeout(timers.get(input));
+    timers.set(input, setTimeout(() => lookup(input), 200));
+  });
 
-  function pickerErrors(form) {
+  async function pickerErrors(form) {
+    const pickers = [...form.querySelectorAll('[data-picker]')];
+    await Promise.all(pickers.map(el => { clearTimeout(timers.get(el)); return lookup(el); }));
     const errors = {};
-    form.querySelectorAll('[data-picker]').forEach(el => { if (!syncPicker(el)) errors[el.dataset.picker] = ['Hãy chọn một mục trong danh sách gợi ý (gõ vài chữ của tên rồi chọn).']; });
+    pickers.forEach(el => { if (!syncPicker(el)) errors[el.dataset.picker] = ['Hãy chọn một mục trong danh sách gợi ý (gõ vài chữ của tên rồi chọn).']; });
     return Object.keys(errors).length ? { title: 'Dữ liệu chưa hợp lệ', detail: 'Có mục chưa chọn đúng trong danh sách gợi ý.', errors } : null;
   }
 
@@ -123,7 +151,7 @@
     const form = ev.target;
     if (!form.classList?.contains('api-form')) return;
     ev.preventDefault();
-    const invalid = pickerErrors(form);
+    const invalid = await pickerErrors(form);
     if (invalid) { showErrors(form, invalid); return; }
     if (form.dataset.confirm && !confirm(form.dataset.confirm)) return;
     // A second submit button may send the same fields elsewhere (e.g. "save as draft").
