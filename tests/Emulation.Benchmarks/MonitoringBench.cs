@@ -107,6 +107,8 @@ public static class MonitoringBench
         var traveller = chains[^1];
         while (traveller.Version < 100) await traveller.AppendAsync(officer, null);
         clock.Shift(TimeSpan.FromDays(1));
+        // A token signed yesterday has expired by the moved clock: the secretary signs in again, as on a new day.
+        secretary = await Client.SignIn(http, "thuky.phuong1");
         var url = $"/api/monitoring/models/{traveller.ModelId}?on={today:dd'/'MM'/'yyyy}";
         var travel = new Samples();
         for (var i = 0; i < 101; i++)

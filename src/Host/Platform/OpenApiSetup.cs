@@ -37,6 +37,22 @@ public static class OpenApiSetup
             var problem = await context.GetOrCreateSchemaAsync(typeof(HttpValidationProblemDetails), null, ct);
 
             operation.Responses ??= new OpenApiResponses();
+            if (metadata.OfType<Emulation.Monitoring.Evidence.MultipartFileAttribute>().FirstOrDefault() is { } file)
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["multipart/form-data"] = new()
+                        {
+                            Schema = new OpenApiSchema
+                            {
+                                Type = JsonSchemaType.Object, Required = new HashSet<string> { file.Field },
+                                Properties = new Dictionary<string, IOpenApiSchema> { [file.Field] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } }
+                            }
+                        }
+                    }
+                };
             void Problem(int status, string description)
             {
                 if (operation.Responses.ContainsKey(status.ToString())) return;

@@ -1,6 +1,7 @@
 using Emulation.Kernel.Scheduling;
 using Emulation.Kernel.Web;
 using Emulation.Monitoring.Campaigns;
+using Emulation.Monitoring.Evidence;
 using Emulation.Monitoring.Following;
 using Emulation.Monitoring.Summary;
 using Emulation.Monitoring.Units;
@@ -43,6 +44,7 @@ public static class MonitoringModule
         services.SubscribeToEventsWithServices<SummaryRelay>(ServiceLifetime.Singleton);
         var cron = configuration["Monitoring:Summaries:Cron"] ?? "5 * * * *";
         services.AddSingleton(new RecurringTrigger("monitoring-summaries", cron, () => new RefreshSummaries()));
+        services.AddEvidence(configuration);
         services.AddOversight(configuration);
         return services;
     }

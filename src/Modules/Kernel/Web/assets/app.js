@@ -154,15 +154,21 @@
     const invalid = await pickerErrors(form);
     if (invalid) { showErrors(form, invalid); return; }
     if (form.dataset.confirm && !confirm(form.dataset.confirm)) return;
+    // A file form goes as multipart (the browser streams the file); one over the limit is stopped before it is sent.
+    const multipart = form.dataset.multipart !== undefined;
+    const file = multipart && form.querySelector('input[type=file]');
+    if (file && !file.files.length) { showErrors(form, { title: 'Dữ liệu chưa hợp lệ', detail: 'Hãy chọn một tệp.', errors: { [file.name]: ['Hãy chọn một tệp.'] } }); return; }
+    if (file && file.files[0].size > Number(form.dataset.maxBytes)) { showErrors(form, { title: 'Tệp quá lớn', errors: { [file.name]: [form.dataset.tooLarge] } }); return; }
     // A second submit button may send the same fields elsewhere (e.g. "save as draft").
     const button = ev.submitter || form.querySelector('button[type=submit]');
     button && (button.disabled = true);
     try {
       const method = form.dataset.method || 'POST';
+      const headers = { 'Accept': 'application/json', 'RequestVerificationToken': token() };
+      if (!multipart) headers['Content-Type'] = 'application/json';
       const res = await fetch(button?.dataset.action || form.dataset.action, {
-        method, credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'RequestVerificationToken': token() },
-        body: method === 'GET' ? undefined : JSON.stringify(collect(form))
+        method, credentials: 'same-origin', headers,
+        body: method === 'GET' ? undefined : multipart ? new FormData(form) : JSON.stringify(collect(form))
       });
       const text = await res.text();
       const data = text ? JSON.parse(text) : {};

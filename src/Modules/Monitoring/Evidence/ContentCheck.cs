@@ -1,0 +1,72 @@
+namespace Emulation.Monitoring.Evidence;
+
+/// <summary>Watches a file go by, chunk after chunk, and says whether its content is what its name claims: the
+/// signature at the start (known after the first 12 bytes) and, for Office containers, the part that tells a
+/// document from a spreadsheet wherever it appears (also across chunk edges). Keeps a few bytes, never the file.</summary>
+public sealed class ContentCheck(EvidenceKind expected, string fileName)
+{
+    readonly byte[] _head = new byte[EvidenceKinds.HeadLength];
+    int _headLength;
+    bool _headChecked;
+    bool _partSeen = expected.Part is null;
+    byte[] _tail = [];
+
+    public string? Problem { get; private set; }
+
+    public EvidenceKind Kind => expected;
+
+    public void Observe(ReadOnlySpan<byte> chunk)
+    {
+        if (Problem is not null || chunk.IsEmpty) return;
+        if (!_headChecked)
+        {
+            var take = Math.Min(chunk.Length, _head.Length - _headLength);
+            chunk[..take].CopyTo(_head.AsSpan(_headLength));
+            _headLength += take;
+            if (_headLength == _head.Length) CheckHead();
+        }
+        if (!_partSeen) Look(chunk);
+    }
+
+    /// <summary>The end of the file: a short file is judged on what it has, and a container must have shown its part.</summary>
+    public string? Finish()
+    {
+        if (Problem is not null) return Problem;
+        if (_headLength == 0) return Problem = $"Tệp “{fileName}” rỗng.";
+        if (!_headChecked) CheckHead();
+        if (Problem is null && !_partSeen)
+            Problem = $"Tệp “{fileName}” không phải là {expected.Name} hợp lệ (thiếu phần nội dung chính của loại tệp này).";
+        return Problem;
+    }
+
+    void CheckHead()
+    {
+        _headChecked = true;
+        var head = _head.AsSpan(0, _headLength);
+        if (expected.Starts(head)) return;
+        var actual = EvidenceKinds.Describe(head);
+        Problem = $"Nội dung tệp “{fileName}” không phải là {expected.Name} như tên tệp cho biết" +
+                  (actual is null ? "." : $" (nội dung là {actual}).");
+    }
+
+    void Look(ReadOnlySpan<byte> chunk)
+    {
+        var part = expected.Part!;
+        // A part split between two chunks: the end of the previous one joined to the start of this one.
+        if (_tail.Length > 0)
+        {
+            var joined = new byte[_tail.Length + Math.Min(chunk.Length, part.Length - 1)];
+            _tail.CopyTo(joined, 0);
+            chunk[..(joined.Length - _tail.Length)].CopyTo(joined.AsSpan(_tail.Length));
+            if (joined.AsSpan().IndexOf(part) >= 0) { _partSeen = true; return; }
+        }
+        if (chunk.IndexOf(part) >= 0) { _partSeen = true; return; }
+        var keep = Math.Min(part.Length - 1, chunk.Length + _tail.Length);
+        var next = new byte[keep];
+        var fromChunk = Math.Min(keep, chunk.Length);
+        var fromTail = keep - fromChunk;
+        _tail.AsSpan(_tail.Length - fromTail).CopyTo(next);
+        chunk[^fromChunk..].CopyTo(next.AsSpan(fromTail));
+        _tail = next;
+    }
+}
