@@ -22,6 +22,7 @@ public sealed record EvidenceSaved(Guid FileId, string FileName, string ContentT
 /// and a file stored for an append that fails is deleted (ADR 0018).</summary>
 public static class AttachEvidenceEndpoint
 {
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType<EvidenceSaved>(StatusCodes.Status201Created)]
     [WolverinePost("/api/monitoring/models/{modelId}/reports/{reportId}/evidence"), Authorize(Policy = Policies.SignedIn), MultipartFile]
     public static async Task<IResult> Post(Guid modelId, Guid reportId, HttpContext ctx, IDocumentStore store, IEvidenceStore files,
         IOptions<EvidenceOptions> options, MonitoringUnits units, TimeProvider clock)

@@ -18,10 +18,12 @@ public static class DownloadEvidenceEndpoint
 {
     static readonly HashSet<string> Inline = ["image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"];
 
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "application/octet-stream")]
     [WolverineGet("/api/monitoring/evidence/{fileId}"), Authorize(Policy = Policies.SignedIn)]
     public static Task<IResult> Get(Guid fileId, HttpContext ctx, IQuerySession session, IEvidenceStore files, MonitoringUnits units) =>
         Send(fileId, thumbnail: false, ctx, session, files, units);
 
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "image/jpeg")]
     [WolverineGet("/api/monitoring/evidence/{fileId}/thumbnail"), Authorize(Policy = Policies.SignedIn)]
     public static Task<IResult> GetThumbnail(Guid fileId, HttpContext ctx, IQuerySession session, IEvidenceStore files, MonitoringUnits units) =>
         Send(fileId, thumbnail: true, ctx, session, files, units);

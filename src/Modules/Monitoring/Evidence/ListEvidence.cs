@@ -19,6 +19,7 @@ public sealed record EvidenceView(Guid Id, Guid ReportId, string FileName, strin
 /// <summary>The files of a report, oldest first, to whoever may read it.</summary>
 public static class ListEvidenceEndpoint
 {
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType<IReadOnlyList<EvidenceView>>(StatusCodes.Status200OK)]
     [WolverineGet("/api/monitoring/models/{modelId}/reports/{reportId}/evidence"), Authorize(Policy = Policies.SignedIn)]
     public static async Task<IResult> Get(Guid modelId, Guid reportId, HttpContext ctx, IQuerySession session, MonitoringUnits units)
     {

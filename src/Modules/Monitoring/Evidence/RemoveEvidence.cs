@@ -14,6 +14,7 @@ namespace Emulation.Monitoring.Evidence;
 /// (a file kept by a failed delete is harmless, a file deleted under a kept event is not).</summary>
 public static class RemoveEvidenceEndpoint
 {
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType(StatusCodes.Status204NoContent)]
     [WolverineDelete("/api/monitoring/models/{modelId}/reports/{reportId}/evidence/{fileId}"), Authorize(Policy = Policies.SignedIn)]
     public static async Task<IResult> Delete(Guid modelId, Guid reportId, Guid fileId, HttpContext ctx, IDocumentStore store, IEvidenceStore files,
         MonitoringUnits units, TimeProvider clock)
