@@ -25,6 +25,7 @@ public static class Bench
             return;
         }
         if (args.Contains("--dashboard")) { await DashboardBench.RunAsync(args, adminDb); return; }
+        if (args.Contains("--monitoring")) { await MonitoringBench.RunAsync(args, o, adminDb); return; }
         if (args.Contains("--evidence")) { await EvidenceBench.RunAsync(args, adminDb); return; }
         const string Database = "emulation_bench";
         await using (var server = new NpgsqlConnection(adminDb))

@@ -1,0 +1,200 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Emulation.Benchmarks;
+
+/// <summary>./build.sh bench --monitoring [--seconds 20] [--clients 16]: a unit appending progress reports to a model it
+/// already follows, over HTTP, against <c>GET /api/auth/me</c> in the same run; then a model's state on a past day
+/// folded from a stream of 100 events. Every model is registered, submitted and accepted through the API, and every
+/// report goes through the endpoint a unit uses (a correction: the report that takes the place of the last one).</summary>
+public static class MonitoringBench
+{
+    /// <summary>The host's clock, moved one day forward at the end so that "yesterday" holds every event written.</summary>
+    sealed class BenchClock : TimeProvider
+    {
+        long _offset;
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow().AddTicks(Interlocked.Read(ref _offset));
+        public void Shift(TimeSpan by) => Interlocked.Exchange(ref _offset, by.Ticks);
+    }
+
+    public static async Task RunAsync(string[] args, Options o, string adminDb)
+    {
+        const string Database = "emulation_bench";
+        await using (var server = new NpgsqlConnection(adminDb))
+        {
+            await server.OpenAsync();
+            await new NpgsqlCommand($"drop database if exists {Database} with (force)", server).ExecuteNonQueryAsync();
+            await new NpgsqlCommand($"create database {Database}", server).ExecuteNonQueryAsync();
+        }
+        var connectionString = new NpgsqlConnectionStringBuilder(adminDb) { Database = Database, MaxPoolSize = 100 }.ConnectionString;
+        var report = new Report();
+        report.Line($"# Monitoring benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores");
+        report.Line($"`./build.sh bench {string.Join(' ', args)}` ({o.Clients} clients, {o.Seconds} s per measurement)");
+        report.Line("");
+        report.Line("| what | measured | goal |");
+        report.Line("|---|---|---|");
+
+        var clock = new BenchClock();
+        JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EMULATION_HOST", Path.GetFullPath("src/Host"));
+        await using var factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("ConnectionStrings:Emulation", connectionString);
+            b.UseSetting("DemoData:Seed", "true");
+            b.UseSetting("Logging:LogLevel:Default", "Warning");
+            b.UseSetting("Logging:Console:FormatterName", "simple");
+            b.UseSetting("urls", "http://127.0.0.1:0");
+            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
+        });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var store = factory.Services.GetRequiredService<IDocumentStore>();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
+        var admin = await Client.SignIn(http, "quantri");
+        var officer = await Client.SignIn(http, "canbo.phuong1");
+        var secretary = await Client.SignIn(http, "thuky.phuong1");
+
+        // A period open for registration now, as the main benchmark makes one.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var campaign = await admin.Ok(HttpMethod.Post, "/api/registry/campaigns", new { name = "Đợt đo theo dõi", startYear = today.Year, endYear = today.Year + 1 });
+        var period = (await admin.Ok(HttpMethod.Post, $"/api/registry/campaigns/{campaign.GetProperty("id")}/periods", new
+        {
+            name = "Năm đo", kind = "Year", from = today.AddMonths(-1), to = today.AddMonths(6), registrationOpens = today.AddDays(-1),
+            registrationCloses = today.AddMonths(1), version = 1
+        })).GetProperty("id").GetGuid();
+
+        // One accepted model per client, followed once the Registry's feed has reached Monitoring.
+        var work = new Workload(officer, secretary, officer, admin, store, period);
+        var accepted = new ConcurrentQueue<(Guid Id, long At)>();
+        for (var i = 0; i < o.Clients + 1; i++)
+            if (!await work.RegisterOne(accepted)) throw new InvalidOperationException("registration fails: " + string.Join(", ", work.Errors.Select(e => $"{e.Key} ×{e.Value}")));
+        var chains = new List<Chain>();
+        foreach (var (id, _) in accepted) chains.Add(await Chain.StartAsync(officer, id, today));
+
+        // Warm-up of both paths, then the yardstick.
+        foreach (var chain in chains) await chain.AppendAsync(officer, null);
+        var mePerSecond = await Rate(o, async () => (await officer.Get("/api/auth/me")).Status == HttpStatusCode.OK);
+        report.Row($"`GET /api/auth/me` (bearer token, roles read), {o.Clients} clients, {o.Seconds} s", $"{mePerSecond:N0} per second");
+
+        // Each client appends to its own model, one report after the other, as units do.
+        var appends = new Samples();
+        var errors = new ConcurrentDictionary<string, int>();
+        var until = DateTime.UtcNow.AddSeconds(o.Seconds);
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(chains.Take(o.Clients).Select(chain => Task.Run(async () =>
+        {
+            while (DateTime.UtcNow < until)
+                if (await chain.AppendAsync(officer, appends) is { } error) errors.AddOrUpdate(error, 1, (_, c) => c + 1);
+        })));
+        var appendsPerSecond = appends.Count / watch.Elapsed.TotalSeconds;
+        report.Row($"progress report appended to a followed model (`POST .../reports/{{id}}/corrections`), {o.Clients} clients, {o.Seconds} s",
+            $"{appendsPerSecond:N0} per second; {appends.Summary}, p99 {appends.P(99):N1} ms; errors: {(errors.IsEmpty ? "none" : string.Join(", ", errors.Select(e => $"{e.Key} ×{e.Value}")))}");
+        report.Row("report appends / `GET /api/auth/me`, same run", $"**{appendsPerSecond / mePerSecond:P0}**", "at least 50 %", appendsPerSecond / mePerSecond >= 0.5);
+
+        // Time travel: the last model's stream grown to 100 events, then seen as it stood yesterday (the clock moved a day on).
+        var traveller = chains[^1];
+        while (traveller.Version < 100) await traveller.AppendAsync(officer, null);
+        clock.Shift(TimeSpan.FromDays(1));
+        // A token signed yesterday has expired by the moved clock: the secretary signs in again, as on a new day.
+        secretary = await Client.SignIn(http, "thuky.phuong1");
+        var url = $"/api/monitoring/models/{traveller.ModelId}?on={today:dd'/'MM'/'yyyy}";
+        var travel = new Samples();
+        for (var i = 0; i < 101; i++)
+        {
+            var (status, body, ms) = await secretary.Get(url);
+            if (status != HttpStatusCode.OK) throw new InvalidOperationException($"GET {url}: {(int)status} {body}");
+            if (i > 0) travel.Add(ms);
+        }
+        var current = new Samples();
+        for (var i = 0; i < 101; i++)
+        {
+            var (status, _, ms) = await secretary.Get($"/api/monitoring/models/{traveller.ModelId}");
+            if (status != HttpStatusCode.OK) throw new InvalidOperationException($"GET model: {(int)status}");
+            if (i > 0) current.Add(ms);
+        }
+        report.Row($"a model's state on a past day, folded from its {traveller.Version} events (`GET /api/monitoring/models/{{id}}?on=…`), board secretary",
+            travel.Summary, "p95 at most 20 ms", travel.P(95) <= 20);
+        report.Row("the same model today (the stored state, no fold), for comparison", current.Summary);
+        await report.SaveAsync();
+    }
+
+    static async Task<double> Rate(Options o, Func<Task<bool>> call)
+    {
+        var count = 0;
+        var until = DateTime.UtcNow.AddSeconds(o.Seconds);
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, o.Clients).Select(_ => Task.Run(async () =>
+        {
+            while (DateTime.UtcNow < until)
+                if (await call()) Interlocked.Increment(ref count);
+        })));
+        return count / watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>A followed model and its standing report for the current quarter: each append corrects the last one.</summary>
+    sealed class Chain
+    {
+        public Guid ModelId { get; private init; }
+        public long Version { get; private set; }
+        Guid _report;
+        DateOnly _today;
+        int _n;
+
+        public static async Task<Chain> StartAsync(Client officer, Guid modelId, DateOnly today)
+        {
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            JsonElement view;
+            while (true)
+            {
+                var (status, body, _) = await officer.Get($"/api/monitoring/models/{modelId}");
+                if (status == HttpStatusCode.OK) { view = body; break; }
+                if (DateTime.UtcNow > deadline) throw new InvalidOperationException($"model {modelId} never followed: {(int)status}");
+                await Task.Delay(100);
+            }
+            var chain = new Chain { ModelId = modelId, _today = today, Version = view.GetProperty("version").GetInt64() };
+            var quarter = $"{today.Year}-Q{(today.Month - 1) / 3 + 1}";
+            var saved = await officer.Ok(HttpMethod.Post, $"/api/monitoring/models/{modelId}/reports", new
+            {
+                period = quarter, readings = chain.Readings(), whatWasDone = "Họp dân, tập huấn", participants = "Chi hội phụ nữ",
+                moneySpent = 1_500_000, peopleReached = 120, version = chain.Version
+            });
+            chain._report = saved.GetProperty("reportId").GetGuid();
+            chain.Version = saved.GetProperty("version").GetInt64();
+            return chain;
+        }
+
+        object[] Readings() => [new { target = 1, value = 60 + _n % 40, measuredOn = _today }];
+
+        /// <summary>Null when appended, else the refusal's status.</summary>
+        public async Task<string?> AppendAsync(Client officer, Samples? samples)
+        {
+            _n++;
+            var (status, body, ms) = await officer.Post($"/api/monitoring/models/{ModelId}/reports/{_report}/corrections", new
+            {
+                readings = Readings(), whatWasDone = $"Họp dân lần {_n}", participants = "Chi hội phụ nữ", moneySpent = 1_500_000 + _n,
+                peopleReached = 120 + _n, reason = "Cập nhật số liệu đo mới", version = Version
+            });
+            if (status != HttpStatusCode.OK)
+            {
+                if (samples is null) throw new InvalidOperationException($"correction: {(int)status} {body}");
+                return $"{(int)status}";
+            }
+            samples?.Add(ms);
+            _report = body.GetProperty("reportId").GetGuid();
+            Version = body.GetProperty("version").GetInt64();
+            return null;
+        }
+    }
+}
