@@ -32,7 +32,9 @@ public static class MonitoringModule
             opts.Schema.For<MonitoringSummary>().DatabaseSchemaName(Schema)
                 .Duplicate(s => s.UnitId).Duplicate(s => s.ProvinceId).Duplicate(s => s.DistrictId).Duplicate(s => s.CommuneId)
                 .Duplicate(s => s.FieldCode).Duplicate(s => s.LevelCode).Duplicate(s => s.BoardId).Duplicate(s => s.CampaignId)
-                .Duplicate(s => s.State).Duplicate(s => s.Health).Duplicate(s => s.NextDueOn).Duplicate(s => s.EvaluatedOn);
+                .Duplicate(s => s.State).Duplicate(s => s.Health).Duplicate(s => s.NextDueOn).Duplicate(s => s.EvaluatedOn)
+                // The dashboards' tallies count these, and the overdue list and the monitoring list sort on them (ADR 0019).
+                .Duplicate(s => s.ReportsCount).Duplicate(s => s.OverdueDays).Duplicate(s => s.Name);
         });
         services.ConsumeFeed(Feed.Directory, "monitoring").ConsumeFeed(Feed.Registry, "monitoring");
         services.AddSingleton<MonitoringUnits>();

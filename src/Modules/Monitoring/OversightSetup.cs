@@ -28,6 +28,7 @@ public static class OversightSetup
                 .Duplicate(a => a.UnitId).Duplicate(a => a.ModelId).Duplicate(a => a.BoardId).Duplicate(a => a.DueOn);
             opts.Schema.For<MonitoringNotice>().DatabaseSchemaName(MonitoringModule.Schema).Duplicate(n => n.UnitId).Duplicate(n => n.CreatedAt);
             opts.Schema.For<MonitoringNoticeEmail>().DatabaseSchemaName(MonitoringModule.Schema);
+            opts.Storage.Add(new Dashboards.DashboardTallies());
         });
 
         services.Configure<MonitoringReminderOptions>(configuration.GetSection("Monitoring:Reminders"));
