@@ -34,7 +34,10 @@ public static class MonitoringModule
                 .Duplicate(s => s.FieldCode).Duplicate(s => s.LevelCode).Duplicate(s => s.BoardId).Duplicate(s => s.CampaignId)
                 .Duplicate(s => s.State).Duplicate(s => s.Health).Duplicate(s => s.NextDueOn).Duplicate(s => s.EvaluatedOn)
                 // The dashboards' tallies count these, and the overdue list and the monitoring list sort on them (ADR 0019).
-                .Duplicate(s => s.ReportsCount).Duplicate(s => s.OverdueDays).Duplicate(s => s.Name);
+                .Duplicate(s => s.ReportsCount).Duplicate(s => s.Name)
+                // Partial: a whole-table index on it would tempt the planner to walk every row in that order for the list's
+                // "overdue longest, then by name" under a filter (measured 2.2 s against 0.5 s, docs/performance.md).
+                .Duplicate(s => s.OverdueDays, configure: i => i.Predicate = "overdue_days > 0");
         });
         services.ConsumeFeed(Feed.Directory, "monitoring").ConsumeFeed(Feed.Registry, "monitoring");
         services.AddSingleton<MonitoringUnits>();

@@ -52,7 +52,10 @@ public sealed class DashboardTallies() : FeatureSchemaBase("monitoring-dashboard
         const string late = "(coalesce({0}.overdue_days, 0) > 0)::int";
         string Keyed(string row) => string.Join(", ", SummaryKey.Split(", ").Select(c => $"{row}.{c}"));
         yield return Function.ForSql($$"""
-            create or replace function {{Schema}}.mt_tally_summary() returns trigger language plpgsql as $$
+            CREATE OR REPLACE FUNCTION {{Schema}}.mt_tally_summary()
+             RETURNS trigger
+             LANGUAGE plpgsql
+            AS $function$
             begin
               if tg_op = 'UPDATE' and ({{Keyed("old")}}, {{string.Format(never, "old")}}, {{string.Format(late, "old")}})
                   is not distinct from ({{Keyed("new")}}, {{string.Format(never, "new")}}, {{string.Format(late, "new")}}) then
@@ -66,10 +69,13 @@ public sealed class DashboardTallies() : FeatureSchemaBase("monitoring-dashboard
               end if;
               return null;
             end
-            $$;
+            $function$;
             """);
         yield return Function.ForSql($$"""
-            create or replace function {{Schema}}.mt_tally_report() returns trigger language plpgsql as $$
+            CREATE OR REPLACE FUNCTION {{Schema}}.mt_tally_report()
+             RETURNS trigger
+             LANGUAGE plpgsql
+            AS $function$
             begin
               if tg_op = 'UPDATE' and (old.board_id, old.unit_id, old.month) is not distinct from (new.board_id, new.unit_id, new.month) then
                 return null;
@@ -78,31 +84,46 @@ public sealed class DashboardTallies() : FeatureSchemaBase("monitoring-dashboard
               if tg_op <> 'DELETE' then insert into {{ReportTally}} values (new.board_id, new.unit_id, new.month, 1); end if;
               return null;
             end
-            $$;
+            $function$;
             """);
         yield return Function.ForSql($$"""
-            create or replace function {{Schema}}.mt_tally_clear() returns trigger language plpgsql as $$
+            CREATE OR REPLACE FUNCTION {{Schema}}.mt_tally_clear()
+             RETURNS trigger
+             LANGUAGE plpgsql
+            AS $function$
             begin
               execute format('truncate %s', tg_argv[0]);
               return null;
             end
-            $$;
+            $function$;
             """);
 
         yield return RowTrigger("summary_tally", "mt_doc_monitoringsummary", "mt_tally_summary()",
             $"delete from {SummaryTally}; insert into {SummaryTally} select {SummaryKey}, count(*), sum((coalesce(reports_count, 0) = 0)::int), " +
             $"sum((coalesce(overdue_days, 0) > 0)::int) from {Schema}.mt_doc_monitoringsummary group by {SummaryKey};");
+        yield return UpdateTrigger("summary_tally_update", "mt_doc_monitoringsummary", "mt_tally_summary()");
         yield return RowTrigger("report_month_tally", "mt_doc_submittedreport", "mt_tally_report()",
             $"delete from {ReportTally}; insert into {ReportTally} select {ReportKey}, count(*) from {Schema}.mt_doc_submittedreport group by {ReportKey};");
+        yield return UpdateTrigger("report_month_tally_update", "mt_doc_submittedreport", "mt_tally_report()");
         yield return ClearTrigger("summary_tally_clear", "mt_doc_monitoringsummary", SummaryTally);
         yield return ClearTrigger("report_month_tally_clear", "mt_doc_submittedreport", ReportTally);
     }
 
+    // Inserts and deletes in one trigger, updates in another: Weasel writes the events in the order INSERT, UPDATE, DELETE
+    // and PostgreSQL reads them back as INSERT, DELETE, UPDATE, so one trigger for all three would be recreated (and
+    // counted again) at every start.
     static Trigger RowTrigger(string name, string table, string call, string backfill) =>
         new CountingTrigger(new PostgresqlObjectName(Schema, name, SchemaUtils.IdentifierUsage.General),
             new PostgresqlObjectName(Schema, table, SchemaUtils.IdentifierUsage.General), $"{Schema}.{call}", backfill)
         {
-            Timing = TriggerTiming.After, Events = TriggerEvents.Insert | TriggerEvents.Update | TriggerEvents.Delete, ForEachRow = true
+            Timing = TriggerTiming.After, Events = TriggerEvents.Insert | TriggerEvents.Delete, ForEachRow = true
+        };
+
+    static Trigger UpdateTrigger(string name, string table, string call) =>
+        new(new PostgresqlObjectName(Schema, name, SchemaUtils.IdentifierUsage.General),
+            new PostgresqlObjectName(Schema, table, SchemaUtils.IdentifierUsage.General), $"{Schema}.{call}")
+        {
+            Timing = TriggerTiming.After, Events = TriggerEvents.Update, ForEachRow = true
         };
 
     static Trigger ClearTrigger(string name, string table, string tally) =>
