@@ -1,3 +1,5 @@
+using Emulation.Kernel.Mail;
+
 namespace Emulation.Monitoring.Reminders;
 
 /// <summary>A monitoring reminder in the shared inbox, for everyone holding <see cref="Role"/> at <see cref="UnitId"/>.
@@ -40,23 +42,6 @@ public sealed class MonitoringReminderOptions
     /// <summary>Tell the board's secretary when a report is still missing this many days after its due date (M).</summary>
     public int EscalateAfterDays { get; set; } = 14;
     public string Cron { get; set; } = "15 * * * *";
-    public NoticeEmailOptions Email { get; set; } = new();
+    /// <summary>Bound from `Monitoring:Reminders:Email`, apart from the Registry's: each module mails or not on its own.</summary>
+    public MailOptions Email { get; set; } = new();
 }
-
-/// <summary>Off by default; the same settings as the Registry's reminders (`Registry:Reminders:Email`).</summary>
-public sealed class NoticeEmailOptions
-{
-    public bool Enabled { get; set; }
-    public string Host { get; set; } = "127.0.0.1";
-    public int Port { get; set; } = 25;
-    public bool UseTls { get; set; }
-    public string? UserName { get; set; }
-    public string? Password { get; set; }
-    public string From { get; set; } = "dan-van-kheo@localhost";
-    public string BaseUrl { get; set; } = "http://127.0.0.1:5080";
-}
-
-/// <summary>The intent to e-mail a notice, committed before anything reaches the mail server (ADR 0007): its id is the
-/// notice's, so a second delivery cannot record it again and sends nothing. No <see cref="SentAt"/> and no
-/// <see cref="Failure"/>: the sender stopped in between, and the mail is not sent again (at most once).</summary>
-public sealed record MonitoringNoticeEmail(string Id, DateTimeOffset ClaimedAt, DateTimeOffset? SentAt = null, int Recipients = 0, string? Failure = null);

@@ -1,3 +1,5 @@
+using Emulation.Kernel.Mail;
+
 namespace Emulation.Registry.Reminders;
 
 public sealed class ReminderOptions
@@ -7,19 +9,7 @@ public sealed class ReminderOptions
     /// <summary>Remind the board secretary of models waiting longer than this many days for a decision.</summary>
     public int PendingDays { get; set; } = 14;
     public string Cron { get; set; } = "0 * * * *";
-    public EmailOptions Email { get; set; } = new();
-}
-
-public sealed class EmailOptions
-{
-    public bool Enabled { get; set; }
-    public string Host { get; set; } = "127.0.0.1";
-    public int Port { get; set; } = 25;
-    public bool UseTls { get; set; }
-    public string? UserName { get; set; }
-    public string? Password { get; set; }
-    public string From { get; set; } = "dan-van-kheo@localhost";
-    public string BaseUrl { get; set; } = "http://127.0.0.1:5080";
+    public MailOptions Email { get; set; } = new();
 }
 
 /// <summary>An inbox message for everyone holding a role at a unit. Its id says what it is about (a model and
