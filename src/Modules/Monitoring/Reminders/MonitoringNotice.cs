@@ -1,21 +1,13 @@
 using Emulation.Kernel.Mail;
+using Emulation.Scope;
 
 namespace Emulation.Monitoring.Reminders;
 
-/// <summary>A monitoring reminder in the shared inbox, for everyone holding <see cref="Role"/> at <see cref="UnitId"/>.
-/// Its id names what it is about and the deadline (<see cref="Keys"/>), so however often, wherever and however many
-/// times at once the job runs, the same reminder is stored once (an insert: a second one fails).</summary>
-public sealed class MonitoringNotice
+/// <summary>A monitoring reminder in the shared inbox (<see cref="RoleNotice"/>); its id comes from <see cref="Keys"/>.</summary>
+public sealed class MonitoringNotice : RoleNotice
 {
-    public string Id { get; set; } = "";
-    public string Role { get; set; } = "";
-    public Guid UnitId { get; set; }
     public Guid ModelId { get; set; }
     public string Href { get; set; } = "";
-    public string Title { get; set; } = "";
-    public string Body { get; set; } = "";
-    public DateTimeOffset CreatedAt { get; set; }
-    public List<Guid> ReadBy { get; set; } = [];
 }
 
 /// <summary>Ids of monitoring reminders: one per subject and deadline. Prefixed "theo-doi:" so the shared inbox can tell

@@ -1,4 +1,5 @@
 using Emulation.Kernel.Mail;
+using Emulation.Scope;
 
 namespace Emulation.Registry.Reminders;
 
@@ -12,18 +13,10 @@ public sealed class ReminderOptions
     public MailOptions Email { get; set; } = new();
 }
 
-/// <summary>An inbox message for everyone holding a role at a unit. Its id says what it is about (a model and
-/// a deadline), so the same reminder can only ever be stored once, however often or wherever the job runs.</summary>
-public sealed class Reminder
+/// <summary>A registry reminder or notice about a model (<see cref="RoleNotice"/>).</summary>
+public sealed class Reminder : RoleNotice
 {
-    public string Id { get; set; } = "";
-    public string Role { get; set; } = "";
-    public Guid UnitId { get; set; }
     public Guid ModelId { get; set; }
-    public string Title { get; set; } = "";
-    public string Body { get; set; } = "";
-    public DateTimeOffset CreatedAt { get; set; }
-    public List<Guid> ReadBy { get; set; } = [];
 
     public static string DraftKey(Guid model, DateOnly closes) => $"draft:{model:N}:{closes:yyyyMMdd}";
     public static string PendingKey(Guid model, DateTimeOffset submittedAt) => $"pending:{model:N}:{submittedAt.UtcTicks}";
