@@ -192,7 +192,7 @@ public sealed class RegistryDecisionTests
     public void A_notice_asks_for_its_email_only_when_email_is_configured()
     {
         var notice = Notices.Submitted(Draft(P1), new ModelSubmitted(Guid.Empty, P1Board.Id, [], Guid.Empty, Now), Tree);
-        var on = new Emulation.Registry.Reminders.ReminderOptions { Email = new Emulation.Registry.Reminders.EmailOptions { Enabled = true } };
+        var on = new Emulation.Registry.Reminders.ReminderOptions { Email = new Emulation.Kernel.Mail.MailOptions { Enabled = true } };
         Assert.Equal(notice.Id, Assert.Single(Notices.Emails(notice, on)).ReminderId);
         Assert.Empty(Notices.Emails(notice, new Emulation.Registry.Reminders.ReminderOptions()));
     }

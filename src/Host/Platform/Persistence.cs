@@ -1,4 +1,5 @@
 using Emulation.Kernel.Caching;
+using Emulation.Kernel.Mail;
 using Emulation.Scope;
 using JasperFx;
 using JasperFx.CodeGeneration;
@@ -51,6 +52,8 @@ public static class Persistence
                 opts.Projections.LeadershipPollingTime = 1000;
                 // Caches of documents are dropped after a commit that wrote them, never before (ADR 0012).
                 opts.Listeners.Add(new CommitSignals.Listener(signals));
+                // One table of mail intents for every module, keyed by the notice's id (ADR 0007).
+                opts.Schema.For<MailIntent>();
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine(x => x.MessageStorageSchemaName = "wolverine")

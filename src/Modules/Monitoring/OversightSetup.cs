@@ -27,7 +27,6 @@ public static class OversightSetup
             opts.Schema.For<OpenAction>().DatabaseSchemaName(MonitoringModule.Schema)
                 .Duplicate(a => a.UnitId).Duplicate(a => a.ModelId).Duplicate(a => a.BoardId).Duplicate(a => a.DueOn);
             opts.Schema.For<MonitoringNotice>().DatabaseSchemaName(MonitoringModule.Schema).Duplicate(n => n.UnitId).Duplicate(n => n.CreatedAt);
-            opts.Schema.For<MonitoringNoticeEmail>().DatabaseSchemaName(MonitoringModule.Schema);
         });
 
         services.Configure<MonitoringReminderOptions>(configuration.GetSection("Monitoring:Reminders"));

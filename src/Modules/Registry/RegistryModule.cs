@@ -41,7 +41,6 @@ public static class RegistryModule
             opts.FeedCopy<RegistryUnit>(Schema).FeedCopy<Recipient>(Schema);
             opts.Schema.For<ModelNameClaim>().DatabaseSchemaName(Schema);
             opts.Schema.For<Reminder>().DatabaseSchemaName(Schema).Duplicate(r => r.UnitId).Duplicate(r => r.CreatedAt);
-            opts.Schema.For<ReminderEmail>().DatabaseSchemaName(Schema);
             // NameKey has only a trigram index (for near-duplicates): a b-tree there would make "text filter + sort by name"
             // walk the index alphabetically past every non-match; without it PostgreSQL sorts just the matches (docs/performance.md).
             opts.Schema.For<ModelSummary>().DatabaseSchemaName(Schema)

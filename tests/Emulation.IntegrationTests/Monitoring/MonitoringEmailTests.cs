@@ -1,3 +1,4 @@
+using Emulation.Kernel.Mail;
 using Emulation.Monitoring.Reminders;
 using Emulation.Monitoring.Units;
 using Marten;
@@ -28,7 +29,7 @@ public sealed class MonitoringEmailTests(AppFixture app)
                 Title = "Quá hạn việc sau kiểm tra", Body = "Việc “Bổ sung sổ” hạn ngày 15/10/2026 chưa được đơn vị trả lời.", CreatedAt = DateTimeOffset.UtcNow });
             await session.SaveChangesAsync();
         }
-        var on = Options.Create(new MonitoringReminderOptions { Email = new NoticeEmailOptions { Enabled = true, Host = "127.0.0.1", Port = smtp.Port } });
+        var on = Options.Create(new MonitoringReminderOptions { Email = new MailOptions { Enabled = true, Host = "127.0.0.1", Port = smtp.Port } });
         Task Deliver() => EmailMonitoringNoticeHandler.Handle(new EmailMonitoringNotice(id), Store, on, TimeProvider.System, NullLogger<MonitoringNotice>.Instance, default);
 
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -41,7 +42,7 @@ public sealed class MonitoringEmailTests(AppFixture app)
         Assert.Contains("thu@localhost", message);
         Assert.DoesNotContain("khac@localhost", message);
         await using var check = Store.QuerySession();
-        var intent = await check.LoadAsync<MonitoringNoticeEmail>(id);
+        var intent = await check.LoadAsync<MailIntent>(id);
         Assert.NotNull(intent!.SentAt);
         Assert.Equal(1, intent.Recipients);
     }

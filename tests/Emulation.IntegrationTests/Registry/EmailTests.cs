@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Emulation.Kernel.Mail;
 using Emulation.Registry.Reminders;
 using Emulation.Registry.Units;
 using Marten;
@@ -28,15 +29,15 @@ public sealed class EmailTests(AppFixture app)
         return reminderId;
     }
 
-    static IOptions<ReminderOptions> On(int port) => Options.Create(new ReminderOptions { Email = new EmailOptions { Enabled = true, Host = "127.0.0.1", Port = port } });
+    static IOptions<ReminderOptions> On(int port) => Options.Create(new ReminderOptions { Email = new MailOptions { Enabled = true, Host = "127.0.0.1", Port = port } });
 
     Task Deliver(string reminderId, IOptions<ReminderOptions> options) =>
         EmailReminderHandler.Handle(new EmailReminder(reminderId), Store, options, TimeProvider.System, NullLogger<Reminder>.Instance, default);
 
-    async Task<ReminderEmail?> Intent(string reminderId)
+    async Task<MailIntent?> Intent(string reminderId)
     {
         await using var session = Store.QuerySession();
-        return await session.LoadAsync<ReminderEmail>(reminderId);
+        return await session.LoadAsync<MailIntent>(reminderId);
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class EmailTests(AppFixture app)
         var claimed = DateTimeOffset.UtcNow.AddMinutes(-5);
         await using (var session = Store.LightweightSession())
         {
-            session.Insert(new ReminderEmail(reminderId, claimed));
+            session.Insert(new MailIntent(reminderId, claimed));
             await session.SaveChangesAsync();
         }
 
@@ -102,7 +103,7 @@ public sealed class EmailTests(AppFixture app)
         Assert.False(app.Services.GetRequiredService<IOptions<ReminderOptions>>().Value.Email.Enabled);
         await using var smtp = new FakeSmtpServer();
         var reminderId = await StoredReminder("tat@localhost");
-        var off = Options.Create(new ReminderOptions { Email = new EmailOptions { Enabled = false, Host = "127.0.0.1", Port = smtp.Port } });
+        var off = Options.Create(new ReminderOptions { Email = new MailOptions { Enabled = false, Host = "127.0.0.1", Port = smtp.Port } });
 
         await Deliver(reminderId, off);
 

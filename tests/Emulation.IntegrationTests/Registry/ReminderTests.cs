@@ -1,4 +1,5 @@
 using System.Net;
+using Emulation.Kernel.Mail;
 using Emulation.Host.Platform;
 using Emulation.Registry.Reminders;
 using Emulation.Registry.Units;
@@ -30,7 +31,7 @@ public sealed class ReminderTests(AppFixture app)
         var configured = app.Services.GetRequiredService<IOptions<ReminderOptions>>().Value;
         var email = Options.Create(new ReminderOptions
         {
-            DraftDaysBeforeClose = configured.DraftDaysBeforeClose, PendingDays = configured.PendingDays, Email = new EmailOptions { Enabled = true }
+            DraftDaysBeforeClose = configured.DraftDaysBeforeClose, PendingDays = configured.PendingDays, Email = new MailOptions { Enabled = true }
         });
         var store = app.Services.GetRequiredService<IDocumentStore>();
         var units = app.Services.GetRequiredService<UnitDirectory>();

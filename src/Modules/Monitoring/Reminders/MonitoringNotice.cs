@@ -1,19 +1,13 @@
+using Emulation.Kernel.Mail;
+using Emulation.Scope;
+
 namespace Emulation.Monitoring.Reminders;
 
-/// <summary>A monitoring reminder in the shared inbox, for everyone holding <see cref="Role"/> at <see cref="UnitId"/>.
-/// Its id names what it is about and the deadline (<see cref="Keys"/>), so however often, wherever and however many
-/// times at once the job runs, the same reminder is stored once (an insert: a second one fails).</summary>
-public sealed class MonitoringNotice
+/// <summary>A monitoring reminder in the shared inbox (<see cref="RoleNotice"/>); its id comes from <see cref="Keys"/>.</summary>
+public sealed class MonitoringNotice : RoleNotice
 {
-    public string Id { get; set; } = "";
-    public string Role { get; set; } = "";
-    public Guid UnitId { get; set; }
     public Guid ModelId { get; set; }
     public string Href { get; set; } = "";
-    public string Title { get; set; } = "";
-    public string Body { get; set; } = "";
-    public DateTimeOffset CreatedAt { get; set; }
-    public List<Guid> ReadBy { get; set; } = [];
 }
 
 /// <summary>Ids of monitoring reminders: one per subject and deadline. Prefixed "theo-doi:" so the shared inbox can tell
@@ -40,23 +34,6 @@ public sealed class MonitoringReminderOptions
     /// <summary>Tell the board's secretary when a report is still missing this many days after its due date (M).</summary>
     public int EscalateAfterDays { get; set; } = 14;
     public string Cron { get; set; } = "15 * * * *";
-    public NoticeEmailOptions Email { get; set; } = new();
+    /// <summary>Bound from `Monitoring:Reminders:Email`, apart from the Registry's: each module mails or not on its own.</summary>
+    public MailOptions Email { get; set; } = new();
 }
-
-/// <summary>Off by default; the same settings as the Registry's reminders (`Registry:Reminders:Email`).</summary>
-public sealed class NoticeEmailOptions
-{
-    public bool Enabled { get; set; }
-    public string Host { get; set; } = "127.0.0.1";
-    public int Port { get; set; } = 25;
-    public bool UseTls { get; set; }
-    public string? UserName { get; set; }
-    public string? Password { get; set; }
-    public string From { get; set; } = "dan-van-kheo@localhost";
-    public string BaseUrl { get; set; } = "http://127.0.0.1:5080";
-}
-
-/// <summary>The intent to e-mail a notice, committed before anything reaches the mail server (ADR 0007): its id is the
-/// notice's, so a second delivery cannot record it again and sends nothing. No <see cref="SentAt"/> and no
-/// <see cref="Failure"/>: the sender stopped in between, and the mail is not sent again (at most once).</summary>
-public sealed record MonitoringNoticeEmail(string Id, DateTimeOffset ClaimedAt, DateTimeOffset? SentAt = null, int Recipients = 0, string? Failure = null);

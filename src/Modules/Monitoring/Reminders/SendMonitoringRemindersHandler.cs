@@ -1,5 +1,6 @@
 using Emulation.Monitoring.Inspections;
 using Emulation.Monitoring.Summary;
+using Emulation.Scope;
 using Marten;
 using Microsoft.Extensions.Options;
 using Wolverine;
@@ -28,15 +29,8 @@ public static class SendMonitoringRemindersHandler
         candidates.AddRange(ReminderRules.ForActions(actions, today, o, now));
 
         var messages = new OutgoingMessages();
-        if (candidates.Count == 0) return messages;
-        var existing = (await session.LoadManyAsync<MonitoringNotice>(candidates.Select(c => c.Id).ToArray())).Select(r => r.Id).ToHashSet();
-        foreach (var notice in candidates.Where(c => existing.Add(c.Id)))
-        {
-            // Insert, not upsert: if another node stored the same reminder meanwhile, this transaction fails and is retried,
-            // and the retry finds it stored. Either way it is delivered once (ADR 0007).
-            session.Insert(notice);
+        foreach (var notice in await RoleNotices.InsertNewAsync(session, candidates))
             if (o.Email.Enabled) messages.Add(new EmailMonitoringNotice(notice.Id));
-        }
         return messages;
     }
 }

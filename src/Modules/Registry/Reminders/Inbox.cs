@@ -1,6 +1,7 @@
 using Emulation.Kernel.Security;
 using Emulation.Kernel.Web;
 using Emulation.Kernel.Web.Inbox;
+using Emulation.Scope;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -14,13 +15,7 @@ public sealed record InboxItem(string Id, string Title, string Body, Guid ModelI
 /// <summary>A person's reminders: those addressed to a role they hold at the unit they hold it for.</summary>
 public static class Inbox
 {
-    public static IQueryable<Reminder> For(IQuerySession session, CurrentUser user)
-    {
-        var officer = user.UnitsFor(Roles.Officer).ToArray();
-        var secretary = user.UnitsFor(Roles.BoardSecretary).ToArray();
-        return session.Query<Reminder>().Where(r =>
-            (r.Role == Roles.Officer && r.UnitId.IsOneOf(officer)) || (r.Role == Roles.BoardSecretary && r.UnitId.IsOneOf(secretary)));
-    }
+    public static IQueryable<Reminder> For(IQuerySession session, CurrentUser user) => RoleNotices.For<Reminder>(session, user);
 
     public static async Task<IReadOnlyList<InboxItem>> ItemsAsync(IQuerySession session, CurrentUser user, CancellationToken ct) =>
         (await For(session, user).OrderByDescending(r => r.CreatedAt).Take(200).ToListAsync(ct))
@@ -31,24 +26,10 @@ public static class Inbox
 
     [WolverinePost("/api/registry/inbox/read"), Authorize(Policy = Policies.SignedIn)]
     [ProducesResponseType<InboxItemRead>(StatusCodes.Status200OK)]
-    public static async Task<IResult> MarkRead(MarkRead command, IDocumentSession session, HttpContext ctx)
-    {
-        var user = ctx.CurrentUser();
-        var reminder = await session.LoadAsync<Reminder>(command.Id ?? "");
-        if (reminder is null || !(await For(session, user).Where(r => r.Id == reminder.Id).AnyAsync())) return Problems.NotFound("Không tìm thấy nhắc việc.");
-        await MarkReadAsync(session, reminder.Id, user.Id, ctx.RequestAborted);
-        return Results.Ok(new InboxItemRead(reminder.Id));
-    }
-
-    /// <summary>Committed here, not by the caller: the shared inbox's endpoint has no transaction of its own.</summary>
-    public static async Task MarkReadAsync(IDocumentSession session, string id, Guid user, CancellationToken ct)
-    {
-        var reminder = await session.LoadAsync<Reminder>(id, ct);
-        if (reminder is null || reminder.ReadBy.Contains(user)) return;
-        reminder.ReadBy.Add(user);
-        session.Store(reminder);
-        await session.SaveChangesAsync(ct);
-    }
+    public static async Task<IResult> MarkRead(MarkRead command, IDocumentSession session, HttpContext ctx) =>
+        await RoleNotices.MarkReadAsync<Reminder>(session, ctx.CurrentUser(), command.Id ?? "", ctx.RequestAborted)
+            ? Results.Ok(new InboxItemRead(command.Id!))
+            : Problems.NotFound("Không tìm thấy nhắc việc.");
 }
 
 public sealed record MarkRead(string? Id);
@@ -62,16 +43,7 @@ public sealed class RegistryNotices(IDocumentSession session) : INoticeSource
         (await Inbox.For(session, user).OrderByDescending(r => r.CreatedAt).Take(take).ToListAsync(ct))
             .Select(r => new Notice(r.Id, "Đăng ký mô hình", r.Title, r.Body, $"/mo-hinh/{r.ModelId}", r.CreatedAt, r.ReadBy.Contains(user.Id))).ToList();
 
-    public Task<int> CountUnreadAsync(CurrentUser user, CancellationToken ct)
-    {
-        var id = user.Id;
-        return Inbox.For(session, user).Where(r => !r.ReadBy.Contains(id)).CountAsync(ct);
-    }
+    public Task<int> CountUnreadAsync(CurrentUser user, CancellationToken ct) => RoleNotices.CountUnreadAsync<Reminder>(session, user, ct);
 
-    public async Task<bool> MarkReadAsync(CurrentUser user, string id, CancellationToken ct)
-    {
-        if (!await Inbox.For(session, user).Where(r => r.Id == id).AnyAsync(ct)) return false;
-        await Inbox.MarkReadAsync(session, id, user.Id, ct);
-        return true;
-    }
+    public Task<bool> MarkReadAsync(CurrentUser user, string id, CancellationToken ct) => RoleNotices.MarkReadAsync<Reminder>(session, user, id, ct);
 }

@@ -1,3 +1,6 @@
+using Emulation.Kernel.Mail;
+using Emulation.Scope;
+
 namespace Emulation.Registry.Reminders;
 
 public sealed class ReminderOptions
@@ -7,33 +10,13 @@ public sealed class ReminderOptions
     /// <summary>Remind the board secretary of models waiting longer than this many days for a decision.</summary>
     public int PendingDays { get; set; } = 14;
     public string Cron { get; set; } = "0 * * * *";
-    public EmailOptions Email { get; set; } = new();
+    public MailOptions Email { get; set; } = new();
 }
 
-public sealed class EmailOptions
+/// <summary>A registry reminder or notice about a model (<see cref="RoleNotice"/>).</summary>
+public sealed class Reminder : RoleNotice
 {
-    public bool Enabled { get; set; }
-    public string Host { get; set; } = "127.0.0.1";
-    public int Port { get; set; } = 25;
-    public bool UseTls { get; set; }
-    public string? UserName { get; set; }
-    public string? Password { get; set; }
-    public string From { get; set; } = "dan-van-kheo@localhost";
-    public string BaseUrl { get; set; } = "http://127.0.0.1:5080";
-}
-
-/// <summary>An inbox message for everyone holding a role at a unit. Its id says what it is about (a model and
-/// a deadline), so the same reminder can only ever be stored once, however often or wherever the job runs.</summary>
-public sealed class Reminder
-{
-    public string Id { get; set; } = "";
-    public string Role { get; set; } = "";
-    public Guid UnitId { get; set; }
     public Guid ModelId { get; set; }
-    public string Title { get; set; } = "";
-    public string Body { get; set; } = "";
-    public DateTimeOffset CreatedAt { get; set; }
-    public List<Guid> ReadBy { get; set; } = [];
 
     public static string DraftKey(Guid model, DateOnly closes) => $"draft:{model:N}:{closes:yyyyMMdd}";
     public static string PendingKey(Guid model, DateTimeOffset submittedAt) => $"pending:{model:N}:{submittedAt.UtcTicks}";

@@ -2,6 +2,7 @@ using Emulation.Kernel.Security;
 using Emulation.Registry.Campaigns;
 using Emulation.Registry.Models;
 using Emulation.Registry.Units;
+using Emulation.Scope;
 using Marten;
 using Microsoft.Extensions.Options;
 using Wolverine;
@@ -46,15 +47,8 @@ public static class SendRegistryRemindersHandler
         }));
 
         var messages = new OutgoingMessages();
-        if (candidates.Count == 0) return messages;
-        var existing = (await session.LoadManyAsync<Reminder>(candidates.Select(c => c.Id).ToArray())).Select(r => r.Id).ToHashSet();
-        foreach (var reminder in candidates.Where(c => existing.Add(c.Id)))
-        {
-            // Insert, not upsert: if another node stored the same reminder meanwhile, this transaction fails and is retried,
-            // and the retry finds it stored. Either way it is delivered once.
-            session.Insert(reminder);
+        foreach (var reminder in await RoleNotices.InsertNewAsync(session, candidates))
             if (o.Email.Enabled) messages.Add(new EmailReminder(reminder.Id));
-        }
         return messages;
     }
 }
