@@ -4,11 +4,6 @@ using Emulation.Monitoring.Dashboards;
 using Emulation.Monitoring.Health;
 using Emulation.Monitoring.Summary;
 using Marten;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Emulation.Benchmarks;
@@ -24,37 +19,10 @@ public static class DashboardBench
     {
         int Get(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : fallback;
         var (modelCount, reportCount) = (Get("--models", 200_000), Get("--reports", 1_000_000));
-        const string Database = "emulation_bench";
-        await using (var server = new NpgsqlConnection(adminDb))
-        {
-            await server.OpenAsync();
-            await new NpgsqlCommand($"drop database if exists {Database} with (force)", server).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"create database {Database}", server).ExecuteNonQueryAsync();
-        }
-        var connectionString = new NpgsqlConnectionStringBuilder(adminDb) { Database = Database, MaxPoolSize = 100 }.ConnectionString;
-        var report = new Report();
-        report.Line($"# Dashboard benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores");
-        report.Line($"`./build.sh bench {string.Join(' ', args)}` ({modelCount:N0} followed models, {reportCount:N0} submitted reports)");
-        report.Line("");
-        report.Line("| what | measured | goal |");
-        report.Line("|---|---|---|");
-
-        JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EMULATION_HOST", Path.GetFullPath("src/Host"));
-        await using var factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Production");
-            b.UseSetting("ConnectionStrings:Emulation", connectionString);
-            b.UseSetting("DemoData:Seed", "true");
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
-            b.UseSetting("Logging:Console:FormatterName", "simple");
-            b.UseSetting("urls", "http://127.0.0.1:0");
-        });
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        var store = factory.Services.GetRequiredService<IDocumentStore>();
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
+        await using var host = await BenchHost.StartAsync(adminDb, maxConnections: 64);
+        var report = BenchHost.Report("Dashboard benchmark", args, $"{modelCount:N0} followed models, {reportCount:N0} submitted reports");
+        var store = host.Store;
+        var http = host.Http;
         var admin = await Client.SignIn(http, "quantri");
         var board = await Client.SignIn(http, "thuky.bdvtinh");
 
@@ -67,7 +35,7 @@ public static class DashboardBench
             [(Id("CM-P1"), Id("CM-TP")), (Id("CM-P5"), Id("CM-TP")), (Id("CM-P8"), Id("CM-TP")), (Id("CM-KH"), Id("CM-UM")), (Id("CM-TH"), Id("CM-TVT")),
              (Id("CM-HLHPN"), null), (Id("CM-TD"), null), (Id("CM-HND"), null)];
         string[] fields = ["kinh-te", "van-hoa-xa-hoi", "quoc-phong-an-ninh", "xay-dung-he-thong-chinh-tri", "nong-thon-moi", "cai-cach-hanh-chinh"];
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var today = BenchHost.Today;
         var random = new Random(7);
 
         var watch = Stopwatch.StartNew();
@@ -103,7 +71,7 @@ public static class DashboardBench
             }
         }
         report.Row($"bulk load of {modelCount:N0} summaries and {reportCount:N0} report rows (COPY)", $"{watch.Elapsed.TotalSeconds:N0} s");
-        await using (var db = NpgsqlDataSource.Create(connectionString)) await db.CreateCommand("vacuum analyze").ExecuteNonQueryAsync();
+        await using (var db = NpgsqlDataSource.Create(host.ConnectionString)) await db.CreateCommand("vacuum analyze").ExecuteNonQueryAsync();
 
         foreach (var (label, client, url) in new[]
                  {

@@ -1,12 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Emulation.Benchmarks;
 
@@ -20,48 +14,16 @@ public static class EvidenceBench
     {
         var megabytes = Array.IndexOf(args, "--evidence-mb") is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : 10;
         long size = megabytes * 1024L * 1024;
-        const string Database = "emulation_bench";
-        await using (var server = new NpgsqlConnection(adminDb))
-        {
-            await server.OpenAsync();
-            await new NpgsqlCommand($"drop database if exists {Database} with (force)", server).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"create database {Database}", server).ExecuteNonQueryAsync();
-        }
-        var connectionString = new NpgsqlConnectionStringBuilder(adminDb) { Database = Database, MaxPoolSize = 100 }.ConnectionString;
-        var report = new Report();
-        report.Line($"# Evidence upload benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores");
-        report.Line($"`./build.sh bench {string.Join(' ', args)}` ({megabytes} MB files, PostgreSQL store)");
-        report.Line("");
-        report.Line("| what | measured | goal |");
-        report.Line("|---|---|---|");
-
-        JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EMULATION_HOST", Path.GetFullPath("src/Host"));
-        await using var factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Production");
-            b.UseSetting("ConnectionStrings:Emulation", connectionString);
-            b.UseSetting("DemoData:Seed", "true");
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
-            b.UseSetting("Logging:Console:FormatterName", "simple");
-            b.UseSetting("urls", "http://127.0.0.1:0");
-        });
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
+        await using var host = await BenchHost.StartAsync(adminDb, maxConnections: 64);
+        var report = BenchHost.Report("Evidence upload benchmark", args, $"{megabytes} MB files, PostgreSQL store");
+        var http = host.Http;
         var admin = await Client.SignIn(http, "quantri");
         var officer = await Client.SignIn(http, "canbo.phuong1");
         var secretary = await Client.SignIn(http, "thuky.phuong1");
 
         // Eight followed models with a draft report each: concurrent uploads go to different streams, as different units' would.
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
-        var campaign = await admin.Ok(HttpMethod.Post, "/api/registry/campaigns", new { name = "Đợt đo minh chứng", startYear = today.Year, endYear = today.Year + 1 });
-        var period = (await admin.Ok(HttpMethod.Post, $"/api/registry/campaigns/{campaign.GetProperty("id")}/periods", new
-        {
-            name = "Năm đo", kind = "Year", from = today.AddMonths(-1), to = today.AddMonths(6), registrationOpens = today.AddDays(-1),
-            registrationCloses = today.AddMonths(1), version = 1
-        })).GetProperty("id").GetGuid();
+        var today = BenchHost.Today;
+        var period = await BenchHost.OpenPeriodAsync(admin, "Đợt đo minh chứng");
         var reports = new List<string>();
         for (var n = 0; n < 8; n++)
         {

@@ -3,13 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Marten;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Emulation.Benchmarks;
 
@@ -29,51 +23,18 @@ public static class MonitoringBench
 
     public static async Task RunAsync(string[] args, Options o, string adminDb)
     {
-        const string Database = "emulation_bench";
-        await using (var server = new NpgsqlConnection(adminDb))
-        {
-            await server.OpenAsync();
-            await new NpgsqlCommand($"drop database if exists {Database} with (force)", server).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"create database {Database}", server).ExecuteNonQueryAsync();
-        }
-        var connectionString = new NpgsqlConnectionStringBuilder(adminDb) { Database = Database, MaxPoolSize = 100 }.ConnectionString;
-        var report = new Report();
-        report.Line($"# Monitoring benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores");
-        report.Line($"`./build.sh bench {string.Join(' ', args)}` ({o.Clients} clients, {o.Seconds} s per measurement)");
-        report.Line("");
-        report.Line("| what | measured | goal |");
-        report.Line("|---|---|---|");
-
         var clock = new BenchClock();
-        JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EMULATION_HOST", Path.GetFullPath("src/Host"));
-        await using var factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Production");
-            b.UseSetting("ConnectionStrings:Emulation", connectionString);
-            b.UseSetting("DemoData:Seed", "true");
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
-            b.UseSetting("Logging:Console:FormatterName", "simple");
-            b.UseSetting("urls", "http://127.0.0.1:0");
-            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
-        });
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        var store = factory.Services.GetRequiredService<IDocumentStore>();
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
+        await using var host = await BenchHost.StartAsync(adminDb, maxConnections: 256, services: s => s.AddSingleton<TimeProvider>(clock));
+        var report = BenchHost.Report("Monitoring benchmark", args, $"{o.Clients} clients, {o.Seconds} s per measurement");
+        var store = host.Store;
+        var http = host.Http;
         var admin = await Client.SignIn(http, "quantri");
         var officer = await Client.SignIn(http, "canbo.phuong1");
         var secretary = await Client.SignIn(http, "thuky.phuong1");
 
         // A period open for registration now, as the main benchmark makes one.
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
-        var campaign = await admin.Ok(HttpMethod.Post, "/api/registry/campaigns", new { name = "Đợt đo theo dõi", startYear = today.Year, endYear = today.Year + 1 });
-        var period = (await admin.Ok(HttpMethod.Post, $"/api/registry/campaigns/{campaign.GetProperty("id")}/periods", new
-        {
-            name = "Năm đo", kind = "Year", from = today.AddMonths(-1), to = today.AddMonths(6), registrationOpens = today.AddDays(-1),
-            registrationCloses = today.AddMonths(1), version = 1
-        })).GetProperty("id").GetGuid();
+        var today = BenchHost.Today;
+        var period = await BenchHost.OpenPeriodAsync(admin, "Đợt đo theo dõi");
 
         // One accepted model per client, followed once the Registry's feed has reached Monitoring.
         var work = new Workload(officer, secretary, officer, admin, store, period);

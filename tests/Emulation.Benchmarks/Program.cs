@@ -2,11 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Marten;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Emulation.Benchmarks;
@@ -27,38 +22,11 @@ public static class Bench
         if (args.Contains("--dashboard")) { await DashboardBench.RunAsync(args, adminDb); return; }
         if (args.Contains("--monitoring")) { await MonitoringBench.RunAsync(args, o, adminDb); return; }
         if (args.Contains("--evidence")) { await EvidenceBench.RunAsync(args, adminDb); return; }
-        const string Database = "emulation_bench";
-        await using (var server = new NpgsqlConnection(adminDb))
-        {
-            await server.OpenAsync();
-            await new NpgsqlCommand($"drop database if exists {Database} with (force)", server).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"create database {Database}", server).ExecuteNonQueryAsync();
-        }
-        var connectionString = new NpgsqlConnectionStringBuilder(adminDb) { Database = Database, MaxPoolSize = 100 }.ConnectionString;
-        await using var db = NpgsqlDataSource.Create(connectionString);
-        var report = new Report();
-        report.Line($"# Emulation benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores");
-        report.Line($"`./build.sh bench {string.Join(' ', args)}` ({o.Models:N0} models, {o.Clients} registering clients, {o.Readers} readers, {o.Seconds} s, {o.Directory:N0} units and people)");
-        report.Line("");
-        report.Line("| what | measured | goal |");
-        report.Line("|---|---|---|");
-
-        JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EMULATION_HOST", Path.GetFullPath("src/Host"));
-        await using var factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Production");
-            b.UseSetting("ConnectionStrings:Emulation", connectionString);
-            b.UseSetting("DemoData:Seed", "true");
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
-            b.UseSetting("Logging:Console:FormatterName", "simple");
-            b.UseSetting("urls", "http://127.0.0.1:0");
-        });
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        var store = (DocumentStore)factory.Services.GetRequiredService<IDocumentStore>();
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
+        await using var host = await BenchHost.StartAsync(adminDb, maxConnections: 256);
+        var report = BenchHost.Report("Emulation benchmark", args, $"{o.Models:N0} models, {o.Clients} registering clients, {o.Readers} readers, {o.Seconds} s, {o.Directory:N0} units and people");
+        await using var db = NpgsqlDataSource.Create(host.ConnectionString);
+        var store = (DocumentStore)host.Store;
+        var http = host.Http;
 
         var admin = await Client.SignIn(http, "quantri");
         var officer = await Client.SignIn(http, "canbo.phuong1");
@@ -66,13 +34,8 @@ public static class Bench
         var reader = await Client.SignIn(http, "canbo.khanhhoi");
 
         // A period open for registration now; the bulk-loaded models share it with eight others.
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
-        var campaign = await admin.Ok(HttpMethod.Post, "/api/registry/campaigns", new { name = "Đợt đo hiệu năng", startYear = today.Year, endYear = today.Year + 1 });
-        var period = (await admin.Ok(HttpMethod.Post, $"/api/registry/campaigns/{campaign.GetProperty("id")}/periods", new
-        {
-            name = "Năm đo", kind = "Year", from = today.AddMonths(-1), to = today.AddMonths(6), registrationOpens = today.AddDays(-1),
-            registrationCloses = today.AddMonths(1), version = 1
-        })).GetProperty("id").GetGuid();
+        var today = BenchHost.Today;
+        var period = await BenchHost.OpenPeriodAsync(admin, "Đợt đo hiệu năng");
 
         // 1. The Directory at a province's size, through its API.
         var watch = Stopwatch.StartNew();

@@ -26,7 +26,8 @@ public static class MonitoringModule
         services.ConfigureMarten(opts =>
         {
             opts.Projections.Snapshot<FollowedModel>(SnapshotLifecycle.Inline);
-            opts.Schema.For<FollowedModel>().DatabaseSchemaName(Schema);
+            // Merging names the target by its registry code (MergeModel): found by an index, not a scan of every followed model.
+            opts.Schema.For<FollowedModel>().DatabaseSchemaName(Schema).Index(f => f.Facts.Code!);
             opts.FeedCopy<MonitoringUnit>(Schema).FeedCopy<MonitoringPerson>(Schema);
             opts.Schema.For<MonitoredCampaign>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
             opts.Schema.For<MonitoringSummary>().DatabaseSchemaName(Schema)

@@ -1,4 +1,5 @@
 using Emulation.Kernel.Web;
+using Emulation.Monitoring.Units;
 using Marten;
 using Microsoft.AspNetCore.Http;
 
@@ -27,6 +28,17 @@ public static class FollowedSteps
             return Results.Problem(title: "Không thực hiện được", detail: stateRefusal, statusCode: StatusCodes.Status400BadRequest);
         if (version is null) return Problems.Validation("version", "Thiếu phiên bản (version). Hãy tải lại trang và thử lại.");
         return model.Version != version ? Problems.Conflict(Problems.StaleVersion) : null;
+    }
+
+    /// <summary>One step on a followed model, the same for every command: its stream loaded for writing, the decision
+    /// taken with the caller's access, what was decided appended (Marten refuses at commit if the stream moved meanwhile).</summary>
+    public static async Task<IResult> RunAsync(IDocumentSession session, Guid modelId, MonitoringUnits units, HttpContext ctx,
+        Func<FollowedModel?, MonitoringAccess, (IResult Result, IReadOnlyList<object> Events)> decide)
+    {
+        var stream = await StreamAsync(session, modelId, ctx.RequestAborted);
+        var (result, events) = decide(stream.Aggregate, await MonitoringAccess.ForAsync(ctx, units));
+        stream.AppendMany(events);
+        return result;
     }
 
     /// <summary>Loads the followed stream of a model for writing; Marten refuses at commit if it moved meanwhile.</summary>

@@ -1,5 +1,6 @@
 using Emulation.Kernel.Web;
 using Emulation.Monitoring.Following;
+using Microsoft.AspNetCore.Http;
 
 namespace Emulation.Monitoring.Marks;
 
@@ -26,6 +27,17 @@ public static class MarkRules
                 : "Mô hình đang hoạt động.",
             _ => "Thao tác không hợp lệ."
         };
+    }
+
+    /// <summary>A mark with nothing but a reason (pause, discontinue, ask to resume, resume): who may take it, whether the
+    /// state allows it, the reason, then the one event it records.</summary>
+    public static (IResult, IReadOnlyList<object>) Decide(FollowedModel? m, MarkModel command, MonitoringAccess access, string step, StepBy by,
+        bool reasonRequired, Func<FollowedModel, string?, object> mark)
+    {
+        if (FollowedSteps.Refuse(m, access, by, m is null ? null : Refusal(m, step), command.Version) is { } refusal) return (refusal, []);
+        var errors = Reason(command.Reason, reasonRequired);
+        if (!errors.Ok) return (Problems.Validation(errors), []);
+        return (Results.Ok(new FollowedSaved(m!.ModelId, m.Version + 1)), [mark(m, FollowedSteps.Clean(command.Reason))]);
     }
 
     public static Errors Reason(string? reason, bool required = true) => required

@@ -18,14 +18,11 @@ public static class MergeModelEndpoint
     [Microsoft.AspNetCore.Mvc.ProducesResponseType<FollowedSaved>(Microsoft.AspNetCore.Http.StatusCodes.Status200OK)]
     public static async Task<IResult> Post(Guid id, MergeModel command, IDocumentSession session, MonitoringUnits units, HttpContext ctx, TimeProvider clock)
     {
-        var stream = await FollowedSteps.StreamAsync(session, id, ctx.RequestAborted);
         var code = command.IntoCode?.Trim().ToUpperInvariant();
         // Read from the followed streams' snapshots (inline, current), not from the summary, which trails the commit.
         var into = string.IsNullOrEmpty(code) || code.Length > 50 ? null
             : await session.Query<FollowedModel>().FirstOrDefaultAsync(f => f.Facts.Code == code, ctx.RequestAborted);
-        var (result, events) = Decide(stream.Aggregate, command, into, await MonitoringAccess.ForAsync(ctx, units), clock.GetUtcNow());
-        stream.AppendMany(events);
-        return result;
+        return await FollowedSteps.RunAsync(session, id, units, ctx, (m, access) => Decide(m, command, into, access, clock.GetUtcNow()));
     }
 
     public static (IResult, IReadOnlyList<object>) Decide(FollowedModel? m, MergeModel command, FollowedModel? into, MonitoringAccess access, DateTimeOffset now)

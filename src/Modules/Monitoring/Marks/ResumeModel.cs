@@ -15,19 +15,10 @@ public static class ResumeModelEndpoint
 {
     [WolverinePost("/api/monitoring/models/{id}/resume"), Authorize(Policy = Policies.SignedIn)]
     [Microsoft.AspNetCore.Mvc.ProducesResponseType<FollowedSaved>(Microsoft.AspNetCore.Http.StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(Guid id, MarkModel command, IDocumentSession session, MonitoringUnits units, HttpContext ctx, TimeProvider clock)
-    {
-        var stream = await FollowedSteps.StreamAsync(session, id, ctx.RequestAborted);
-        var (result, events) = Decide(stream.Aggregate, command, await MonitoringAccess.ForAsync(ctx, units), clock.GetUtcNow());
-        stream.AppendMany(events);
-        return result;
-    }
+    public static Task<IResult> Post(Guid id, MarkModel command, IDocumentSession session, MonitoringUnits units, HttpContext ctx, TimeProvider clock) =>
+        FollowedSteps.RunAsync(session, id, units, ctx, (m, access) => Decide(m, command, access, clock.GetUtcNow()));
 
-    public static (IResult, IReadOnlyList<object>) Decide(FollowedModel? m, MarkModel command, MonitoringAccess access, DateTimeOffset now)
-    {
-        if (FollowedSteps.Refuse(m, access, StepBy.Board, m is null ? null : MarkRules.Refusal(m, "resume"), command.Version) is { } refusal) return (refusal, []);
-        var errors = MarkRules.Reason(command.Reason, required: false);
-        if (!errors.Ok) return (Problems.Validation(errors), []);
-        return (Results.Ok(new FollowedSaved(m!.ModelId, m.Version + 1)), [new ModelResumed(m.ModelId, FollowedSteps.Clean(command.Reason), access.User.Id, now)]);
-    }
+    public static (IResult, IReadOnlyList<object>) Decide(FollowedModel? m, MarkModel command, MonitoringAccess access, DateTimeOffset now) =>
+        MarkRules.Decide(m, command, access, "resume", StepBy.Board, reasonRequired: false,
+            (model, reason) => new ModelResumed(model.ModelId, reason, access.User.Id, now));
 }

@@ -23,10 +23,7 @@ public static class CorrectReportEndpoint
     public static async Task<IResult> Post(Guid id, Guid reportId, CorrectReport command, IDocumentSession session, MonitoringUnits units,
         HttpContext ctx, TimeProvider clock)
     {
-        var stream = await FollowedSteps.StreamAsync(session, id, ctx.RequestAborted);
-        var (result, events) = Decide(stream.Aggregate, reportId, command, await MonitoringAccess.ForAsync(ctx, units), Guid.NewGuid(), clock.GetUtcNow());
-        stream.AppendMany(events);
-        return result;
+        return await FollowedSteps.RunAsync(session, id, units, ctx, (m, access) => Decide(m, reportId, command, access, Guid.NewGuid(), clock.GetUtcNow()));
     }
 
     public static (IResult, IReadOnlyList<object>) Decide(FollowedModel? m, Guid reportId, CorrectReport command, MonitoringAccess access,

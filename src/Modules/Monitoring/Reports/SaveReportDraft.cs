@@ -17,13 +17,8 @@ public static class SaveReportDraftEndpoint
 {
     [WolverinePost("/api/monitoring/models/{id}/reports/draft"), Authorize(Policy = Kernel.Security.Policies.SignedIn)]
     [Microsoft.AspNetCore.Mvc.ProducesResponseType<ReportSaved>(Microsoft.AspNetCore.Http.StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(Guid id, SaveReportDraft command, IDocumentSession session, MonitoringUnits units, HttpContext ctx, TimeProvider clock)
-    {
-        var stream = await FollowedSteps.StreamAsync(session, id, ctx.RequestAborted);
-        var (result, events) = Decide(stream.Aggregate, command, await MonitoringAccess.ForAsync(ctx, units), Guid.NewGuid(), clock.GetUtcNow());
-        stream.AppendMany(events);
-        return result;
-    }
+    public static Task<IResult> Post(Guid id, SaveReportDraft command, IDocumentSession session, MonitoringUnits units, HttpContext ctx, TimeProvider clock) =>
+        FollowedSteps.RunAsync(session, id, units, ctx, (m, access) => Decide(m, command, access, Guid.NewGuid(), clock.GetUtcNow()));
 
     public static (IResult, IReadOnlyList<object>) Decide(FollowedModel? m, SaveReportDraft command, MonitoringAccess access, Guid newId, DateTimeOffset now)
     {
