@@ -20,6 +20,18 @@ public sealed class HealthTests
     }
 
     [Fact]
+    public void The_period_to_report_next_follows_the_last_report_not_an_old_gap_before_it()
+    {
+        var late = Model.Submit("2026-Q3", Followed.At(2026, 10, 5), (1, 12, new DateOnly(2026, 9, 30)));
+        Assert.Equal("2026-Q4", On(late, 2026, 11, 20).NextPeriod!.Value.Key);
+
+        var overdue = On(late, 2027, 1, 20);
+        Assert.Equal(HealthCode.ReportOverdue, overdue.Code);
+        Assert.Equal("2026-Q4", overdue.NextPeriod!.Value.Key);
+        Assert.Equal("2027-Q1", On(late.Submit("2026-Q4", Followed.At(2027, 1, 10), (1, 8, new DateOnly(2026, 12, 31))), 2027, 1, 20).NextPeriod!.Value.Key);
+    }
+
+    [Fact]
     public void The_day_after_the_due_date_the_report_is_overdue_with_the_days_counted()
     {
         var h = On(Model, 2026, 4, 27);

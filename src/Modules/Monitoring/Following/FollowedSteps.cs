@@ -12,7 +12,10 @@ public enum StepBy { Unit, Board }
 /// (409) version. Commands carry <c>long? Version</c>: the followed stream's version.</summary>
 public static class FollowedSteps
 {
-    public const string NotFound = "Không tìm thấy mô hình đang được theo dõi (chỉ mô hình đã được công nhận đăng ký mới được theo dõi).";
+    // The feed starts following a model a moment after the Registry accepts it: a caller who acts in that moment is told
+    // to try again, not that the model is not accepted.
+    public const string NotFound = "Không tìm thấy mô hình đang được theo dõi (chỉ mô hình đã được công nhận đăng ký mới được theo dõi; " +
+        "mô hình vừa được công nhận thì hãy thử lại sau vài giây).";
     public const string UnitOnly = "Chỉ cán bộ của đơn vị đăng ký mô hình được thực hiện thao tác này.";
     public const string BoardOnly = "Chỉ thành viên Ban đã công nhận mô hình (khi Ban còn phụ trách đơn vị) được thực hiện thao tác này.";
 
