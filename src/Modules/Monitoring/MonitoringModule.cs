@@ -48,6 +48,7 @@ public static class MonitoringModule
         services.AddSingleton(new NavItem("/theo-doi/lich-bao-cao", "Lịch báo cáo tiến độ", 72,
             u => u.IsAdmin || u.Has(Roles.BoardSecretary)));
         services.SubscribeToEventsWithServices<SummaryRelay>(ServiceLifetime.Singleton);
+        services.SubscribeToEvents(new Relay.MonitoringFeed());
         var cron = configuration["Monitoring:Summaries:Cron"] ?? "5 * * * *";
         services.AddSingleton(new RecurringTrigger("monitoring-summaries", cron, () => new RefreshSummaries()));
         services.AddEvidence(configuration);
@@ -58,6 +59,7 @@ public static class MonitoringModule
     public static WolverineOptions UseMonitoring(this WolverineOptions opts)
     {
         opts.Discovery.IncludeAssembly(typeof(MonitoringModule).Assembly);
+        opts.PublishFeed(Feed.Monitoring);
         return opts;
     }
 }

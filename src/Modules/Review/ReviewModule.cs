@@ -1,3 +1,5 @@
+using Emulation.Scope;
+using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -12,6 +14,8 @@ public static class ReviewModule
 
     public static IServiceCollection AddReview(this IServiceCollection services, IConfiguration configuration)
     {
+        services.ConfigureMarten(opts => opts.FeedCopy<Following.FollowedRecord>(Schema));
+        services.ConsumeFeed(Feed.Monitoring, "review");
         return services;
     }
 

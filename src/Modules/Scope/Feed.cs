@@ -12,6 +12,9 @@ public sealed record Feed(string Name, IReadOnlyList<Type> Messages)
     /// <summary>The Registry's models, as states by stream version (ADR 0017).</summary>
     public static readonly Feed Registry = new("registry-feed", [typeof(ModelUpdated)]);
 
+    /// <summary>Monitoring's followed models: reports that stand, evidence, target progress (ADR 0023).</summary>
+    public static readonly Feed Monitoring = new("monitoring-feed", [typeof(FollowUpdated)]);
+
     public override string ToString() => Name;
 }
 
