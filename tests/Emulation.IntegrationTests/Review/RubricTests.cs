@@ -31,10 +31,10 @@ public sealed class RubricTests(AppFixture app)
         var (round, rubric, _) = await app.DraftRound();
         using var secretary = await app.As(ReviewScenarios.Secretary);
         // Before any round opened with it, version 1 may still be corrected in place.
-        (await secretary.Put($"/api/review/rubrics/{rubric}/versions/1", new { criteria = Criteria(), version = 1 })).Expect(HttpStatusCode.OK);
+        (await secretary.Put($"/api/review/rubrics/{rubric}/versions/latest", new { versionNo = 1, criteria = Criteria(), version = 1 })).Expect(HttpStatusCode.OK);
         (await secretary.Move(round, "self-assessment", 1)).Expect(HttpStatusCode.OK);
 
-        var frozen = (await secretary.Put($"/api/review/rubrics/{rubric}/versions/1", new { criteria = Criteria(20), version = 3 }))
+        var frozen = (await secretary.Put($"/api/review/rubrics/{rubric}/versions/latest", new { versionNo = 1, criteria = Criteria(20), version = 3 }))
             .Expect(HttpStatusCode.Conflict);
         Assert.Contains("không được sửa", frozen.Detail);
 

@@ -9,21 +9,23 @@ using Wolverine.Marten;
 
 namespace Emulation.Review.Rubrics;
 
-public sealed record EditRubricVersion(IReadOnlyList<CriterionInput?>? Criteria, string? Note, long? Version);
+/// <param name="VersionNo">The version the editor shows (the latest): a frozen or older one is refused.</param>
+public sealed record EditRubricVersion(int? VersionNo, IReadOnlyList<CriterionInput?>? Criteria, string? Note, long? Version);
 
 /// <summary>Corrects a version in place while no round has opened with it (a typo before the first use). A version a
 /// round used is frozen: the edit is refused with 409 and the secretary makes a new version instead.</summary>
 public static class EditRubricVersionEndpoint
 {
-    [WolverinePut("/api/review/rubrics/{id}/versions/{no}"), Authorize(Policy = Policies.SignedIn)]
+    [WolverinePut("/api/review/rubrics/{id}/versions/latest"), Authorize(Policy = Policies.SignedIn)]
     [ProducesResponseType<RubricSaved>(StatusCodes.Status200OK)]
-    public static async Task<(IResult, Events)> Put(Guid id, int no, EditRubricVersion command, [WriteAggregate(Required = false)] Rubric? rubric,
+    public static async Task<(IResult, Events)> Put(Guid id, EditRubricVersion command, [WriteAggregate(Required = false)] Rubric? rubric,
         ReviewUnits units, HttpContext ctx, TimeProvider clock) =>
-        Decide(rubric, no, command, await ReviewAccess.ForAsync(ctx, units), clock.GetUtcNow());
+        Decide(rubric, command, await ReviewAccess.ForAsync(ctx, units), clock.GetUtcNow());
 
-    public static (IResult, Events) Decide(Rubric? rubric, int no, EditRubricVersion command, ReviewAccess access, DateTimeOffset now)
+    public static (IResult, Events) Decide(Rubric? rubric, EditRubricVersion command, ReviewAccess access, DateTimeOffset now)
     {
         if (RubricSteps.Refuse(rubric, access, command.Version) is { } refusal) return (refusal, []);
+        if (command.VersionNo is not { } no) return (Problems.Validation("versionNo", "Vui lòng cho biết sửa phiên bản số mấy (versionNo)."), []);
         var version = rubric!.VersionNo(no);
         if (version is null) return (Problems.NotFound($"Bộ tiêu chí không có phiên bản {no}."), []);
         if (version.Frozen)
