@@ -2,6 +2,7 @@ using Emulation.Directory;
 using Emulation.Host.Platform;
 using Emulation.Monitoring;
 using Emulation.Registry;
+using Emulation.Review;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,7 +11,8 @@ builder.AddPlatform();
 builder.Services.AddDirectory();
 builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddMonitoring(builder.Configuration);
-builder.UseMessaging(opts => opts.UseDirectory().UseRegistry().UseMonitoring());
+builder.Services.AddReview(builder.Configuration);
+builder.UseMessaging(opts => opts.UseDirectory().UseRegistry().UseMonitoring().UseReview());
 
 var app = builder.Build();
 app.UsePlatform();
