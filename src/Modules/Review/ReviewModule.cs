@@ -1,4 +1,9 @@
+using Emulation.Review.Models;
+using Emulation.Review.Rounds;
+using Emulation.Review.Rubrics;
+using Emulation.Review.Units;
 using Emulation.Scope;
+using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,8 +19,20 @@ public static class ReviewModule
 
     public static IServiceCollection AddReview(this IServiceCollection services, IConfiguration configuration)
     {
-        services.ConfigureMarten(opts => opts.FeedCopy<Following.FollowedRecord>(Schema));
-        services.ConsumeFeed(Feed.Monitoring, "review");
+        services.ConfigureMarten(opts =>
+        {
+            opts.Projections.Snapshot<Rubric>(SnapshotLifecycle.Inline);
+            opts.Projections.Snapshot<Round>(SnapshotLifecycle.Inline);
+            opts.Schema.For<Rubric>().DatabaseSchemaName(Schema);
+            opts.Schema.For<Round>().DatabaseSchemaName(Schema);
+            opts.FeedCopy<ReviewUnit>(Schema).FeedCopy<ReviewPerson>(Schema);
+            opts.Schema.For<ReviewedModel>().DatabaseSchemaName(Schema)
+                .Duplicate(m => m.PeriodId).Duplicate(m => m.UnitId).Duplicate(m => m.Status);
+            opts.Schema.For<ReviewCampaign>().DatabaseSchemaName(Schema);
+            opts.FeedCopy<Following.FollowedRecord>(Schema);
+        });
+        services.ConsumeFeed(Feed.Directory, "review").ConsumeFeed(Feed.Registry, "review").ConsumeFeed(Feed.Monitoring, "review");
+        services.AddSingleton<ReviewUnits>();
         return services;
     }
 
