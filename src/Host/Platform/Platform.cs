@@ -77,11 +77,27 @@ sealed class DemoSeeder(IServiceProvider services, IEnumerable<IDemoSeed> seeds,
     public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
     public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
 
+    const int SeedAttempts = 4;
+
     public async Task StartedAsync(CancellationToken ct)
     {
         foreach (var seed in seeds.OrderBy(s => s.Order))
         {
-            await seed.SeedAsync(services, ct);
+            // A seed appends to streams the feeds' handlers may be writing at the same moment (a followed model's first
+            // events): a concurrency refusal there is retried, since each seed commits once and checks whether it ran.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await seed.SeedAsync(services, ct);
+                    break;
+                }
+                catch (Exception e) when (attempt < SeedAttempts && !ct.IsCancellationRequested)
+                {
+                    log.LogWarning(e, "Demo data {Seed}: attempt {Attempt} failed, trying again", seed.GetType().Name, attempt);
+                    await Task.Delay(TimeSpan.FromSeconds(attempt), ct);
+                }
+            }
             log.LogInformation("Demo data checked: {Seed}", seed.GetType().Name);
         }
     }

@@ -30,6 +30,8 @@ public static class ReviewModule
                 .Duplicate(m => m.PeriodId).Duplicate(m => m.UnitId).Duplicate(m => m.Status);
             opts.Schema.For<ReviewCampaign>().DatabaseSchemaName(Schema);
             opts.FeedCopy<Following.FollowedRecord>(Schema);
+            opts.Projections.Snapshot<Decisions.RoundDecisions>(SnapshotLifecycle.Inline);
+            opts.Schema.For<Decisions.RoundDecisions>().DatabaseSchemaName(Schema);
         });
         services.ConsumeFeed(Feed.Directory, "review").ConsumeFeed(Feed.Registry, "review").ConsumeFeed(Feed.Monitoring, "review");
         services.AddSingleton<ReviewUnits>();

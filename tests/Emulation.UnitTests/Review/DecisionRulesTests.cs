@@ -1,6 +1,6 @@
 using Emulation.Review.Decisions;
 
-namespace Emulation.UnitTests.Review;
+namespace Emulation.UnitTests;
 
 public sealed class DecisionRulesTests
 {

@@ -3,6 +3,14 @@ namespace Emulation.Review.Decisions;
 /// <summary>Where one covered model of a round has got to.</summary>
 public sealed record FunnelEntry(Guid ModelId, string Level, string Field, bool Reporting, bool SelfAssessed, bool Scored, Outcome? Outcome);
 
+/// <summary>A part of Review that knows which covered models of a round reached one of the funnel's middle stages
+/// (<c>self-assessed</c>, <c>scored</c>): registered in DI by the part that owns the data.</summary>
+public interface IRoundProgress
+{
+    string Stage { get; }
+    Task<IReadOnlySet<Guid>> ModelsAsync(Marten.IQuerySession session, Guid roundId, CancellationToken ct);
+}
+
 public sealed record FunnelStage(string Key, string Label, int Count);
 
 /// <summary>The round's funnel (issue 8): registered → reporting → self-assessed → scored → recognised → outstanding →

@@ -1,0 +1,105 @@
+using Emulation.Kernel.Security;
+using Emulation.Kernel.Web;
+using Emulation.Review.Following;
+using Emulation.Review.Rounds;
+using Emulation.Review.Units;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Emulation.Review.Decisions;
+
+public sealed record QuotaView(string Level, string Label, int? Quota, int Proposed);
+
+public sealed record DecisionRow(Guid ModelId, string Name, string? Code, Guid UnitId, string UnitName, string FieldCode, string LevelCode,
+    bool Reporting, bool TargetReached, string? Outcome, string? OutcomeLabel, string? Level, Vote? Vote, string? Note, int Revision);
+
+public sealed record DecisionsView(Guid RoundId, string RoundName, string State, string Rule, string RuleLabel, int Members,
+    IReadOnlyList<QuotaView> Quotas, IReadOnlyList<DecisionRow> Models, long Version, bool CanDecide);
+
+public sealed record FunnelGroup(string Key, string Label, IReadOnlyList<FunnelStage> Stages);
+
+/// <param name="Stages">Stages no part of Review reports yet are left out rather than shown as zero.</param>
+public sealed record FunnelView(Guid RoundId, string RoundName, IReadOnlyList<FunnelStage> Stages, IReadOnlyList<FunnelGroup> ByLevel,
+    IReadOnlyList<FunnelGroup> ByField, IReadOnlyList<string> Missing);
+
+/// <summary>The decisions and the funnel of a round: the board (members, secretaries) and administrators see them while
+/// the round runs; a unit sees its own models' results once the round is closed (results published).</summary>
+public static class DecisionQueries
+{
+    [WolverineGet("/api/review/rounds/{id}/decisions"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<DecisionsView>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Decisions(Guid id, IQuerySession session, ReviewUnits units, HttpContext ctx)
+    {
+        var access = await ReviewAccess.ForAsync(ctx, units);
+        var round = await session.LoadAsync<Round>(id, ctx.RequestAborted);
+        if (round is null || !access.CanSee(round)) return Problems.NotFound(RoundSteps.NotFound);
+        return Results.Ok(await ViewAsync(session, round, access, ctx.RequestAborted));
+    }
+
+    public static bool SeesAll(Round round, ReviewAccess access) => access.SeesAll || access.IsOnBoard(round.BoardId);
+
+    public static async Task<DecisionsView> ViewAsync(IQuerySession session, Round round, ReviewAccess access, CancellationToken ct)
+    {
+        var decisions = await session.LoadAsync<RoundDecisions>(RoundDecisions.StreamFor(round.Id), ct) ?? RoundDecisions.Empty(round.Id);
+        var all = SeesAll(round, access);
+        var models = round.Models.Where(m => all || round.State == RoundState.Closed && (access.CanActFor(m.UnitId) || access.FullUnits.Contains(m.UnitId))).ToList();
+        var followed = await FollowedRecords.ForAsync(session, models.Select(m => m.ModelId).ToList(), ct);
+        var rows = models.Select(m =>
+        {
+            var d = decisions.For(m.ModelId);
+            var f = followed.GetValueOrDefault(m.ModelId);
+            return new DecisionRow(m.ModelId, m.Name, m.Code, m.UnitId, access.Tree.Name(m.UnitId), m.FieldCode, m.LevelCode,
+                f?.Reporting ?? false, f?.TargetReached ?? false, d is null ? null : OutcomeLabels.Code(d.Outcome),
+                d is null ? null : OutcomeLabels.Label(d.Outcome, d.Level), d?.Level, d?.Vote, all ? d?.Note : null, d?.Revision ?? 0);
+        }).ToList();
+        var quotas = CommendationLevels.All.Select(l => new QuotaView(l, CommendationLevels.Label(l),
+            decisions.Quotas.TryGetValue(l, out var q) ? q : null,
+            decisions.Decisions.Count(d => d.Outcome == Outcome.Proposed && d.Level == l))).ToList();
+        return new DecisionsView(round.Id, round.Name, RoundRules.Code(round.State), DecisionRules.RuleCode(decisions.Rule),
+            DecisionRules.RuleLabel(decisions.Rule), decisions.Members, quotas, rows, decisions.Version,
+            access.CanRun(round) && round.State == RoundState.Deliberation);
+    }
+
+    [WolverineGet("/api/review/rounds/{id}/funnel"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<FunnelView>(StatusCodes.Status200OK)]
+    public static async Task<IResult> FunnelOf(Guid id, IQuerySession session, ReviewUnits units, IEnumerable<IRoundProgress> progress, HttpContext ctx)
+    {
+        var access = await ReviewAccess.ForAsync(ctx, units);
+        var round = await session.LoadAsync<Round>(id, ctx.RequestAborted);
+        if (round is null || !access.CanSee(round)) return Problems.NotFound(RoundSteps.NotFound);
+        if (!SeesAll(round, access)) return Problems.Forbidden("Chỉ Ban phụ trách đợt đánh giá xem được phễu kết quả của cả đợt.");
+        return Results.Ok(await FunnelAsync(session, round, progress.ToList(), ctx.RequestAborted));
+    }
+
+    public static async Task<FunnelView> FunnelAsync(IQuerySession session, Round round, IReadOnlyList<IRoundProgress> progress, CancellationToken ct)
+    {
+        var decisions = await session.LoadAsync<RoundDecisions>(RoundDecisions.StreamFor(round.Id), ct) ?? RoundDecisions.Empty(round.Id);
+        var followed = await FollowedRecords.ForAsync(session, round.Models.Select(m => m.ModelId).ToList(), ct);
+        var reached = new Dictionary<string, IReadOnlySet<Guid>>();
+        foreach (var p in progress) reached[p.Stage] = await p.ModelsAsync(session, round.Id, ct);
+        var entries = round.Models.Select(m => new FunnelEntry(m.ModelId, m.LevelCode, m.FieldCode,
+            followed.GetValueOrDefault(m.ModelId)?.Reporting ?? false,
+            reached.GetValueOrDefault("self-assessed")?.Contains(m.ModelId) ?? false,
+            reached.GetValueOrDefault("scored")?.Contains(m.ModelId) ?? false,
+            decisions.For(m.ModelId)?.Outcome)).ToList();
+        var missing = new[] { "self-assessed", "scored" }.Where(s => !reached.ContainsKey(s)).ToList();
+        IReadOnlyList<FunnelStage> Shown(IReadOnlyList<FunnelStage> stages) => stages.Where(s => !missing.Contains(s.Key)).ToList();
+        var levels = StandardLevels.All.Select(l => l.Code).ToList();
+        return new FunnelView(round.Id, round.Name, Shown(Funnel.Of(entries)),
+            Funnel.By(entries, e => e.Level, levels).Select(g => new FunnelGroup(g.Key, StandardLevels.Name(g.Key), Shown(g.Stages))).ToList(),
+            Funnel.By(entries, e => e.Field).Select(g => new FunnelGroup(g.Key, FieldLabel(g.Key), Shown(g.Stages))).ToList(),
+            missing.Select(s => Funnel.Stages.First(x => x.Key == s).Label).ToList());
+    }
+
+    static readonly Dictionary<string, string> Fields = new()
+    {
+        ["kinh-te"] = "Kinh tế", ["van-hoa-xa-hoi"] = "Văn hóa - xã hội", ["quoc-phong-an-ninh"] = "Quốc phòng - an ninh",
+        ["xay-dung-he-thong-chinh-tri"] = "Xây dựng hệ thống chính trị", ["nong-thon-moi"] = "Xây dựng nông thôn mới, đô thị văn minh",
+        ["cai-cach-hanh-chinh"] = "Cải cách hành chính"
+    };
+
+    public static string FieldLabel(string code) => Fields.GetValueOrDefault(code, code);
+}
