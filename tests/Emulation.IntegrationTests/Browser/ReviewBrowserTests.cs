@@ -33,9 +33,12 @@ public sealed class ReviewBrowserTests(AppFixture app) : IAsyncLifetime
         Assert.Equal("22,5", await page.Locator("#tong-diem output").InnerTextAsync());
         await hq.GetByLabel("Giải trình").FillAsync("Thu nhập hộ tham gia tăng từ 60 lên 85 triệu đồng/năm.");
         await hq.GetByLabel("Báo cáo, minh chứng 1").FillAsync("Báo cáo tiến độ quý III/2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu nháp" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await page.ReloadAsync();
+        // Saved, then the form is loaded again from the server: wait for that reload, not for a moment of quiet.
+        await page.RunAndWaitForResponseAsync(
+            () => page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Lưu nháp" }).ClickAsync(),
+                r => r.Url.EndsWith("/draft") && r.Status == 200),
+            r => r.Url.EndsWith($"/tu-danh-gia/{models[0]}") && r.Request.Method == "GET");
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         Assert.Equal("7,5", await hq.GetByLabel("Điểm tự chấm").InputValueAsync());
         Assert.Equal("22,5", await page.Locator("#tong-diem output").InnerTextAsync());
 

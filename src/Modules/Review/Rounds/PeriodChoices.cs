@@ -9,7 +9,7 @@ public static class PeriodChoices
 {
     public static async Task<IReadOnlyList<(string Value, string Text)>> ForAsync(IQuerySession session, CancellationToken ct)
     {
-        var campaigns = await session.Query<ReviewCampaign>().OrderBy(c => c.Name).Take(200).ToListAsync(ct);
+        var campaigns = await session.Query<ReviewCampaign>().OrderBy(c => c.Name).Take(1000).ToListAsync(ct);
         var counts = (await session.Query<ReviewedModel>().Where(m => m.Status == ModelStatusCodes.Accepted)
                 .Select(m => m.PeriodId).ToListAsync(ct))
             .GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
