@@ -35,6 +35,7 @@ public sealed class ArchitectureTests
     [Theory]
     [InlineData("Emulation.Kernel")]
     [InlineData("Emulation.Scope")]
+    [InlineData("Emulation.Documents")]
     public void Shared_libraries_know_no_module(string library)
     {
         var assembly = System.Reflection.Assembly.Load(library);

@@ -1,3 +1,10 @@
+using Emulation.Review.Models;
+using Emulation.Review.Rounds;
+using Emulation.Review.Rubrics;
+using Emulation.Review.Units;
+using Emulation.Scope;
+using JasperFx.Events.Projections;
+using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -12,6 +19,19 @@ public static class ReviewModule
 
     public static IServiceCollection AddReview(this IServiceCollection services, IConfiguration configuration)
     {
+        services.ConfigureMarten(opts =>
+        {
+            opts.Projections.Snapshot<Rubric>(SnapshotLifecycle.Inline);
+            opts.Projections.Snapshot<Round>(SnapshotLifecycle.Inline);
+            opts.Schema.For<Rubric>().DatabaseSchemaName(Schema);
+            opts.Schema.For<Round>().DatabaseSchemaName(Schema);
+            opts.FeedCopy<ReviewUnit>(Schema).FeedCopy<ReviewPerson>(Schema);
+            opts.Schema.For<ReviewedModel>().DatabaseSchemaName(Schema)
+                .Duplicate(m => m.PeriodId).Duplicate(m => m.UnitId).Duplicate(m => m.Status);
+            opts.Schema.For<ReviewCampaign>().DatabaseSchemaName(Schema);
+        });
+        services.ConsumeFeed(Feed.Directory, "review").ConsumeFeed(Feed.Registry, "review");
+        services.AddSingleton<ReviewUnits>();
         return services;
     }
 

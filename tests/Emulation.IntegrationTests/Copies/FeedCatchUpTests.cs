@@ -45,8 +45,8 @@ public sealed class FeedCatchUpTests : IAsyncLifetime
         }
     }
 
-    /// <summary>The Registry's and Monitoring's copies of the Directory feed, Monitoring's of the Registry feed.</summary>
-    const int Consumers = 3;
+    /// <summary>The Registry's, Monitoring's and Review's copies of the Directory feed, Monitoring's and Review's of the Registry feed.</summary>
+    const int Consumers = 5;
 
     async Task<bool> CopiesComplete() =>
         await Count("registry.mt_doc_registryunit") == await Count("directory.mt_doc_unit")

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using Emulation.Documents.Layout;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+using static Emulation.Documents.Docx.DocxRenderer;
+
+namespace Emulation.Documents.Docx;
+
+/// <summary>Blocks as Word body elements. A layout row becomes a borderless one-row table; a table's header row is
+/// marked to repeat on every page and rows are kept whole, as the PDF does.</summary>
+sealed class DocxBlocks(TextStyle pageStyle, DocxImages images)
+{
+    public IEnumerable<OpenXmlElement> Write(List<Block> blocks, double widthMm, OpenXmlPart owner)
+    {
+        var written = blocks.SelectMany(b => Write(b, widthMm, owner)).ToList();
+        return written;
+    }
+
+    IEnumerable<OpenXmlElement> Write(Block block, double widthMm, OpenXmlPart owner) => block switch
+    {
+        Paragraph p => [Paragraph(p)],
+        Table t => [Table(t.Columns, t.Header.Count == 0 ? null : t.Header, t.Rows, t.Borders, widthMm, owner)],
+        Row r => [Table(r.Items.Select(i => i.Width).ToList(), null, [r.Items.Select(i => i.Cell).ToList()], false, widthMm, owner)],
+        Image i => [new W.Paragraph(new W.ParagraphProperties(Align(i.Align)), new W.Run(images.Add(owner, i.Bytes, Math.Min(i.WidthMm, widthMm))))],
+        Rule r => [Rule(r, widthMm)],
+        Space s => [new W.Paragraph(new W.ParagraphProperties(new W.SpacingBetweenLines
+            { Line = Twips(s.HeightMm).ToString(CultureInfo.InvariantCulture), LineRule = W.LineSpacingRuleValues.Exact }))],
+        PageBreak => [new W.Paragraph(new W.Run(new W.Break { Type = W.BreakValues.Page }))],
+        _ => []
+    };
+
+    W.Paragraph Paragraph(Paragraph p)
+    {
+        var properties = new W.ParagraphProperties(new W.SpacingBetweenLines
+        {
+            Before = Twentieths(p.SpaceBefore), After = Twentieths(p.SpaceAfter),
+            Line = ((int)Math.Round(240 * p.LineHeight)).ToString(CultureInfo.InvariantCulture), LineRule = W.LineSpacingRuleValues.Auto
+        });
+        if (p.FirstLineIndentMm > 0) properties.Append(new W.Indentation { FirstLine = Twips(p.FirstLineIndentMm).ToString(CultureInfo.InvariantCulture) });
+        properties.Append(Align(p.Align));
+        var paragraph = new W.Paragraph(properties);
+        var baseStyle = p.Style.Over(pageStyle);
+        foreach (var span in p.Spans)
+        {
+            var style = span.Style.Over(baseStyle);
+            paragraph.Append(span.Kind switch
+            {
+                SpanKind.PageNumber => Field(" PAGE ", style),
+                SpanKind.TotalPages => Field(" NUMPAGES ", style),
+                _ => Runs(span.Text, style)
+            });
+        }
+        return paragraph;
+    }
+
+    static W.SimpleField Field(string instruction, TextStyle style) => new(Run("1", style)) { Instruction = instruction };
+
+    static IEnumerable<OpenXmlElement> Runs(string text, TextStyle style)
+    {
+        var lines = text.Normalize(NormalizationForm.FormC).Replace("\r", "").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0) yield return new W.Run(Properties(style), new W.Break());
+            if (lines[i].Length > 0) yield return Run(lines[i], style);
+        }
+    }
+
+    static W.Run Run(string text, TextStyle style) =>
+        new(Properties(style), new W.Text(new string(text.Where(c => c == '\t' || !char.IsControl(c)).ToArray())) { Space = SpaceProcessingModeValues.Preserve });
+
+    static W.RunProperties Properties(TextStyle style)
+    {
+        var properties = new W.RunProperties(new W.RunFonts { Ascii = FontName, HighAnsi = FontName, ComplexScript = FontName });
+        if (style.Bold == true) properties.Append(new W.Bold(), new W.BoldComplexScript());
+        if (style.Italic == true) properties.Append(new W.Italic(), new W.ItalicComplexScript());
+        properties.Append(new W.FontSize { Val = HalfPoints(style.Size ?? 13) }, new W.FontSizeComplexScript { Val = HalfPoints(style.Size ?? 13) });
+        if (style.Underline == true) properties.Append(new W.Underline { Val = W.UnderlineValues.Single });
+        return properties;
+    }
+
+    W.Table Table(List<ColumnWidth> columns, List<Cell>? header, IEnumerable<List<Cell>> rows, bool borders, double widthMm, OpenXmlPart owner)
+    {
+        var widths = Widths.Resolve(columns, widthMm);
+        var border = borders ? W.BorderValues.Single : W.BorderValues.Nil;
+        var (padX, padY) = borders ? (Twips(1.5), Twips(0.8)) : (0, 0);
+        var table = new W.Table(new W.TableProperties(
+            new W.TableWidth { Width = Twips(widths.Sum()).ToString(CultureInfo.InvariantCulture), Type = W.TableWidthUnitValues.Dxa },
+            new W.TableBorders(
+                new W.TopBorder { Val = border, Size = 4 }, new W.LeftBorder { Val = border, Size = 4 },
+                new W.BottomBorder { Val = border, Size = 4 }, new W.RightBorder { Val = border, Size = 4 },
+                new W.InsideHorizontalBorder { Val = border, Size = 4 }, new W.InsideVerticalBorder { Val = border, Size = 4 }),
+            new W.TableLayout { Type = W.TableLayoutValues.Fixed },
+            new W.TableCellMarginDefault(
+                new W.TopMargin { Width = padY.ToString(CultureInfo.InvariantCulture), Type = W.TableWidthUnitValues.Dxa },
+                new W.TableCellLeftMargin { Width = (short)padX, Type = W.TableWidthValues.Dxa },
+                new W.BottomMargin { Width = padY.ToString(CultureInfo.InvariantCulture), Type = W.TableWidthUnitValues.Dxa },
+                new W.TableCellRightMargin { Width = (short)padX, Type = W.TableWidthValues.Dxa })),
+            new W.TableGrid(widths.Select(w => new W.GridColumn { Width = Twips(w).ToString(CultureInfo.InvariantCulture) })));
+        if (header is not null) table.Append(TableRow(header, widths, true, borders ? 3 : 0, owner));
+        foreach (var row in rows) table.Append(TableRow(row, widths, false, borders ? 3 : 0, owner));
+        return table;
+    }
+
+    W.TableRow TableRow(List<Cell> cells, double[] widths, bool header, double padMm, OpenXmlPart owner)
+    {
+        var properties = new W.TableRowProperties(new W.CantSplit());
+        if (header) properties.Append(new W.TableHeader());
+        var row = new W.TableRow(properties);
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var cell = new W.TableCell(new W.TableCellProperties(new W.TableCellWidth
+                { Width = Twips(widths[i]).ToString(CultureInfo.InvariantCulture), Type = W.TableWidthUnitValues.Dxa }));
+            cell.Append(Write(cells[i].Content, Math.Max(1, widths[i] - padMm), owner));
+            // Word refuses a cell that does not end with a paragraph.
+            if (cell.LastChild is not W.Paragraph) cell.Append(new W.Paragraph());
+            row.Append(cell);
+        }
+        return row;
+    }
+
+    static W.Paragraph Rule(Rule rule, double widthMm)
+    {
+        var side = Twips(Math.Max(0, (widthMm - rule.WidthMm) / 2)).ToString(CultureInfo.InvariantCulture);
+        return new W.Paragraph(new W.ParagraphProperties(
+            new W.ParagraphBorders(new W.BottomBorder { Val = W.BorderValues.Single, Size = 6, Space = 1 }),
+            new W.SpacingBetweenLines { Line = "120", LineRule = W.LineSpacingRuleValues.Exact, After = "60" },
+            new W.Indentation { Left = side, Right = side }));
+    }
+
+    static W.Justification Align(TextAlign align) => new()
+    {
+        Val = align switch
+        {
+            TextAlign.Center => W.JustificationValues.Center,
+            TextAlign.Right => W.JustificationValues.Right,
+            TextAlign.Justify => W.JustificationValues.Both,
+            _ => W.JustificationValues.Left
+        }
+    };
+
+    static string Twentieths(double points) => ((int)Math.Round(points * 20)).ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,83 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using Emulation.Documents.Layout;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Emulation.Documents.Docx;
+
+/// <summary>The same model as a Word file for officials to edit and sign: one section per page set, Times New Roman
+/// named (Word has it; the PDF uses its metric twin), PAGE and NUMPAGES fields where the PDF prints numbers.</summary>
+static class DocxRenderer
+{
+    public const string FontName = "Times New Roman";
+
+    public static byte[] Render(Document document)
+    {
+        using var output = new MemoryStream();
+        using (var word = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document))
+        {
+            var main = word.AddMainDocumentPart();
+            var body = new W.Body();
+            main.Document = new W.Document(body);
+            AddStyles(main, document.Pages[0].DefaultStyle);
+            if (document.Title.Length > 0) word.PackageProperties.Title = document.Title;
+            var images = new DocxImages();
+            for (var i = 0; i < document.Pages.Count; i++)
+            {
+                var setup = document.Pages[i];
+                var blocks = new DocxBlocks(setup.DefaultStyle, images);
+                foreach (var element in blocks.Write(setup.Content, setup.ContentWidthMm, main)) body.Append(element);
+                var section = Section(setup, main, blocks);
+                if (i == document.Pages.Count - 1) body.Append(section);
+                else body.Append(new W.Paragraph(new W.ParagraphProperties(section)));
+            }
+            main.Document.Save();
+        }
+        return output.ToArray();
+    }
+
+    static W.SectionProperties Section(PageSetup setup, MainDocumentPart main, DocxBlocks blocks)
+    {
+        var section = new W.SectionProperties();
+        if (setup.Header.Count > 0)
+        {
+            var part = main.AddNewPart<HeaderPart>();
+            part.Header = new W.Header(blocks.Write(setup.Header, setup.ContentWidthMm, part));
+            section.Append(new W.HeaderReference { Type = W.HeaderFooterValues.Default, Id = main.GetIdOfPart(part) });
+        }
+        if (setup.Footer.Count > 0)
+        {
+            var part = main.AddNewPart<FooterPart>();
+            part.Footer = new W.Footer(blocks.Write(setup.Footer, setup.ContentWidthMm, part));
+            section.Append(new W.FooterReference { Type = W.HeaderFooterValues.Default, Id = main.GetIdOfPart(part) });
+        }
+        var landscape = setup.Size.WidthMm > setup.Size.HeightMm;
+        section.Append(new W.PageSize
+        {
+            Width = (uint)Twips(setup.Size.WidthMm), Height = (uint)Twips(setup.Size.HeightMm),
+            Orient = landscape ? W.PageOrientationValues.Landscape : W.PageOrientationValues.Portrait
+        });
+        // Header and footer sit halfway into the margins, as the PDF draws them inside the margins' edge.
+        section.Append(new W.PageMargin
+        {
+            Top = Twips(setup.MarginTopMm), Bottom = Twips(setup.MarginBottomMm),
+            Left = (uint)Twips(setup.MarginLeftMm), Right = (uint)Twips(setup.MarginRightMm),
+            Header = (uint)Twips(setup.MarginTopMm / 2), Footer = (uint)Twips(setup.MarginBottomMm / 2), Gutter = 0
+        });
+        return section;
+    }
+
+    static void AddStyles(MainDocumentPart main, TextStyle style)
+    {
+        var part = main.AddNewPart<StyleDefinitionsPart>();
+        part.Styles = new W.Styles(new W.DocDefaults(
+            new W.RunPropertiesDefault(new W.RunPropertiesBaseStyle(
+                new W.RunFonts { Ascii = FontName, HighAnsi = FontName, ComplexScript = FontName, EastAsia = FontName },
+                new W.FontSize { Val = HalfPoints(style.Size ?? 13) }, new W.FontSizeComplexScript { Val = HalfPoints(style.Size ?? 13) },
+                new W.Languages { Val = "vi-VN" })),
+            new W.ParagraphPropertiesDefault(new W.ParagraphPropertiesBaseStyle(new W.SpacingBetweenLines { After = "0", Before = "0" }))));
+    }
+
+    public static int Twips(double mm) => (int)Math.Round(mm * Widths.PointsPerMm * 20);
+    public static string HalfPoints(double points) => ((int)Math.Round(points * 2)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

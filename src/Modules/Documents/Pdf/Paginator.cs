@@ -1,0 +1,150 @@
+using Emulation.Documents.Layout;
+using SkiaSharp;
+
+namespace Emulation.Documents.Pdf;
+
+/// <summary>Flows one page set's content down its pages: paragraphs break between lines, tables between rows with
+/// the header row repeated, everything else moves whole to the next page when it does not fit.</summary>
+sealed class Paginator(PageSetup setup, Faces faces, Dictionary<byte[], SKImage> images)
+{
+    const float Mm = (float)Widths.PointsPerMm;
+    const float HeaderGap = 4 * Mm;
+    readonly List<List<Mark>> _pages = [];
+    List<Mark> _page = [];
+    float _y, _top, _bottom, _left, _width;
+
+    public List<List<Mark>> Run()
+    {
+        _left = (float)setup.MarginLeftMm * Mm;
+        _width = (float)setup.ContentWidthMm * Mm;
+        // Header and footer are measured with sample numbers: their height does not depend on the digits.
+        var header = Stack(setup.Header, _width, (1, 1));
+        var footer = Stack(setup.Footer, _width, (1, 1));
+        _top = (float)setup.MarginTopMm * Mm + (header.Height > 0 ? header.Height + HeaderGap : 0);
+        _bottom = (float)(setup.Size.HeightMm - setup.MarginBottomMm) * Mm - (footer.Height > 0 ? footer.Height + HeaderGap : 0);
+        NewPage();
+        foreach (var block in setup.Content) Place(block);
+        return _pages;
+    }
+
+    public static void AddHeaderAndFooter(PageSetup setup, List<Mark> page, int number, int total, Faces faces, Dictionary<byte[], SKImage> images)
+    {
+        var paginator = new Paginator(setup, faces, images);
+        var width = (float)setup.ContentWidthMm * Mm;
+        var left = (float)setup.MarginLeftMm * Mm;
+        paginator.Stack(setup.Header, width, (number, total)).Emit(page, left, (float)setup.MarginTopMm * Mm);
+        var footer = paginator.Stack(setup.Footer, width, (number, total));
+        footer.Emit(page, left, (float)(setup.Size.HeightMm - setup.MarginBottomMm) * Mm - footer.Height);
+    }
+
+    void NewPage()
+    {
+        _page = [];
+        _pages.Add(_page);
+        _y = _top;
+    }
+
+    bool AtTop => _y <= _top + 0.01f;
+    float Room => _bottom - _y;
+
+    void Place(Block block)
+    {
+        switch (block)
+        {
+            case PageBreak:
+                NewPage();
+                break;
+            case Paragraph p:
+                var box = (ParagraphBox)Layout(p, _width, (0, 0));
+                if (!AtTop) _y += box.Before;
+                foreach (var line in box.Lines)
+                {
+                    if (line.Height > Room && !AtTop) NewPage();
+                    box.EmitLine(_page, line, _left, _y);
+                    _y += line.Height;
+                }
+                _y += box.After;
+                break;
+            case Table t:
+                var table = (TableBox)Layout(t, _width, (0, 0));
+                var headerHeight = table.Header?.Height ?? 0;
+                var first = true;
+                foreach (var row in table.Rows)
+                {
+                    var need = row.Height + (first ? headerHeight : 0);
+                    if (need > Room && !AtTop) { NewPage(); first = true; }
+                    if (first && table.Header is not null)
+                    {
+                        table.Header.Emit(_page, _left, _y);
+                        _y += headerHeight;
+                    }
+                    row.Emit(_page, _left, _y);
+                    _y += row.Height;
+                    first = false;
+                }
+                if (table.Rows.Count == 0 && table.Header is not null)
+                {
+                    if (headerHeight > Room && !AtTop) NewPage();
+                    table.Header.Emit(_page, _left, _y);
+                    _y += headerHeight;
+                }
+                break;
+            default:
+                var whole = Layout(block, _width, (0, 0));
+                if (whole.Height > Room && !AtTop) NewPage();
+                if (block is Space && AtTop) break;
+                whole.Emit(_page, _left, _y);
+                _y += whole.Height;
+                break;
+        }
+    }
+
+    Box Stack(List<Block> blocks, float width, (int, int) numbers) => new StackBox(blocks.Select(b => Layout(b, width, numbers)).ToList());
+
+    Box Layout(Block block, float width, (int, int) numbers)
+    {
+        switch (block)
+        {
+            case Paragraph p:
+                return new ParagraphBox(TextLayout.Lines(p, setup.DefaultStyle, width, faces, numbers), p.Align, width, (float)p.SpaceBefore, (float)p.SpaceAfter, faces);
+            case Table t:
+                var widths = Widths.Resolve(t.Columns, width / Mm).Select(w => (float)w * Mm).ToArray();
+                return new TableBox(t.Header.Count == 0 ? null : Cells(t.Header, widths, t.Borders, numbers), t.Rows.Select(r => Cells(r, widths, t.Borders, numbers)).ToList());
+            case Row r:
+                var itemWidths = Widths.Resolve(r.Items.Select(i => i.Width).ToList(), width / Mm).Select(w => (float)w * Mm).ToArray();
+                return Cells(r.Items.Select(i => i.Cell).ToList(), itemWidths, false, numbers);
+            case Image i:
+                var image = Picture(i.Bytes);
+                var w = Math.Min((float)i.WidthMm * Mm, width);
+                var x = i.Align switch { TextAlign.Center => (width - w) / 2, TextAlign.Right => width - w, _ => 0 };
+                return new PictureBox(image, x, w, w * image.Height / image.Width);
+            case Rule rule:
+                var rw = Math.Min((float)rule.WidthMm * Mm, width);
+                return new RuleBox((width - rw) / 2, rw);
+            case Space s:
+                return new SpaceBox((float)s.HeightMm * Mm);
+            default:
+                return new BreakBox();
+        }
+    }
+
+    RowBox Cells(List<Cell> cells, float[] widths, bool borders, (int, int) numbers)
+    {
+        var (padX, padY) = borders ? (1.5f * Mm, 0.8f * Mm) : (0, 0);
+        var x = 0f;
+        var laid = new List<(float, float, Box)>();
+        for (var i = 0; i < cells.Count; i++)
+        {
+            laid.Add((x, widths[i], Stack(cells[i].Content, Math.Max(1, widths[i] - 2 * padX), numbers)));
+            x += widths[i];
+        }
+        return new RowBox(laid, padX, padY, borders);
+    }
+
+    SKImage Picture(byte[] bytes)
+    {
+        if (images.TryGetValue(bytes, out var image)) return image;
+        image = SKImage.FromEncodedData(bytes) ?? throw new ArgumentException("The image is neither PNG nor JPEG, or is damaged.");
+        return images[bytes] = image;
+    }
+}

@@ -1,0 +1,78 @@
+using Emulation.Documents.Layout;
+using SkiaSharp;
+
+namespace Emulation.Documents.Pdf;
+
+/// <summary>Lays every page out first (so "Trang 2/5" knows the 5), then subsets the fonts to the glyphs used, then
+/// draws through Skia's PDF backend.</summary>
+static class PdfRenderer
+{
+    public static byte[] Render(Document document)
+    {
+        var faces = new Faces();
+        var images = new Dictionary<byte[], SKImage>(ReferenceEqualityComparer.Instance);
+        try
+        {
+            var sections = document.Pages.Select(setup => (setup, pages: new Paginator(setup, faces, images).Run())).ToList();
+            var total = sections.Sum(s => s.pages.Count);
+            var number = 0;
+            foreach (var (setup, pages) in sections)
+                foreach (var page in pages)
+                    Paginator.AddHeaderAndFooter(setup, page, ++number, total, faces, images);
+            faces.Subset();
+            using var output = new MemoryStream();
+            var metadata = new SKDocumentPdfMetadata { Title = document.Title, Creator = "Emulation", Producer = "Emulation", RasterDpi = 150 };
+            using (var pdf = SKDocument.CreatePdf(output, metadata))
+            {
+                using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+                using var line = new SKPaint { Color = SKColors.Black, Style = SKPaintStyle.Stroke, IsAntialias = true };
+                foreach (var (setup, pages) in sections)
+                {
+                    var (w, h) = ((float)(setup.Size.WidthMm * Widths.PointsPerMm), (float)(setup.Size.HeightMm * Widths.PointsPerMm));
+                    foreach (var page in pages)
+                    {
+                        var canvas = pdf.BeginPage(w, h);
+                        foreach (var mark in page) Draw(canvas, mark, faces, paint, line);
+                        pdf.EndPage();
+                    }
+                }
+                pdf.Close();
+            }
+            return output.ToArray();
+        }
+        finally
+        {
+            faces.Release();
+            foreach (var image in images.Values) image.Dispose();
+        }
+    }
+
+    static void Draw(SKCanvas canvas, Mark mark, Faces faces, SKPaint paint, SKPaint line)
+    {
+        switch (mark)
+        {
+            case GlyphRun run:
+                var text = run.Text;
+                if (text.Glyphs.Length == 0) return;
+                using (var builder = new SKTextBlobBuilder())
+                {
+                    // Text and clusters go with the glyphs, so a reader copies or searches the letters, ligatures included.
+                    var buffer = builder.AllocatePositionedTextRun(faces.Font(text.Face, text.Size), text.Glyphs.Length, text.Utf8.Length, null);
+                    buffer.SetGlyphs(text.Glyphs);
+                    buffer.SetPositions(text.Positions);
+                    buffer.SetText(text.Utf8);
+                    buffer.SetClusters(text.Clusters);
+                    using var blob = builder.Build();
+                    if (blob is not null) canvas.DrawText(blob, run.X, run.Y, paint);
+                }
+                break;
+            case Stroke s:
+                line.StrokeWidth = s.Width;
+                canvas.DrawLine(s.X1, s.Y1, s.X2, s.Y2, line);
+                break;
+            case Picture p:
+                canvas.DrawImage(p.Image, p.Rect, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
+                break;
+        }
+    }
+}

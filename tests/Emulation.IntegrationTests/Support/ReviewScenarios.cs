@@ -1,0 +1,53 @@
+using System.Net;
+using Emulation.Review.Models;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Emulation.IntegrationTests.Support;
+
+/// <summary>Builds review state through the API: models accepted in one period, a rubric, a round over them.</summary>
+public static class ReviewScenarios
+{
+    public const string Secretary = "thuky.phuong1";
+
+    /// <summary>Accepted models of Phường 1 in one fresh period, copied into Review.</summary>
+    public static async Task<(Guid CampaignId, Guid PeriodId, Guid[] Models)> AcceptedInOnePeriod(this AppFixture app, int count, string name = "Mô hình xét ")
+    {
+        using var admin = await app.As("quantri");
+        var period = await admin.OpenPeriod();
+        var models = new List<Guid>();
+        for (var i = 0; i < count; i++)
+            models.Add(await app.AcceptedModel(name + i, new() { ["periodId"] = period }));
+        var copy = await app.ReviewCopy(models[0]);
+        return (copy!.CampaignId!.Value, period, models.ToArray());
+    }
+
+    public static async Task<ReviewedModel?> ReviewCopy(this AppFixture app, Guid modelId)
+    {
+        await using var session = app.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.LoadAsync<ReviewedModel>(modelId);
+    }
+
+    public static async Task<Guid> PresetRubric(this Api secretary, string? name = null) =>
+        (await secretary.Post("/api/review/rubrics", new { name = name ?? DirectoryScenarios.Unique("Bộ tiêu chí "), preset = "tinh" }))
+        .Expect(HttpStatusCode.Created).Id;
+
+    public static object RoundBody(Guid campaign, Guid period, Guid rubric, string kind = "midterm") => new
+    {
+        name = DirectoryScenarios.Unique("Sơ kết thử "), kind, campaignId = campaign, periodId = period, levels = new[] { "co-so" },
+        rubricId = rubric, selfAssessmentDue = "2026-12-10", scoringDue = "2026-12-20", meetingOn = "2026-12-28"
+    };
+
+    /// <summary>A round in draft over a fresh period with <paramref name="models"/> accepted models of Phường 1.</summary>
+    public static async Task<(Guid Round, Guid Rubric, Guid[] Models)> DraftRound(this AppFixture app, int models = 1)
+    {
+        var (campaign, period, ids) = await app.AcceptedInOnePeriod(models);
+        using var secretary = await app.As(Secretary);
+        var rubric = await secretary.PresetRubric();
+        var round = (await secretary.Post("/api/review/rounds", RoundBody(campaign, period, rubric))).Expect(HttpStatusCode.Created).Id;
+        return (round, rubric, ids);
+    }
+
+    public static Task<Reply> Move(this Api secretary, Guid round, string to, long version) =>
+        secretary.Post($"/api/review/rounds/{round}/move", new { to, version });
+}
