@@ -1,6 +1,7 @@
 using Emulation.Review.Models;
 using Emulation.Review.Rounds;
 using Emulation.Review.Rubrics;
+using Emulation.Review.Scoring;
 using Emulation.Review.Units;
 using Emulation.Scope;
 using JasperFx.Events.Projections;
@@ -29,9 +30,11 @@ public static class ReviewModule
             opts.Schema.For<ReviewedModel>().DatabaseSchemaName(Schema)
                 .Duplicate(m => m.PeriodId).Duplicate(m => m.UnitId).Duplicate(m => m.Status);
             opts.Schema.For<ReviewCampaign>().DatabaseSchemaName(Schema);
+            ReviewScoringModule.Configure(opts);
         });
         services.ConsumeFeed(Feed.Directory, "review").ConsumeFeed(Feed.Registry, "review");
         services.AddSingleton<ReviewUnits>();
+        services.AddReviewScoring(configuration);
         return services;
     }
 

@@ -42,8 +42,8 @@ public static class AssignReviewersEndpoint
             .Add(reviewerIds.Count == 0, "reviewerIds", "Vui lòng chọn ít nhất một người thẩm định.")
             .Add((long)modelIds.Count * reviewerIds.Count > AssignmentRules.MaxPerRequest, "modelIds", $"Mỗi lần phân công tối đa {AssignmentRules.MaxPerRequest:N0} cặp mô hình – người thẩm định.");
         var models = modelIds.Select(m => (Id: m, Model: round.Round.Model(m))).ToList();
-        if (models.FirstOrDefault(m => m.Model is null) is { Model: null } unknown && modelIds.Count > 0)
-            errors.Add(true, "modelIds", $"Mô hình {unknown.Id} không thuộc đợt đánh giá này.");
+        if (models.Where(m => m.Model is null).Select(m => (Guid?)m.Id).FirstOrDefault() is { } unknown)
+            errors.Add(true, "modelIds", $"Mô hình {unknown} không thuộc đợt đánh giá này.");
         var byId = reviewers.ToDictionary(r => r.Id);
         if (reviewerIds.FirstOrDefault(r => !byId.ContainsKey(r)) is var stranger && stranger != Guid.Empty)
             errors.Add(true, "reviewerIds", "Người được chọn không phải thành viên hay chuyên gia thẩm định của Ban phụ trách đợt đánh giá.");

@@ -27,10 +27,10 @@ public static class AssignmentQueries
     {
         var round = await ReviewRound.LoadAsync(id, session, units, ctx);
         if (round is null || !(round.IsBoard || round.Access.SeesAll)) return ReviewRound.Missing();
-        return Results.Ok(await LoadAsync(round, session, ctx.RequestAborted));
+        return Results.Ok(await ReadAsync(round, session, ctx.RequestAborted));
     }
 
-    public static async Task<RoundAssignments> LoadAsync(ReviewRound round, IQuerySession session, CancellationToken ct)
+    public static async Task<RoundAssignments> ReadAsync(ReviewRound round, IQuerySession session, CancellationToken ct)
     {
         var reviewers = await RoundReviewers.LoadAsync(session, round.Round.BoardId, round.Tree, ct);
         var reviews = (await ReviewRound.ReviewsAsync(session, round.Round.Id, ct)).ToDictionary(r => r.ModelId);

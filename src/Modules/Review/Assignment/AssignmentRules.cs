@@ -3,6 +3,7 @@ using Emulation.Review.Reviewers;
 using Emulation.Review.Rounds;
 using Emulation.Review.Units;
 using Marten;
+using Microsoft.AspNetCore.Http;
 
 namespace Emulation.Review.Assignment;
 

@@ -1,4 +1,5 @@
 using Emulation.Kernel.Security;
+using Emulation.Kernel.Web;
 using Emulation.Review.Rounds;
 using Emulation.Review.Scoring;
 using Marten;
@@ -18,9 +19,9 @@ public static class MyAssignmentsQuery
     [WolverineGet("/api/review/assignments/mine"), Authorize(Policy = Policies.SignedIn)]
     [ProducesResponseType<IReadOnlyList<MyAssignment>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(IQuerySession session, HttpContext ctx) =>
-        Results.Ok(await LoadAsync(session, ctx.CurrentUser().Id, ctx.RequestAborted));
+        Results.Ok(await ReadAsync(session, ctx.CurrentUser().Id, ctx.RequestAborted));
 
-    public static async Task<IReadOnlyList<MyAssignment>> LoadAsync(IQuerySession session, Guid me, CancellationToken ct)
+    public static async Task<IReadOnlyList<MyAssignment>> ReadAsync(IQuerySession session, Guid me, CancellationToken ct)
     {
         var reviews = await session.Query<ModelReview>().Where(r => r.Reviewers.Contains(me)).ToListAsync(ct);
         var rounds = (await session.LoadManyAsync<Round>(ct, reviews.Select(r => r.RoundId).Distinct().ToArray())).ToDictionary(r => r.Id);

@@ -36,10 +36,10 @@ public static class RoundRankingQuery
     {
         var round = await ReviewRound.LoadAsync(id, session, units, ctx);
         if (round is null || !(round.IsBoard || round.Access.SeesAll)) return ReviewRound.Missing();
-        return Results.Ok(await LoadAsync(round, level, field, session, options.Value, ctx.RequestAborted));
+        return Results.Ok(await ReadAsync(round, level, field, session, options.Value, ctx.RequestAborted));
     }
 
-    public static async Task<RoundRankingView> LoadAsync(ReviewRound round, string? level, string? field, IQuerySession session, ScoringOptions options,
+    public static async Task<RoundRankingView> ReadAsync(ReviewRound round, string? level, string? field, IQuerySession session, ScoringOptions options,
         CancellationToken ct)
     {
         var id = round.Round.Id;

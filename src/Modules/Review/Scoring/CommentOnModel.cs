@@ -27,7 +27,7 @@ public static class CommentOnModelEndpoint
     public static async Task<IResult> Post(Guid id, Guid modelId, CommentOnModel command, IDocumentSession session, ReviewUnits units,
         IOptions<ScoringOptions> options, HttpContext ctx, TimeProvider clock)
     {
-        var (view, refusal) = await ModelScoresQuery.LoadAsync(id, modelId, session, units, options.Value, ctx, clock);
+        var (view, refusal) = await ModelScoresQuery.ReadAsync(id, modelId, session, units, options.Value, ctx, clock);
         if (refusal is not null) return refusal;
         var text = VietnameseText.Clean(command.Text);
         var errors = new Errors().Required(text, "text", "nội dung trao đổi", MaxText);

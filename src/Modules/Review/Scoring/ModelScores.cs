@@ -31,11 +31,11 @@ public static class ModelScoresQuery
     [ProducesResponseType<ModelScoresView>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, Guid modelId, IQuerySession session, ReviewUnits units, IOptions<ScoringOptions> options, HttpContext ctx, TimeProvider clock)
     {
-        var (view, refusal) = await LoadAsync(id, modelId, session, units, options.Value, ctx, clock);
+        var (view, refusal) = await ReadAsync(id, modelId, session, units, options.Value, ctx, clock);
         return refusal ?? Results.Ok(view);
     }
 
-    public static async Task<(ModelScoresView?, IResult?)> LoadAsync(Guid id, Guid modelId, IQuerySession session, ReviewUnits units, ScoringOptions options,
+    public static async Task<(ModelScoresView?, IResult?)> ReadAsync(Guid id, Guid modelId, IQuerySession session, ReviewUnits units, ScoringOptions options,
         HttpContext ctx, TimeProvider clock)
     {
         var ct = ctx.RequestAborted;

@@ -32,10 +32,10 @@ public static class ScoringProgressQuery
     {
         var round = await ReviewRound.LoadAsync(id, session, units, ctx);
         if (round is null || !(round.IsBoard || round.Access.SeesAll)) return ReviewRound.Missing();
-        return Results.Ok(await LoadAsync(round, session, ctx.RequestAborted));
+        return Results.Ok(await ReadAsync(round, session, ctx.RequestAborted));
     }
 
-    public static async Task<ScoringProgressView> LoadAsync(ReviewRound round, IQuerySession session, CancellationToken ct)
+    public static async Task<ScoringProgressView> ReadAsync(ReviewRound round, IQuerySession session, CancellationToken ct)
     {
         var id = round.Round.Id;
         var reviewers = await RoundReviewers.LoadAsync(session, round.Round.BoardId, round.Tree, ct);
