@@ -1,3 +1,4 @@
+using Emulation.Kernel.Web;
 using Emulation.Review.Assignment;
 using Emulation.Review.Reviewers;
 using JasperFx.Events.Projections;
@@ -23,6 +24,9 @@ public static class ReviewScoringModule
     public static IServiceCollection AddReviewScoring(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ScoringOptions>(configuration.GetSection("Review:Scoring"));
+        services.AddSingleton<IModulePages, ReviewScoringPages>();
+        services.AddSingleton(new NavItem("/tham-dinh", "Thẩm định, chấm điểm", 41,
+            u => u.Has(Roles.BoardMember) || u.Has(Roles.BoardSecretary) || u.Has(Roles.Expert) || u.IsAdmin));
         return services;
     }
 }
