@@ -1,7 +1,9 @@
 using Emulation.Review.Models;
 using Emulation.Review.Rounds;
+using Emulation.Kernel.Web;
 using Emulation.Review.Rubrics;
 using Emulation.Review.Scoring;
+using Emulation.Review.SelfAssessment;
 using Emulation.Review.Units;
 using Emulation.Scope;
 using JasperFx.Events.Projections;
@@ -24,17 +26,29 @@ public static class ReviewModule
         {
             opts.Projections.Snapshot<Rubric>(SnapshotLifecycle.Inline);
             opts.Projections.Snapshot<Round>(SnapshotLifecycle.Inline);
+            opts.Projections.Snapshot<ModelSelfAssessment>(SnapshotLifecycle.Inline);
+            opts.Schema.For<ModelSelfAssessment>().DatabaseSchemaName(Schema).Duplicate(a => a.RoundId);
             opts.Schema.For<Rubric>().DatabaseSchemaName(Schema);
             opts.Schema.For<Round>().DatabaseSchemaName(Schema);
             opts.FeedCopy<ReviewUnit>(Schema).FeedCopy<ReviewPerson>(Schema);
             opts.Schema.For<ReviewedModel>().DatabaseSchemaName(Schema)
                 .Duplicate(m => m.PeriodId).Duplicate(m => m.UnitId).Duplicate(m => m.Status);
             opts.Schema.For<ReviewCampaign>().DatabaseSchemaName(Schema);
+            opts.Schema.For<Reminders.ReviewNotice>().DatabaseSchemaName(Schema).Duplicate(n => n.UnitId).Duplicate(n => n.CreatedAt);
             ReviewScoringModule.Configure(opts);
         });
         services.ConsumeFeed(Feed.Directory, "review").ConsumeFeed(Feed.Registry, "review");
         services.AddSingleton<ReviewUnits>();
+        services.AddSingleton<IModulePages, ReviewPages>();
         services.AddReviewScoring(configuration);
+        services.AddSingleton<Kernel.IDemoSeed, Seed.ReviewDemoSeed>();
+        services.Configure<Reminders.ReviewReminderOptions>(configuration.GetSection("Review:Reminders"));
+        var cron = configuration["Review:Reminders:Cron"] ?? new Reminders.ReviewReminderOptions().Cron;
+        services.AddSingleton(new Kernel.Scheduling.RecurringTrigger("review-reminders", cron, () => new Reminders.SendReviewReminders()));
+        services.AddScoped<Kernel.Web.Inbox.INoticeSource, Reminders.ReviewNotices>();
+        services.AddSingleton(new NavItem("/danh-gia", "Đánh giá mô hình", 40, u => u.IsAuthenticated));
+        services.AddSingleton(new NavItem("/danh-gia/tieu-chi", "Bộ tiêu chí chấm điểm", 41,
+            u => u.IsAdmin || u.Has(Roles.BoardSecretary) || u.Has(Roles.BoardMember)));
         return services;
     }
 

@@ -14,6 +14,7 @@ namespace Emulation.Review.Rounds;
 
 /// <param name="Kind">yearly (đánh giá hằng năm), midterm (sơ kết) or final (tổng kết).</param>
 /// <param name="Levels">Level codes of the models covered; by default the level the board covers.</param>
+/// <param name="CampaignId">May be left out: the campaign the period belongs to.</param>
 /// <param name="BoardId">By default the secretary's own board.</param>
 public sealed record CreateRound(string? Name, string? Kind, Guid? CampaignId, Guid? PeriodId, IReadOnlyList<string>? Levels, Guid? RubricId,
     DateOnly? SelfAssessmentDue, DateOnly? ScoringDue, DateOnly? MeetingOn, Guid? BoardId = null);
@@ -25,7 +26,10 @@ public static class CreateRoundEndpoint
     [ProducesResponseType<RoundSaved>(StatusCodes.Status201Created)]
     public static async Task<IResult> Post(CreateRound command, IDocumentSession session, ReviewUnits units, HttpContext ctx, TimeProvider clock)
     {
-        var campaign = command.CampaignId is { } c ? await session.LoadAsync<ReviewCampaign>(c, ctx.RequestAborted) : null;
+        // The form names only the period (the feed's campaigns hold their periods): the campaign follows from it.
+        var campaign = command.CampaignId is { } c ? await session.LoadAsync<ReviewCampaign>(c, ctx.RequestAborted)
+            : command.PeriodId is { } p ? await session.Query<ReviewCampaign>().FirstOrDefaultAsync(x => x.PeriodIds.Contains(p), ctx.RequestAborted)
+            : null;
         var rubric = command.RubricId is { } r ? await session.LoadAsync<Rubric>(r, ctx.RequestAborted) : null;
         var (result, created) = Decide(command, await ReviewAccess.ForAsync(ctx, units), campaign, rubric, Guid.NewGuid(), clock.GetUtcNow());
         if (created is not null) session.Events.StartStream<Round>(created.RoundId, created);
@@ -53,8 +57,8 @@ public static class CreateRoundEndpoint
         if (levels.Count == 0 && access.Tree.Find(board)?.CoversLevel is { } covers) levels.Add(covers);
         var errors = new Errors().Required(name, "name", "tên đợt đánh giá", RoundRules.MaxName)
             .Add(kind is null, "kind", "Loại đợt đánh giá phải là đánh giá hằng năm (yearly), sơ kết (midterm) hoặc tổng kết (final).")
-            .Add(command.CampaignId is null, "campaignId", "Vui lòng chọn phong trào, đợt thi đua.")
-            .Add(command.CampaignId is not null && campaign is null, "campaignId", "Không tìm thấy đợt thi đua (chưa có mô hình nào được công nhận trong đợt này).")
+            .Add(command.CampaignId is null && command.PeriodId is null, "campaignId", "Vui lòng chọn phong trào, đợt thi đua.")
+            .Add((command.CampaignId ?? command.PeriodId) is not null && campaign is null, command.CampaignId is null ? "periodId" : "campaignId", "Không tìm thấy đợt thi đua (chưa có mô hình nào được công nhận trong đợt này).")
             .Add(command.PeriodId is null, "periodId", "Vui lòng chọn giai đoạn của đợt thi đua.")
             .Add(campaign is not null && command.PeriodId is { } p && !campaign.PeriodIds.Contains(p), "periodId", "Giai đoạn này không thuộc đợt thi đua đã chọn.")
             .Add(levels.Count == 0, "levels", "Vui lòng chọn ít nhất một cấp mô hình.")

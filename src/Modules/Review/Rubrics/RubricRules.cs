@@ -19,7 +19,7 @@ public static class RubricRules
 
     public static IReadOnlyList<Criterion> Criteria(IReadOnlyList<CriterionInput?>? inputs, Errors errors)
     {
-        if (inputs is null || inputs.Count == 0) { errors.Add(true, "criteria", "Vui lòng nhập ít nhất một tiêu chí."); return []; }
+        if (inputs is null || inputs.All(c => c is null || Blank(c))) { errors.Add(true, "criteria", "Vui lòng nhập ít nhất một tiêu chí."); return []; }
         if (inputs.Count > MaxCriteria) { errors.Add(true, "criteria", $"Bộ tiêu chí có tối đa {MaxCriteria} tiêu chí."); return []; }
         var result = new List<Criterion>();
         var codes = new HashSet<string>();
@@ -27,7 +27,8 @@ public static class RubricRules
         {
             var f = $"criteria[{i}]";
             var c = inputs[i];
-            if (c is null) { errors.Add(true, f, $"Tiêu chí thứ {i + 1} bị trống."); continue; }
+            // The editor always offers one more row than there are criteria: a row left empty is no criterion.
+            if (c is null || Blank(c)) continue;
             var code = VietnameseText.Clean(c.Code).ToUpperInvariant();
             var name = VietnameseText.Clean(c.Name);
             var before = errors.Count;
@@ -57,6 +58,7 @@ public static class RubricRules
             var b = inputs[j];
             var f = $"{field}.bands[{j}]";
             var text = VietnameseText.Clean(b?.Label);
+            if (b is null || b.From is null && b.To is null && text.Length == 0) continue;
             var bad = b is null || b.From is null || b.To is null || b.From < 0 || b.To > max || b.From > b.To;
             errors.Add(bad, f, $"Mức điểm thứ {j + 1} của tiêu chí {label} phải nằm trong thang 0–{VietnameseNumber.Text(max)} (từ không lớn hơn đến).")
                 .Required(text, f + ".label", $"tên mức điểm thứ {j + 1} của tiêu chí {label}", 50);
@@ -67,6 +69,10 @@ public static class RubricRules
         }
         return bands.OrderBy(x => x.From).ToList();
     }
+
+    static bool Blank(CriterionInput c) =>
+        string.IsNullOrWhiteSpace(c.Code) && string.IsNullOrWhiteSpace(c.Name) && c.MaxPoints is null && c.Weight is null && c.GateMinimum is null
+        && string.IsNullOrWhiteSpace(c.Guidance) && (c.Bands ?? []).All(b => b is null || b.From is null && b.To is null && string.IsNullOrWhiteSpace(b.Label));
 
     static string Label(string code, int i) => code.Length > 0 ? code : $"thứ {i + 1}";
 

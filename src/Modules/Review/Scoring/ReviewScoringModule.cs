@@ -25,7 +25,7 @@ public static class ReviewScoringModule
     {
         services.Configure<ScoringOptions>(configuration.GetSection("Review:Scoring"));
         services.AddSingleton<IModulePages, ReviewScoringPages>();
-        services.AddSingleton(new NavItem("/tham-dinh", "Thẩm định, chấm điểm", 41,
+        services.AddSingleton(new NavItem("/tham-dinh", "Thẩm định, chấm điểm", 42,
             u => u.Has(Roles.BoardMember) || u.Has(Roles.BoardSecretary) || u.Has(Roles.Expert) || u.IsAdmin));
         return services;
     }

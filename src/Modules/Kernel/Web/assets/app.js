@@ -181,3 +181,29 @@
     } finally { button && (button.disabled = false); }
   });
 })();
+
+// A running total out of 100 beside a score form ([data-live-total]): each [data-score-max] input's share of its
+// maximum, weighted; a gate ([data-gate-min]) below its minimum is named. The server computes the same on save.
+(function () {
+  const num = (s) => {
+    const t = String(s || '').trim().replace(/\.(?=\d{3}(\D|$))/g, '').replace(',', '.');
+    return t === '' || isNaN(Number(t)) ? null : Number(t);
+  };
+  function update(form) {
+    const out = form.querySelector('[data-live-total]');
+    if (!out) return;
+    const inputs = [...form.querySelectorAll('[data-score-max]')];
+    const weights = inputs.reduce((a, el) => a + (Number(el.dataset.scoreWeight) > 0 ? Number(el.dataset.scoreWeight) : 0), 0);
+    let total = 0, gates = 0;
+    for (const el of inputs) {
+      const v = num(el.value), max = Number(el.dataset.scoreMax), w = Number(el.dataset.scoreWeight);
+      if (v !== null && max > 0 && w > 0 && weights > 0) total += Math.min(Math.max(v, 0), max) / max * w / weights * 100;
+      if (el.dataset.gateMin && (v === null || v < Number(el.dataset.gateMin))) gates++;
+    }
+    out.querySelector('output').textContent = (Math.round(total * 100) / 100).toLocaleString('vi-VN');
+    const note = out.querySelector('[data-gate-note]');
+    if (note) note.textContent = gates ? `· chưa đạt ${gates} điều kiện bắt buộc` : '';
+  }
+  document.addEventListener('input', (ev) => { if (ev.target.dataset?.scoreMax !== undefined) update(ev.target.form); });
+  document.addEventListener('DOMContentLoaded', () => document.querySelectorAll('[data-live-total]').forEach(el => update(el.closest('form'))));
+})();

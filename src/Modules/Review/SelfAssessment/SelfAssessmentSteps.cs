@@ -1,0 +1,27 @@
+using Emulation.Kernel.Web;
+using Emulation.Review.Rounds;
+using Emulation.Review.Units;
+using Marten;
+using Microsoft.AspNetCore.Http;
+
+namespace Emulation.Review.SelfAssessment;
+
+public sealed record SelfAssessmentReply(Guid RoundId, Guid ModelId, long Version, decimal Total, bool GatesMet, string State);
+
+/// <summary>One step on a self-assessment, the same for saving and submitting: the round read, the assessment's stream
+/// loaded for writing (Marten refuses at commit if it moved meanwhile), the decision taken, what was decided appended.</summary>
+public static class SelfAssessmentSteps
+{
+    public static async Task<IResult> RunAsync(IDocumentSession session, Guid roundId, Guid modelId, ReviewUnits units, HttpContext ctx,
+        Func<Round?, ModelSelfAssessment?, ReviewAccess, (IResult Result, IReadOnlyList<object> Events)> decide)
+    {
+        var round = await session.LoadAsync<Round>(roundId, ctx.RequestAborted);
+        var stream = await session.Events.FetchForWriting<ModelSelfAssessment>(ModelSelfAssessment.StreamFor(roundId, modelId), ctx.RequestAborted);
+        var (result, events) = decide(round, stream.Aggregate, await ReviewAccess.ForAsync(ctx, units));
+        stream.AppendMany(events);
+        return result;
+    }
+
+    public static IResult Reply(Round round, Guid modelId, ModelSelfAssessment? current, decimal total, bool gates, bool submitted) =>
+        Results.Ok(new SelfAssessmentReply(round.Id, modelId, (current?.Version ?? 0) + 1, total, gates, submitted ? "submitted" : "draft"));
+}

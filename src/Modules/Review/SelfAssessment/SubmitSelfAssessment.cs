@@ -1,0 +1,39 @@
+using Emulation.Kernel.Security;
+using Emulation.Kernel.Web;
+using Emulation.Review.Rounds;
+using Emulation.Review.Units;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Emulation.Review.SelfAssessment;
+
+public sealed record SubmitSelfAssessment(IReadOnlyList<ScoreInput?>? Scores, long? Version);
+
+/// <summary>The unit's officer submits the self-assessment (taking the place of the draft): every criterion scored and
+/// justified. After that it is the unit's word to the reviewers and does not change.</summary>
+public static class SubmitSelfAssessmentEndpoint
+{
+    [WolverinePost("/api/review/rounds/{roundId}/self-assessments/{modelId}/submit"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType<SelfAssessmentReply>(StatusCodes.Status200OK)]
+    public static Task<IResult> Post(Guid roundId, Guid modelId, SubmitSelfAssessment command, IDocumentSession session, ReviewUnits units,
+        HttpContext ctx, TimeProvider clock) =>
+        SelfAssessmentSteps.RunAsync(session, roundId, modelId, units, ctx, (round, current, access) =>
+            Decide(round, modelId, current, command, access, clock.GetUtcNow()));
+
+    public static (IResult, IReadOnlyList<object>) Decide(Round? round, Guid modelId, ModelSelfAssessment? current, SubmitSelfAssessment command,
+        ReviewAccess access, DateTimeOffset now)
+    {
+        if (SelfAssessmentRules.Refuse(round, modelId, current, access, command.Version) is { } refusal) return (refusal, []);
+        var errors = new Errors();
+        var scores = SelfAssessmentRules.Scores(round!.Criteria, command.Scores, submitting: true, errors);
+        if (!errors.Ok) return (Problems.Validation(errors), []);
+        var result = ModelSelfAssessment.Result(round.Criteria, scores);
+        var model = round.Model(modelId)!;
+        var submitted = new SelfAssessmentSubmitted(ModelSelfAssessment.StreamFor(round.Id, modelId), round.Id, modelId, model.UnitId, scores,
+            result.Total, result.GatesMet, access.User.Id, now);
+        return (SelfAssessmentSteps.Reply(round, modelId, current, result.Total, result.GatesMet, true), [submitted]);
+    }
+}

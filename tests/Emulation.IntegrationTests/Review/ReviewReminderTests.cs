@@ -1,0 +1,57 @@
+using System.Net;
+using System.Text.Json;
+using Emulation.Review.Reminders;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Emulation.IntegrationTests.Review;
+
+/// <summary>The review reminder job run on chosen days (a fixed clock): self-assessment due soon, then overdue, each in
+/// the unit's inbox once however often the job runs; a submitted self-assessment is not reminded.</summary>
+[Collection(AppCollection.Name)]
+public sealed class ReviewReminderTests(AppFixture app)
+{
+    async Task RunAt(DateOnly day)
+    {
+        await using var session = app.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        await SendReviewRemindersHandler.Handle(new SendReviewReminders(), session, app.Services.GetRequiredService<IOptions<ReviewReminderOptions>>(),
+            new FixedClock(new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7))));
+        await session.SaveChangesAsync();
+    }
+
+    static async Task<List<JsonElement>> Inbox(Api api, Guid round) =>
+        (await api.Get("/api/inbox")).Expect(HttpStatusCode.OK).Body.EnumerateArray()
+            .Where(n => n.GetProperty("id").GetString()!.StartsWith("danh-gia:") && n.GetProperty("id").GetString()!.Contains(round.ToString("N"))).ToList();
+
+    [Fact]
+    public async Task The_unit_is_reminded_once_before_its_self_assessment_is_due_and_once_when_overdue_and_not_after_submitting()
+    {
+        var (round, _, models) = await app.DraftRound(2);
+        using var secretary = await app.As(ReviewScenarios.Secretary);
+        using var officer = await app.As("canbo.phuong1");
+        await RunAt(new DateOnly(2026, 12, 1));
+        Assert.Empty(await Inbox(officer, round));
+        (await secretary.Move(round, "self-assessment", 1)).Expect(HttpStatusCode.OK);
+
+        await RunAt(new DateOnly(2026, 12, 1));
+        Assert.Empty(await Inbox(officer, round));
+        await RunAt(new DateOnly(2026, 12, 5));
+        await RunAt(new DateOnly(2026, 12, 6));
+        var due = await Inbox(officer, round);
+        Assert.Equal(2, due.Count);
+        Assert.All(due, n => Assert.Contains("Sắp đến hạn tự đánh giá", n.GetProperty("title").GetString()));
+        Assert.All(due, n => Assert.Contains("10/12/2026", n.GetProperty("body").GetString()));
+        using var other = await app.As("canbo.khanhhoi");
+        Assert.Empty(await Inbox(other, round));
+
+        var scores = Emulation.Review.Rubrics.RubricPresets.Provincial.Select(c => new { code = c.Code, score = "1", justification = "Có" }).ToArray();
+        (await officer.Post($"/api/review/rounds/{round}/self-assessments/{models[0]}/submit", new { scores, version = 0 })).Expect(HttpStatusCode.OK);
+        await RunAt(new DateOnly(2026, 12, 11));
+        await RunAt(new DateOnly(2026, 12, 12));
+        var overdue = (await Inbox(officer, round)).Where(n => n.GetProperty("id").GetString()!.Contains("qua-han")).ToList();
+        var single = Assert.Single(overdue);
+        Assert.Contains(models[1].ToString("N"), single.GetProperty("id").GetString());
+        Assert.Equal($"/danh-gia/{round}/tu-danh-gia/{models[1]}", single.GetProperty("href").GetString());
+    }
+}
