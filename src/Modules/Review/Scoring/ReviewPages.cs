@@ -12,7 +12,7 @@ public sealed class ReviewScoringPages : IModulePages
     public void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/tham-dinh", ReviewHomePage.Get).RequireAuthorization();
-        app.MapGet(LiveTotalScript.Path, LiveTotalScript.Get).AllowAnonymous();
+        app.MapGet(LiveTotalScript.Path, LiveTotalScript.Get).RequireAuthorization();
         app.MapGet("/tham-dinh/{id:guid}/phan-cong", AssignmentPage.Get).RequireAuthorization();
         app.MapGet("/tham-dinh/{id:guid}/tien-do", ProgressPage.Get).RequireAuthorization();
         app.MapGet("/tham-dinh/{id:guid}/xep-hang", RankingPage.Get).RequireAuthorization();
