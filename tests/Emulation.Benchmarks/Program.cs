@@ -12,6 +12,7 @@ public static class Bench
 {
     public static async Task Main(string[] args)
     {
+        if (args.Contains("--documents")) { await DocumentsBench.RunAsync(args); return; }
         var o = Options.Parse(args);
         var adminDb = Environment.GetEnvironmentVariable("EMULATION_BENCH_ADMIN_DB") ?? throw new InvalidOperationException("run through ./build.sh bench");
         if (args.Contains("--recovery"))

@@ -39,3 +39,28 @@ public static class PdfText
 
     public static string All(IEnumerable<PdfPage> pages) => string.Join("\n", pages.SelectMany(p => p.Lines).Select(l => l.Text));
 }
+
+public static class PdfColumns
+{
+    /// <summary>The text of every page between two x positions (points), line after line: what sits in one table
+    /// column, a wrapped cell joined back with spaces.</summary>
+    public static string Between(byte[] pdf, double left, double right)
+    {
+        using var document = PdfDocument.Open(pdf);
+        var lines = document.GetPages().SelectMany(page => page.Letters
+            .Where(l => !string.IsNullOrWhiteSpace(l.Value) && l.StartBaseLine.X >= left && l.StartBaseLine.X < right)
+            .GroupBy(l => Math.Round(l.StartBaseLine.Y, 1)).OrderByDescending(g => g.Key)
+            .Select(g =>
+            {
+                var letters = g.OrderBy(l => l.StartBaseLine.X).ToList();
+                var text = new System.Text.StringBuilder();
+                for (var i = 0; i < letters.Count; i++)
+                {
+                    if (i > 0 && letters[i].StartBaseLine.X - letters[i - 1].EndBaseLine.X > 1) text.Append(' ');
+                    text.Append(letters[i].Value);
+                }
+                return text.ToString();
+            }));
+        return string.Join(" ", lines);
+    }
+}

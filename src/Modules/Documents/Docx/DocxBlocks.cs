@@ -12,11 +12,8 @@ namespace Emulation.Documents.Docx;
 /// marked to repeat on every page and rows are kept whole, as the PDF does.</summary>
 sealed class DocxBlocks(TextStyle pageStyle, DocxImages images)
 {
-    public IEnumerable<OpenXmlElement> Write(List<Block> blocks, double widthMm, OpenXmlPart owner)
-    {
-        var written = blocks.SelectMany(b => Write(b, widthMm, owner)).ToList();
-        return written;
-    }
+    public IEnumerable<OpenXmlElement> Write(List<Block> blocks, double widthMm, OpenXmlPart owner) =>
+        blocks.SelectMany(b => Write(b, widthMm, owner)).ToList();
 
     IEnumerable<OpenXmlElement> Write(Block block, double widthMm, OpenXmlPart owner) => block switch
     {
@@ -47,8 +44,8 @@ sealed class DocxBlocks(TextStyle pageStyle, DocxImages images)
             var style = span.Style.Over(baseStyle);
             paragraph.Append(span.Kind switch
             {
-                SpanKind.PageNumber => Field(" PAGE ", style),
-                SpanKind.TotalPages => Field(" NUMPAGES ", style),
+                SpanKind.PageNumber => [Field(" PAGE ", style)],
+                SpanKind.TotalPages => [Field(" NUMPAGES ", style)],
                 _ => Runs(span.Text, style)
             });
         }
