@@ -8,17 +8,23 @@ public static class Roles
     public const string BoardMember = "board-member";
     public const string BoardSecretary = "board-secretary";
     public const string Approver = "approver";
+    /// <summary>An invited expert who scores a board's review rounds (issue 8); held at the board they serve.</summary>
+    public const string Expert = "expert";
     public const string Admin = "admin";
 
-    public static readonly IReadOnlyList<string> All = [Officer, BoardMember, BoardSecretary, Approver, Admin];
+    public static readonly IReadOnlyList<string> All = [Officer, BoardMember, BoardSecretary, Expert, Approver, Admin];
 
     public static bool IsScoped(string role) => role != Admin;
+
+    /// <summary>Roles held at a board rather than at a unit.</summary>
+    public static bool IsBoardRole(string role) => role is BoardMember or BoardSecretary or Expert;
 
     public static string Label(string role) => role switch
     {
         Officer => "Cán bộ đơn vị",
         BoardMember => "Thành viên Ban",
         BoardSecretary => "Thư ký Ban",
+        Expert => "Chuyên gia thẩm định",
         Approver => "Lãnh đạo phê duyệt",
         Admin => "Quản trị hệ thống",
         _ => role

@@ -66,6 +66,10 @@ public sealed class DecisionTests(AppFixture app)
         var funnel = (await secretary.Get($"/api/review/rounds/{round}/funnel")).Expect(HttpStatusCode.OK).Body;
         var stages = funnel.GetProperty("stages").EnumerateArray().ToDictionary(s => s.GetProperty("key").GetString()!, s => s.GetProperty("count").GetInt32());
         Assert.Equal(3, stages["registered"]);
+        // Every stage has its source now: none is left out, and no unit self-assessed or reviewer scored in this round.
+        Assert.Empty(funnel.GetProperty("missing").EnumerateArray());
+        Assert.Equal(0, stages["self-assessed"]);
+        Assert.Equal(0, stages["scored"]);
         Assert.Equal(2, stages["recognised"]);
         Assert.Equal(2, stages["outstanding"]);
         Assert.Equal(1, stages["proposed"]);

@@ -44,7 +44,7 @@ public static partial class PersonRules
         var unit = tree.Find(unitId);
         if (unit is null) return errors.Add(true, field, $"Vai trò {Roles.Label(role)} cần chọn đơn vị.");
         errors.Add(!unit.Active, field, $"Đơn vị “{unit.Name}” đã sáp nhập, hãy chọn đơn vị mới.");
-        var boardRole = role is Roles.BoardMember or Roles.BoardSecretary;
+        var boardRole = Roles.IsBoardRole(role);
         errors.Add(boardRole && unit.Kind != UnitKind.Board, field, $"Vai trò {Roles.Label(role)} phải gắn với một Ban Dân vận hoặc Ban Chỉ đạo.");
         errors.Add(!boardRole && unit.Kind == UnitKind.Board && role == Roles.Officer, field, "Cán bộ đơn vị phải gắn với đơn vị đăng ký, không phải Ban.");
         return errors;

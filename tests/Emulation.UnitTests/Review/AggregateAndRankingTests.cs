@@ -1,0 +1,34 @@
+using Emulation.Review.Ranking;
+using Emulation.Review.Scoring;
+
+namespace Emulation.UnitTests.Reviewing;
+
+public sealed class AggregateAndRankingTests
+{
+    [Fact]
+    public void Aggregate_gives_mean_median_min_max_spread_and_flags_disagreement_above_the_threshold()
+    {
+        var a = ScoreAggregate.Of([70m, 85.5m, 90m], 15m)!;
+        Assert.Equal((3, 81.83m, 85.5m, 70m, 90m, 20m, true), (a.Count, a.Mean, a.Median, a.Min, a.Max, a.Spread, a.Disagreement));
+        var even = ScoreAggregate.Of([80m, 70m, 75m, 90m], 20m)!;
+        Assert.Equal((78.75m, 77.5m, 20m, false), (even.Mean, even.Median, even.Spread, even.Disagreement));
+        Assert.Null(ScoreAggregate.Of([], 15m));
+    }
+
+    [Fact]
+    public void Ties_share_a_rank_and_the_next_rank_skips_per_field_and_level()
+    {
+        Guid Id(int i) => new($"00000000-0000-0000-0000-{i:x12}");
+        var ranked = Rankings.Of([
+            new RankInput(Id(1), "kinh-te", "co-so", 88m), new RankInput(Id(2), "kinh-te", "co-so", 90m),
+            new RankInput(Id(3), "kinh-te", "co-so", 90m), new RankInput(Id(4), "kinh-te", "co-so", null),
+            new RankInput(Id(5), "kinh-te", "co-so", 70m), new RankInput(Id(6), "van-hoa", "co-so", 60m),
+            new RankInput(Id(7), "kinh-te", "huyen", 50m)]);
+        var economy = ranked.Where(r => r.Field == "kinh-te" && r.Level == "co-so").ToList();
+        Assert.Equal([Id(2), Id(3), Id(1), Id(5), Id(4)], economy.Select(r => r.ModelId));
+        Assert.Equal([1, 1, 3, 4, null], economy.Select(r => r.Rank));
+        Assert.Equal([true, true, false, false, false], economy.Select(r => r.Tied));
+        Assert.Equal(1, ranked.Single(r => r.ModelId == Id(6)).Rank);
+        Assert.Equal(1, ranked.Single(r => r.ModelId == Id(7)).Rank);
+    }
+}
