@@ -21,6 +21,15 @@ public class UnitTree<TUnit> where TUnit : UnitCopy
     public TUnit? ByCode(string code) => _byId.Values.FirstOrDefault(u => u.Code == code);
     public string Name(Guid? id) => Find(id)?.Name ?? "";
 
+    /// <summary>Where a unit lies: the province, district and commune it is in (or is).</summary>
+    public (Guid? Province, Guid? District, Guid? Commune) Location(Guid unitId)
+    {
+        var chain = SelfAndAncestors(unitId).ToList();
+        return (chain.FirstOrDefault(u => u.Kind == "province")?.Id,
+            chain.FirstOrDefault(u => u.Kind == "district")?.Id,
+            chain.FirstOrDefault(u => u.Kind == "commune")?.Id);
+    }
+
     /// <summary>The unit itself, then its parents upwards; a merged unit continues through the unit it joined.</summary>
     public IEnumerable<TUnit> SelfAndAncestors(Guid id)
     {

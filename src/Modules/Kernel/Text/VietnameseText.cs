@@ -10,6 +10,9 @@ public static class VietnameseText
 
     public static string Nfc(string? value) => (value ?? "").Normalize(NormalizationForm.FormC);
 
+    /// <summary>An optional text as stored: NFC and trimmed, or null when blank.</summary>
+    public static string? NfcOrNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : Nfc(value).Trim();
+
     /// <summary>NFC, trimmed, inner runs of white space folded to one space.</summary>
     public static string Clean(string? value)
     {

@@ -127,7 +127,7 @@ public static class DashboardQueries
         var byHealth = HealthLabels.All.Select(h => (Code: HealthLabels.Code(h), Label: HealthLabels.Label(h)))
             .Select(h => new Bar(h.Code, h.Label, slices.Where(s => s.Health == h.Code).Sum(s => s.Count), Href(none with { Health = h.Code })))
             .Where(b => b.Value > 0).ToList();
-        var byField = slices.GroupBy(s => s.Field).Select(g => new Bar(g.Key, FieldNames.Of(g.Key), g.Sum(s => s.Count), Href(none with { Field = g.Key })))
+        var byField = slices.GroupBy(s => s.Field).Select(g => new Bar(g.Key, StandardFields.Name(g.Key), g.Sum(s => s.Count), Href(none with { Field = g.Key })))
             .OrderByDescending(b => b.Value).ThenBy(b => b.Label, Kernel.Text.VietnameseText.Comparer).ToList();
         var byDistrict = slices.Where(s => s.District is not null).GroupBy(s => s.District!.Value)
             .Select(g => new Bar(g.Key.ToString(), tree.Name(g.Key), g.Sum(s => s.Count), Href(none with { District = g.Key })))

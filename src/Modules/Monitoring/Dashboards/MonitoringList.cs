@@ -22,7 +22,7 @@ public sealed record MonitoringRow(Guid Id, string Name, string? Code, Guid Unit
     string Health, string HealthLabel, string HealthWords, DateOnly? LastReportOn, string? NextPeriod, DateOnly? NextDueOn, int ReportsCount,
     int OverdueDays, int OverdueActions)
 {
-    public static MonitoringRow Of(MonitoringSummary s) => new(s.Id, s.Name, s.Code, s.UnitId, s.UnitName, s.FieldCode, FieldNames.Of(s.FieldCode),
+    public static MonitoringRow Of(MonitoringSummary s) => new(s.Id, s.Name, s.Code, s.UnitId, s.UnitName, s.FieldCode, StandardFields.Name(s.FieldCode),
         s.State, s.Health, s.HealthLabel, s.HealthWords, s.LastReportOn, s.NextPeriodWords, s.NextDueOn, s.ReportsCount, s.OverdueDays, s.OverdueActions);
 }
 
@@ -67,7 +67,7 @@ public static class MonitoringListEndpoints
         var rows = await Sorted(DashboardScope.Filter(DashboardScope.List(session, access), f)).Take(MaxExportRows).ToListAsync(ctx.RequestAborted);
         var table = new Table("Theo dõi mô hình", Columns, rows.Select((r, i) => (IReadOnlyList<object?>)
         [
-            i + 1, r.Code, r.Name, r.UnitName, FieldNames.Of(r.FieldCode), r.HealthLabel, r.HealthWords, r.ReportsCount, r.LastReportOn,
+            i + 1, r.Code, r.Name, r.UnitName, StandardFields.Name(r.FieldCode), r.HealthLabel, r.HealthWords, r.ReportsCount, r.LastReportOn,
             r.NextPeriodWords, r.NextDueOn, r.OverdueDays, r.OverdueActions
         ]).ToList());
         var stamp = clock.VietnamNow().ToString("yyyyMMdd-HHmm");

@@ -42,17 +42,7 @@ public sealed partial record FollowedModel(
 
     /// <summary>The followed stream of a model: a name-based (version 5) UUID of the model id, the same on every node
     /// and every replay, so the feed, the API and the pages find the stream from the model id alone.</summary>
-    public static Guid StreamFor(Guid modelId)
-    {
-        Span<byte> input = stackalloc byte[32];
-        Namespace.TryWriteBytes(input[..16], bigEndian: true, out _);
-        modelId.TryWriteBytes(input[16..], bigEndian: true, out _);
-        Span<byte> hash = stackalloc byte[20];
-        System.Security.Cryptography.SHA1.HashData(input, hash);
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash[..16], bigEndian: true);
-    }
+    public static Guid StreamFor(Guid modelId) => Kernel.Identity.NameBasedId.Of(Namespace, modelId);
 
     [JsonIgnore] public DateOnly AcceptedOn => Kernel.VietnamClock.VietnamDate(AcceptedAt);
     [JsonIgnore] public Guid UnitId => Facts.UnitId;

@@ -45,7 +45,7 @@ public static class FollowedSteps
     public static Task<JasperFx.Events.IEventStream<FollowedModel>> StreamAsync(IDocumentSession session, Guid modelId, CancellationToken ct) =>
         session.Events.FetchForWriting<FollowedModel>(FollowedModel.StreamFor(modelId), ct);
 
-    public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : Kernel.Text.VietnameseText.Nfc(text).Trim();
+    public static string? Clean(string? text) => Kernel.Text.VietnameseText.NfcOrNull(text);
 }
 
 public sealed record FollowedSaved(Guid Id, long Version);

@@ -35,7 +35,7 @@ public static class InspectionSteps
 
     public static DateOnly Today(DateTimeOffset now) => now.VietnamDate();
 
-    public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : VietnameseText.Nfc(text).Trim();
+    public static string? Clean(string? text) => Kernel.Text.VietnameseText.NfcOrNull(text);
 
     /// <summary>A date a person typed for something that happened: not in the future, not before the records began.</summary>
     public static Errors PastDate(this Errors errors, DateOnly? date, string field, string label, DateOnly today) =>

@@ -25,14 +25,14 @@ public sealed class MonitoringFeed : BatchSubscription
         IDocumentOperations operations, IMessageBus bus, CancellationToken ct)
     {
         var streams = page.Events.GroupBy(e => e.StreamId).Select(g => g.Last()).OrderBy(e => e.Sequence).ToList();
+        var models = new List<(FollowedModel Model, DateTimeOffset At)>();
         foreach (var e in streams)
-        {
-            var model = await operations.Events.AggregateStreamAsync<FollowedModel>(e.StreamId, e.Version, token: ct);
-            if (model is null) continue;
-            var standing = model.Standing.Select(r => r.Id).ToList();
-            IReadOnlyList<EvidenceFile> files = standing.Count == 0 ? [] : await operations.Query<EvidenceFile>().Where(f => f.ModelId == model.ModelId).ToListAsync(ct);
-            await bus.PublishAsync(FollowFeedMapping.ToIntegrationEvent(model, files, e.Timestamp));
-        }
+            if (await operations.Events.AggregateStreamAsync<FollowedModel>(e.StreamId, e.Version, token: ct) is { } model) models.Add((model, e.Timestamp));
+        // One read of the page's evidence, not one per model.
+        var ids = models.Where(m => m.Model.Standing.Count > 0).Select(m => m.Model.ModelId).ToArray();
+        var files = (ids.Length == 0 ? [] : await operations.Query<EvidenceFile>().Where(f => f.ModelId.IsOneOf(ids)).ToListAsync(ct)).ToLookup(f => f.ModelId);
+        foreach (var (model, at) in models)
+            await bus.PublishAsync(FollowFeedMapping.ToIntegrationEvent(model, files[model.ModelId], at));
     }
 }
 

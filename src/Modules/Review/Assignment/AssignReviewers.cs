@@ -20,17 +20,8 @@ public static class AssignReviewersEndpoint
 {
     [WolverinePost("/api/review/rounds/{id}/assignments"), Authorize(Policy = Policies.SignedIn)]
     [ProducesResponseType<AssignmentSaved>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(Guid id, AssignReviewers command, IDocumentSession session, ReviewUnits units, HttpContext ctx, TimeProvider clock)
-    {
-        var ct = ctx.RequestAborted;
-        var round = await ReviewRound.LoadAsync(id, session, units, ctx);
-        if (AssignmentRules.Refuse(round, secretaryOnly: true) is { } refusal) return refusal;
-        var reviewers = await RoundReviewers.LoadAsync(session, round!.Round.BoardId, round.Tree, ct);
-        var reviews = await ReviewRound.ReviewsAsync(session, id, ct);
-        var (result, events) = Decide(round, command, reviewers, reviews, clock.GetUtcNow());
-        await AssignmentRules.AppendAsync(session, events, id, ct);
-        return result;
-    }
+    public static Task<IResult> Post(Guid id, AssignReviewers command, IDocumentSession session, ReviewUnits units, HttpContext ctx, TimeProvider clock) =>
+        AssignmentRules.RunAsync(id, session, units, ctx, (round, reviewers, reviews) => Decide(round, command, reviewers, reviews, clock.GetUtcNow()));
 
     public static (IResult, IReadOnlyList<(Guid, object)>) Decide(ReviewRound round, AssignReviewers command, IReadOnlyList<RoundReviewer> reviewers,
         IReadOnlyList<ModelReview> reviews, DateTimeOffset now)

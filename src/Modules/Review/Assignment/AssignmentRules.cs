@@ -22,6 +22,35 @@ public static class AssignmentRules
         : $"Không phân công được: {reviewer} có xung đột lợi ích với mô hình “{model.Name}” (giữ vai trò ở đơn vị của mô hình, " +
           "đơn vị cấp trên trực tiếp hoặc đơn vị trực thuộc).";
 
+    /// <summary>Appends to models' reviews already read (<paramref name="known"/>: every review of the round) without reading
+    /// them again: the version read is the one expected at commit, and a model without a review starts its stream. One
+    /// round trip for a whole automatic assignment instead of one per model.</summary>
+    public static void Append(IDocumentSession session, IEnumerable<(Guid ModelId, object Event)> events, Guid roundId, IReadOnlyList<ModelReview> known)
+    {
+        var versions = known.ToDictionary(r => r.ModelId, r => r.Version);
+        foreach (var group in events.GroupBy(e => e.ModelId))
+        {
+            var id = ReviewIds.ModelReview(roundId, group.Key);
+            var appended = group.Select(e => e.Event).ToArray();
+            if (versions.TryGetValue(group.Key, out var version)) session.Events.Append(id, version + appended.Length, appended);
+            else session.Events.StartStream<ModelReview>(id, appended);
+        }
+    }
+
+    /// <summary>Runs an assignment step over the round's reviewers and every review of the round, read once.</summary>
+    public static async Task<IResult> RunAsync(Guid roundId, IDocumentSession session, ReviewUnits units, HttpContext ctx,
+        Func<ReviewRound, IReadOnlyList<RoundReviewer>, IReadOnlyList<ModelReview>, (IResult Result, IReadOnlyList<(Guid, object)> Events)> decide)
+    {
+        var ct = ctx.RequestAborted;
+        var round = await ReviewRound.LoadAsync(roundId, session, units, ctx);
+        if (Refuse(round, secretaryOnly: true) is { } refusal) return refusal;
+        var reviewers = await RoundReviewers.LoadAsync(session, round!.Round.BoardId, round.Tree, ct);
+        var reviews = await ReviewRound.ReviewsAsync(session, roundId, ct);
+        var (result, events) = decide(round, reviewers, reviews);
+        Append(session, events, roundId, reviews);
+        return result;
+    }
+
     public static async Task AppendAsync(IDocumentSession session, IEnumerable<(Guid ModelId, object Event)> events, Guid roundId, CancellationToken ct)
     {
         foreach (var group in events.GroupBy(e => e.ModelId))

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Emulation.Kernel.Identity;
 
 namespace Emulation.Review.Assignment;
 
@@ -12,15 +12,12 @@ public static class ReviewIds
 
     public static Guid Scorecard(Guid roundId, Guid modelId, Guid reviewerId) => Of(2, roundId, modelId, reviewerId);
 
+    /// <summary>A kind byte before the ids keeps a model's review and a scorecard of the same ids apart.</summary>
     static Guid Of(byte kind, params Guid[] ids)
     {
-        var input = new byte[17 + 16 * ids.Length];
-        Namespace.TryWriteBytes(input.AsSpan(0, 16), bigEndian: true, out _);
-        input[16] = kind;
-        for (var i = 0; i < ids.Length; i++) ids[i].TryWriteBytes(input.AsSpan(17 + 16 * i, 16), bigEndian: true, out _);
-        var hash = SHA1.HashData(input);
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+        var name = new byte[1 + 16 * ids.Length];
+        name[0] = kind;
+        for (var i = 0; i < ids.Length; i++) ids[i].TryWriteBytes(name.AsSpan(1 + 16 * i, 16), bigEndian: true, out _);
+        return NameBasedId.Of(Namespace, name);
     }
 }

@@ -13,7 +13,7 @@ namespace Emulation.Review.Assignment;
 /// (declared on the model's review, or from the roles they hold, ADR 0022).</summary>
 public sealed class ReviewRound(Round round, ReviewAccess access)
 {
-    public const string NotFound = "Không tìm thấy đợt đánh giá.";
+    public const string NotFound = Rounds.RoundSteps.NotFound;
     public const string ModelNotFound = "Không tìm thấy mô hình trong đợt đánh giá này.";
     public const string SecretaryOnly = "Chỉ thư ký của Ban phụ trách đợt đánh giá được phân công người thẩm định.";
 

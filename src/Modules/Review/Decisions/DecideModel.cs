@@ -63,7 +63,7 @@ public static class DecideModelEndpoint
         errors.Add(command.Present is null, "present", "Hãy nhập số thành viên có mặt.");
         errors.Add(command.For is null, "for", "Hãy nhập số phiếu tán thành.");
         errors.Add(command.Against is null, "against", "Hãy nhập số phiếu không tán thành.");
-        var note = DecisionSteps.Clean(command.Note);
+        var note = Kernel.Text.VietnameseText.NfcOrNull(command.Note);
         errors.Add(note?.Length > MaxNote, "note", $"Ghi chú dài quá {MaxNote} ký tự.");
         Vote? vote = null;
         if (command is { Present: { } p, For: { } f, Against: { } a })

@@ -90,16 +90,7 @@ public static class DecisionQueries
         var levels = StandardLevels.All.Select(l => l.Code).ToList();
         return new FunnelView(round.Id, round.Name, Shown(Funnel.Of(entries)),
             Funnel.By(entries, e => e.Level, levels).Select(g => new FunnelGroup(g.Key, StandardLevels.Name(g.Key), Shown(g.Stages))).ToList(),
-            Funnel.By(entries, e => e.Field).Select(g => new FunnelGroup(g.Key, FieldLabel(g.Key), Shown(g.Stages))).ToList(),
+            Funnel.By(entries, e => e.Field).Select(g => new FunnelGroup(g.Key, StandardFields.Name(g.Key), Shown(g.Stages))).ToList(),
             missing.Select(s => Funnel.Stages.First(x => x.Key == s).Label).ToList());
     }
-
-    static readonly Dictionary<string, string> Fields = new()
-    {
-        ["kinh-te"] = "Kinh tế", ["van-hoa-xa-hoi"] = "Văn hóa - xã hội", ["quoc-phong-an-ninh"] = "Quốc phòng - an ninh",
-        ["xay-dung-he-thong-chinh-tri"] = "Xây dựng hệ thống chính trị", ["nong-thon-moi"] = "Xây dựng nông thôn mới, đô thị văn minh",
-        ["cai-cach-hanh-chinh"] = "Cải cách hành chính"
-    };
-
-    public static string FieldLabel(string code) => Fields.GetValueOrDefault(code, code);
 }

@@ -27,6 +27,4 @@ public static class DecisionSteps
         if (stream.Aggregate is null) stream.AppendOne(new DecisionsStarted(roundId, now));
         return stream;
     }
-
-    public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : Kernel.Text.VietnameseText.Nfc(text).Trim();
 }

@@ -35,17 +35,7 @@ public sealed record RoundDecisions(Guid Id, Guid RoundId, MajorityRule Rule, in
     static readonly Guid Namespace = new("a4d3c1e2-7b65-4f0a-9c1d-2e8f5b7a6c30");
 
     /// <summary>A version 5 UUID of the round id: the same on every node, found from the round id alone.</summary>
-    public static Guid StreamFor(Guid roundId)
-    {
-        Span<byte> input = stackalloc byte[32];
-        Namespace.TryWriteBytes(input[..16], bigEndian: true, out _);
-        roundId.TryWriteBytes(input[16..], bigEndian: true, out _);
-        Span<byte> hash = stackalloc byte[20];
-        System.Security.Cryptography.SHA1.HashData(input, hash);
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash[..16], bigEndian: true);
-    }
+    public static Guid StreamFor(Guid roundId) => Kernel.Identity.NameBasedId.Of(Namespace, roundId);
 
     /// <summary>The key of the transaction lock every change of a round's decisions takes first: quotas hold under
     /// concurrent decisions, and the stream's first event is written once.</summary>

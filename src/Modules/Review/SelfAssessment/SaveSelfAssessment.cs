@@ -1,5 +1,4 @@
 using Emulation.Kernel.Security;
-using Emulation.Kernel.Web;
 using Emulation.Review.Rounds;
 using Emulation.Review.Units;
 using Marten;
@@ -24,16 +23,6 @@ public static class SaveSelfAssessmentEndpoint
             Decide(round, modelId, current, command, access, clock.GetUtcNow()));
 
     public static (IResult, IReadOnlyList<object>) Decide(Round? round, Guid modelId, ModelSelfAssessment? current, SaveSelfAssessment command,
-        ReviewAccess access, DateTimeOffset now)
-    {
-        if (SelfAssessmentRules.Refuse(round, modelId, current, access, command.Version) is { } refusal) return (refusal, []);
-        var errors = new Errors();
-        var scores = SelfAssessmentRules.Scores(round!.Criteria, command.Scores, submitting: false, errors);
-        if (!errors.Ok) return (Problems.Validation(errors), []);
-        var result = ModelSelfAssessment.Result(round.Criteria, scores);
-        var model = round.Model(modelId)!;
-        var saved = new SelfAssessmentSaved(ModelSelfAssessment.StreamFor(round.Id, modelId), round.Id, modelId, model.UnitId, scores,
-            result.Total, result.GatesMet, access.User.Id, now);
-        return (SelfAssessmentSteps.Reply(round, modelId, current, result.Total, result.GatesMet, false), [saved]);
-    }
+        ReviewAccess access, DateTimeOffset now) =>
+        SelfAssessmentSteps.Decide(round, modelId, current, command.Scores, command.Version, submitting: false, access, now);
 }

@@ -5,8 +5,8 @@ namespace Emulation.Review.SelfAssessment;
 
 public enum SelfAssessmentState { Draft, Submitted }
 
-/// <summary>A report or an evidence file from the model's monitoring that backs a score, by id and title. Monitoring
-/// publishes no feed yet (ADR 0021): the link is what the officer picked, stored as given.</summary>
+/// <summary>A report or an evidence file from the model's monitoring that backs a score, by id and title, stored as the
+/// officer gave it (ADR 0021). Monitoring's feed now carries the reports and files (ADR 0023); the form does not offer them yet.</summary>
 public sealed record EvidenceLink(string Kind, Guid? Id, string Title);
 
 public sealed record SelfScore(string Code, decimal? Score, string? Justification, IReadOnlyList<EvidenceLink> Links);
@@ -43,18 +43,7 @@ public sealed partial record ModelSelfAssessment(Guid Id, Guid RoundId, Guid Mod
 
     /// <summary>The stream of a model's self-assessment in a round: a name-based (version 5) UUID of both ids, so the API
     /// and the pages find it from the round and the model alone, on every node and every replay.</summary>
-    public static Guid StreamFor(Guid roundId, Guid modelId)
-    {
-        Span<byte> input = stackalloc byte[48];
-        Namespace.TryWriteBytes(input[..16], bigEndian: true, out _);
-        roundId.TryWriteBytes(input[16..32], bigEndian: true, out _);
-        modelId.TryWriteBytes(input[32..], bigEndian: true, out _);
-        Span<byte> hash = stackalloc byte[20];
-        System.Security.Cryptography.SHA1.HashData(input, hash);
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash[..16], bigEndian: true);
-    }
+    public static Guid StreamFor(Guid roundId, Guid modelId) => Kernel.Identity.NameBasedId.Of(Namespace, roundId, modelId);
 
     public static RubricResult Result(IReadOnlyList<Criterion> criteria, IReadOnlyList<SelfScore> scores) =>
         RubricScore.Total(criteria, scores.Where(s => s.Score is not null).ToDictionary(s => s.Code, s => s.Score!.Value));

@@ -22,6 +22,22 @@ public static class SelfAssessmentSteps
         return result;
     }
 
+    /// <summary>Saving and submitting decide alike; submitting asks every criterion scored and justified.</summary>
+    public static (IResult, IReadOnlyList<object>) Decide(Round? round, Guid modelId, ModelSelfAssessment? current, IReadOnlyList<ScoreInput?>? input,
+        long? version, bool submitting, ReviewAccess access, DateTimeOffset now)
+    {
+        if (SelfAssessmentRules.Refuse(round, modelId, current, access, version) is { } refusal) return (refusal, []);
+        var errors = new Errors();
+        var scores = SelfAssessmentRules.Scores(round!.Criteria, input, submitting, errors);
+        if (!errors.Ok) return (Problems.Validation(errors), []);
+        var result = ModelSelfAssessment.Result(round.Criteria, scores);
+        var (id, unitId) = (ModelSelfAssessment.StreamFor(round.Id, modelId), round.Model(modelId)!.UnitId);
+        object decided = submitting
+            ? new SelfAssessmentSubmitted(id, round.Id, modelId, unitId, scores, result.Total, result.GatesMet, access.User.Id, now)
+            : new SelfAssessmentSaved(id, round.Id, modelId, unitId, scores, result.Total, result.GatesMet, access.User.Id, now);
+        return (Reply(round, modelId, current, result.Total, result.GatesMet, submitting), [decided]);
+    }
+
     public static IResult Reply(Round round, Guid modelId, ModelSelfAssessment? current, decimal total, bool gates, bool submitted) =>
         Results.Ok(new SelfAssessmentReply(round.Id, modelId, (current?.Version ?? 0) + 1, total, gates, submitted ? "submitted" : "draft"));
 }
