@@ -29,6 +29,9 @@ public sealed class DecisionTests(AppFixture app)
         Assert.Contains("họp xét", early.Detail);
         (await secretary.Move(round, "deliberation", 3)).Expect(HttpStatusCode.OK);
 
+        // Refusals store nothing, not even the start of the decisions: the first valid change still names version 0.
+        (await secretary.Put($"/api/review/rounds/{round}/decision-rules", new { rule = "x", members = 0, version = 0 })).Expect(HttpStatusCode.BadRequest);
+        (await secretary.Put($"/api/review/rounds/{round}/decision-rules", new { rule = "qua-ban-co-mat", members = 9, version = 7 })).Expect(HttpStatusCode.Conflict);
         (await secretary.Put($"/api/review/rounds/{round}/decision-rules",
             new { rule = "qua-ban-co-mat", members = 9, quotas = new Dictionary<string, int> { ["bang-khen-tinh"] = 1 }, version = 0 })).Expect(HttpStatusCode.OK);
 

@@ -34,9 +34,9 @@ public static class DecideModelEndpoint
         if (DecisionSteps.Refuse(round, access, StateRefusal) is { } refusal) return refusal;
         if (round!.Models.All(m => m.ModelId != modelId)) return Problems.NotFound("Mô hình này không thuộc đợt đánh giá.");
         var now = clock.GetUtcNow();
-        var stream = await DecisionSteps.LockAsync(session, id, now, ctx.RequestAborted);
+        var stream = await DecisionSteps.LockAsync(session, id, ctx.RequestAborted);
         var (result, events) = Decide(stream.Aggregate ?? RoundDecisions.Empty(id), modelId, command, access.User.Id, now);
-        stream.AppendMany(events);
+        DecisionSteps.Append(stream, id, events, now);
         return result;
     }
 

@@ -18,13 +18,20 @@ public static class DecisionSteps
         return stateRefusal(round.State) is { } state ? Problems.Conflict(state) : null;
     }
 
-    /// <summary>Takes the round's transaction lock (held to the commit), then loads the decisions; starts the stream on first use.</summary>
-    public static async Task<JasperFx.Events.IEventStream<RoundDecisions>> LockAsync(IDocumentSession session, Guid roundId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Takes the round's transaction lock (held to the commit), then loads the decisions for writing.</summary>
+    public static async Task<JasperFx.Events.IEventStream<RoundDecisions>> LockAsync(IDocumentSession session, Guid roundId, CancellationToken ct)
     {
         await session.BeginTransactionAsync(ct);
         await session.QueryAsync<int>("select 1 from (select pg_advisory_xact_lock(?)) l", RoundDecisions.LockKey(roundId));
-        var stream = await session.Events.FetchForWriting<RoundDecisions>(RoundDecisions.StreamFor(roundId), ct);
+        return await session.Events.FetchForWriting<RoundDecisions>(RoundDecisions.StreamFor(roundId), ct);
+    }
+
+    /// <summary>Appends what was decided, starting the stream on its first change. A refusal decides nothing, so it
+    /// stores nothing: not even the stream's start.</summary>
+    public static void Append(JasperFx.Events.IEventStream<RoundDecisions> stream, Guid roundId, IReadOnlyList<object> events, DateTimeOffset now)
+    {
+        if (events.Count == 0) return;
         if (stream.Aggregate is null) stream.AppendOne(new DecisionsStarted(roundId, now));
-        return stream;
+        stream.AppendMany(events);
     }
 }

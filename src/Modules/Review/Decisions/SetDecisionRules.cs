@@ -33,10 +33,10 @@ public static class SetDecisionRulesEndpoint
         if (DecisionSteps.Refuse(round, access, s => s == RoundState.Closed ? "Đợt đánh giá đã kết thúc: không đổi được cách biểu quyết." : null) is { } refusal)
             return refusal;
         var now = clock.GetUtcNow();
-        var stream = await DecisionSteps.LockAsync(session, id, now, ctx.RequestAborted);
+        var stream = await DecisionSteps.LockAsync(session, id, ctx.RequestAborted);
         var current = stream.Aggregate ?? RoundDecisions.Empty(id);
         var (result, events) = Decide(current, command, access.User.Id, now);
-        stream.AppendMany(events);
+        DecisionSteps.Append(stream, id, events, now);
         return result;
     }
 
