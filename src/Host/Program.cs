@@ -1,3 +1,4 @@
+using Emulation.Awards;
 using Emulation.Directory;
 using Emulation.Host.Platform;
 using Emulation.Monitoring;
@@ -12,7 +13,8 @@ builder.Services.AddDirectory();
 builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddMonitoring(builder.Configuration);
 builder.Services.AddReview(builder.Configuration);
-builder.UseMessaging(opts => opts.UseDirectory().UseRegistry().UseMonitoring().UseReview());
+builder.Services.AddAwards(builder.Configuration);
+builder.UseMessaging(opts => opts.UseDirectory().UseRegistry().UseMonitoring().UseReview().UseAwards());
 
 var app = builder.Build();
 app.UsePlatform();

@@ -7,7 +7,7 @@ namespace Emulation.UnitTests;
 public sealed class ArchitectureTests
 {
     static readonly Assembly[] Modules = [typeof(Directory.DirectoryModule).Assembly, typeof(Registry.RegistryModule).Assembly,
-        typeof(Monitoring.MonitoringModule).Assembly, typeof(Review.ReviewModule).Assembly];
+        typeof(Monitoring.MonitoringModule).Assembly, typeof(Review.ReviewModule).Assembly, typeof(Awards.AwardsModule).Assembly];
 
     public static TheoryData<string> ModuleNames => new(Modules.Select(m => m.GetName().Name!));
 
@@ -39,7 +39,7 @@ public sealed class ArchitectureTests
     public void Shared_libraries_know_no_module(string library)
     {
         var assembly = System.Reflection.Assembly.Load(library);
-        Assert.DoesNotContain(assembly.GetReferencedAssemblies(), r => r.Name is "Emulation.Directory" or "Emulation.Registry" or "Emulation.Monitoring" or "Emulation.Review" or "Emulation.Host");
+        Assert.DoesNotContain(assembly.GetReferencedAssemblies(), r => r.Name is "Emulation.Directory" or "Emulation.Registry" or "Emulation.Monitoring" or "Emulation.Review" or "Emulation.Awards" or "Emulation.Host");
     }
 
     [Fact]

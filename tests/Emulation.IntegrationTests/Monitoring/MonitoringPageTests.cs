@@ -46,7 +46,7 @@ public sealed class MonitoringPageTests(AppFixture app)
 
         var (formStatus, form) = await Open("canbo.phuong1", $"/theo-doi/{id}/bao-cao");
         Assert.Equal(HttpStatusCode.OK, formStatus);
-        Assert.Contains("Ban đầu: 60 · Mục tiêu: 100 · Thời hạn: 01/12/2026", form.QuerySelector("fieldset")!.TextContent);
+        Assert.Contains($"Ban đầu: 60 · Mục tiêu: 100 · Thời hạn: {DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(8):dd/MM/yyyy}", form.QuerySelector("fieldset")!.TextContent);
         Assert.NotNull(form.QuerySelector("input[name='readings[0].value'][inputmode=decimal]"));
         Assert.NotNull(form.QuerySelector("button[data-action$='/reports/draft']"));
         Assert.Equal(HttpStatusCode.Forbidden, (await Open("thuky.phuong1", $"/theo-doi/{id}/bao-cao")).Status);

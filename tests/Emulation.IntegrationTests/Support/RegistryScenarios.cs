@@ -18,6 +18,10 @@ public static class RegistryScenarios
         })).Expect(HttpStatusCode.OK).Id;
     }
 
+    static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+
+    /// <summary>The target falls due eight days from today, so a test can move the clock past it; a fixed date here
+    /// turned Monitoring's health tests red the day it passed.</summary>
     public static Dictionary<string, object?> Dossier(Guid period, string name, string level = "co-so", string field = "kinh-te") => new()
     {
         ["kind"] = "Model", ["name"] = name, ["periodId"] = period, ["fieldCode"] = field, ["levelCode"] = level,
@@ -25,8 +29,8 @@ public static class RegistryScenarios
         ["objectives"] = "Nâng thu nhập hộ tham gia lên 100 triệu đồng/năm.",
         ["contentAndMethods"] = "Họp dân, tập huấn kỹ thuật, hỗ trợ giống.",
         ["area"] = "Các khóm trên địa bàn", ["targetGroup"] = "Hộ nông dân",
-        ["startDate"] = "2026-01-15", ["evaluationDate"] = "2026-12-15",
-        ["targets"] = new[] { new { indicator = "Thu nhập bình quân hộ", unitOfMeasure = "triệu đồng/năm", baseline = 60, targetValue = 100, dueDate = "2026-12-01" } }
+        ["startDate"] = "2026-01-15", ["evaluationDate"] = Today.AddMonths(1).ToString("yyyy-MM-dd"),
+        ["targets"] = new[] { new { indicator = "Thu nhập bình quân hộ", unitOfMeasure = "triệu đồng/năm", baseline = 60, targetValue = 100, dueDate = Today.AddDays(8).ToString("yyyy-MM-dd") } }
     };
 
     public static async Task<(Guid Id, long Version)> Draft(this Api officer, Dictionary<string, object?> dossier)
