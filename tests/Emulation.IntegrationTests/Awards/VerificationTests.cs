@@ -99,3 +99,28 @@ public sealed class VerificationTests(AppFixture app)
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync($"/tra-cuu-khen-thuong?q={new string('a', 100_000)}")).StatusCode);
     }
 }
+
+[Collection(AppCollection.Name)]
+public sealed class SigningKeyTests(AppFixture app)
+{
+    [Fact]
+    public async Task After_a_rotation_old_certificates_still_verify_new_ones_carry_the_new_key_and_both_keys_are_published()
+    {
+        var (_, before) = await app.IssueDecision("Đinh Thị Trước");
+        using var admin = await app.As("quantri");
+        var rotated = (await admin.Post("/api/awards/keys/rotate", new { })).Expect(HttpStatusCode.OK).Body.GetProperty("keyId").GetString();
+        var (_, after) = await app.IssueDecision("Đinh Văn Sau");
+        var oldKey = (await app.Certificate(before[0].CertificateId))!.KeyId;
+        Assert.NotEqual(oldKey, rotated);
+        Assert.Equal(rotated, (await app.Certificate(after[0].CertificateId))!.KeyId);
+
+        using var anonymous = app.Anonymous();
+        Assert.Contains("data-status=\"valid\"", await anonymous.GetStringAsync($"/xac-minh/{before[0].CertificateId}"));
+        Assert.Contains("data-status=\"valid\"", await anonymous.GetStringAsync($"/xac-minh/{after[0].CertificateId}"));
+        var keys = JsonNode.Parse(await anonymous.GetStringAsync("/.well-known/emulation-keys.json"))!["keys"]!.AsArray();
+        Assert.Equal("retired", keys.Single(k => k!["id"]!.GetValue<string>() == oldKey)!["status"]!.GetValue<string>());
+        Assert.Equal("active", keys.Single(k => k!["id"]!.GetValue<string>() == rotated)!["status"]!.GetValue<string>());
+        using var approver = await app.As(CertificateScenarios.Approver);
+        (await approver.Post("/api/awards/keys/rotate", new { })).Expect(HttpStatusCode.Forbidden);
+    }
+}

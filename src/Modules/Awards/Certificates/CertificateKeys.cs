@@ -48,6 +48,7 @@ public sealed class CertificateKeys(IDocumentStore store, IDataProtectionProvide
     /// <summary>A new generated key from now on (when no key is configured); the old one is kept for verifying.</summary>
     public async Task<string> RotateAsync(CancellationToken ct = default)
     {
+        if (Configured() is { } configured) return configured.Id;
         await _gate.WaitAsync(ct);
         try
         {
@@ -56,8 +57,8 @@ public sealed class CertificateKeys(IDocumentStore store, IDataProtectionProvide
                 session.Store(k with { RetiredAt = clock.GetUtcNow() });
             var fresh = Generate(session);
             await session.SaveChangesAsync(ct);
-            _current = Configured() ?? fresh;
-            return _current.Id;
+            _current = fresh;
+            return fresh.Id;
         }
         finally { _gate.Release(); }
     }
