@@ -29,7 +29,7 @@ public static class AwardsModule
         });
         services.AddSingleton<CertificateKeys>();
         services.AddSingleton<CertificateIssuer>();
-        services.AddSingleton<IModulePages, AwardsPages>();
+        services.AddSingleton<IModulePages, CertificatePages>();
         services.AddPublicLookupLimit(configuration);
         services.AddSingleton(new NavItem("/tra-cuu-khen-thuong", "Tra cứu khen thưởng", 58, _ => true));
         services.AddSingleton(new NavItem("/khen-thuong/may-in", "Máy in bằng khen", 57,

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Emulation.Awards.Verification;
 
-/// <summary>What anyone may read without signing in (each mapped with AllowAnonymous in <see cref="AwardsPages"/>): the
+/// <summary>What anyone may read without signing in (each mapped with AllowAnonymous in <see cref="CertificatePages"/>): the
 /// verification page, the certificate as a signed Open Badges credential, a check of a credential someone holds, and
 /// the published keys.</summary>
 public static class PublicEndpoints

@@ -4,9 +4,9 @@ using Emulation.Kernel.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
-namespace Emulation.Awards;
+namespace Emulation.Awards.Certificates;
 
-public sealed class AwardsPages : IModulePages
+public sealed class CertificatePages : IModulePages
 {
     public void Map(IEndpointRouteBuilder app)
     {
