@@ -47,6 +47,7 @@ public static class ReviewModule
         services.AddSingleton<IModulePages, ReviewPages>();
         services.AddReviewScoring(configuration);
         services.AddSingleton<Kernel.IDemoSeed, Seed.ReviewDemoSeed>();
+        services.AddSingleton<Kernel.IDemoSeed, Seed.ScoringDemoSeed>();
         services.Configure<Reminders.ReviewReminderOptions>(configuration.GetSection("Review:Reminders"));
         var cron = configuration["Review:Reminders:Cron"] ?? new Reminders.ReviewReminderOptions().Cron;
         services.AddSingleton(new Kernel.Scheduling.RecurringTrigger("review-reminders", cron, () => new Reminders.SendReviewReminders()));

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Emulation.IntegrationTests.Review;
 
-/// <summary>The review reminder job run on chosen days around a scoring deadline (20/12/2026): each reviewer's own
+/// <summary>The review reminder job run on chosen days around a round's scoring deadline: each reviewer's own
 /// daily digest, then the secretary, then the board's members, each stored once however often the job runs.</summary>
 [Collection(AppCollection.Name)]
 public sealed class ScoringReminderTests(AppFixture app)
@@ -33,28 +33,29 @@ public sealed class ScoringReminderTests(AppFixture app)
         using var first = await app.As(r.Reviewers[0].UserName, ScoringScenarios.Password);
         using var second = await app.As(r.Reviewers[1].UserName, ScoringScenarios.Password);
         (await first.Score(r.Round, r.Models[0], r.Share(0.8m), submit: true)).Expect(HttpStatusCode.OK);
+        var due = ReviewScenarios.ScoringDue;
 
-        await RunAt(new DateOnly(2026, 12, 12));
+        await RunAt(due.AddDays(-8));
         Assert.Empty(await Inbox(first, "cham-diem", r.Reviewers[0].Id));
 
-        await RunAt(new DateOnly(2026, 12, 15));
-        await RunAt(new DateOnly(2026, 12, 15));
+        await RunAt(due.AddDays(-5));
+        await RunAt(due.AddDays(-5));
         var mine = Assert.Single(await Inbox(first, "cham-diem", r.Reviewers[0].Id));
         Assert.Equal("Còn 1 mô hình chưa chấm điểm", mine.GetProperty("title").GetString());
-        Assert.Contains("hạn 20/12/2026 (còn 5 ngày)", mine.GetProperty("body").GetString());
+        Assert.Contains($"hạn {due:dd/MM/yyyy} (còn 5 ngày)", mine.GetProperty("body").GetString());
         Assert.Equal("Còn 2 mô hình chưa chấm điểm", Assert.Single(await Inbox(second, "cham-diem", r.Reviewers[1].Id)).GetProperty("title").GetString());
         Assert.Empty(await Inbox(second, "cham-diem", r.Reviewers[0].Id));
         Assert.Empty(await Inbox(secretary, "cham-diem", r.Reviewers[0].Id));
         Assert.Empty(await Inbox(secretary, "thieu-diem", r.Round));
 
-        await RunAt(new DateOnly(2026, 12, 21));
-        await RunAt(new DateOnly(2026, 12, 21));
+        await RunAt(due.AddDays(1));
+        await RunAt(due.AddDays(1));
         var missing = Assert.Single(await Inbox(secretary, "thieu-diem", r.Round));
         Assert.Contains("còn 3 phiếu chấm chưa nộp", missing.GetProperty("body").GetString());
         Assert.Equal($"/tham-dinh/{r.Round}/tien-do", missing.GetProperty("href").GetString());
         Assert.Empty(await Inbox(second, "thieu-diem-bao-lanh-dao", r.Round));
 
-        await RunAt(new DateOnly(2026, 12, 23));
+        await RunAt(due.AddDays(3));
         Assert.Single(await Inbox(second, "thieu-diem-bao-lanh-dao", r.Round));
         Assert.Single(await Inbox(secretary, "thieu-diem", r.Round));
         using var elsewhere = await app.As("thuky.bdvtinh");
