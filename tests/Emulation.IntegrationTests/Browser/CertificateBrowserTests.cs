@@ -38,16 +38,21 @@ public sealed class CertificateBrowserTests(AppFixture app) : IAsyncLifetime
                 Assert.Contains(names[i].Replace(" ", ""), string.Concat(document.GetPage(i + 1).Letters.Select(l => l.Value)));
         }
 
-        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await page.GotoAsync($"/khen-thuong/quyet-dinh/{decision}/bang-khen");
+        Assert.Contains("Đã in 1 bản", await page.Locator($"#c-{facts[0].CertificateId:N}").InnerTextAsync());
         var row = page.Locator($"#c-{facts[2].CertificateId:N}");
         await row.Locator("summary", new() { HasText = "Thu hồi" }).ClickAsync();
         await row.GetByLabel("Số quyết định thu hồi").FillAsync("45/QĐ-UBND");
         await row.GetByLabel("Ngày quyết định thu hồi").FillAsync("2026-12-01");
-        await row.GetByRole(AriaRole.Button, new() { Name = "Thu hồi bằng khen" }).ClickAsync();
-        await row.Locator(".field-error", new() { HasText = "lý do" }).WaitForAsync();
+        var refused = await page.RunAndWaitForResponseAsync(() => row.GetByRole(AriaRole.Button, new() { Name = "Thu hồi bằng khen" }).ClickAsync(),
+            r => r.Url.Contains("/revoke"));
+        Assert.Equal(400, refused.Status);
+        await row.Locator("[aria-invalid=true][name=reason]").WaitForAsync();
         await row.GetByLabel("Lý do thu hồi").FillAsync("Khai man thành tích trong hồ sơ đề nghị");
         await row.GetByRole(AriaRole.Button, new() { Name = "Thu hồi bằng khen" }).ClickAsync();
         await page.Locator($"#c-{facts[2].CertificateId:N} .tag.bad").WaitForAsync();
+        await Shot(page, "revoked-390");
 
         var visitor = await _browser.NewPage(app);
         await visitor.SetViewportSizeAsync(390, 844);

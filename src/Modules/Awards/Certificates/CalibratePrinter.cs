@@ -56,6 +56,7 @@ public static class CalibratePrinterEndpoint
 /// <summary>The calibration sheet for a paper, drawn with the printer's current offset (none for a new printer).</summary>
 public static class CalibrationSheetEndpoint
 {
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "application/pdf")]
     [WolverineGet("/api/awards/printers/calibration-sheet"), Authorize(Policy = Policies.SignedIn)]
     public static async Task<IResult> Get(string? printer, string? paper, Guid? unitId, IQuerySession session, HttpContext ctx)
     {

@@ -2,6 +2,7 @@ using Emulation.Awards.Certificates;
 using Emulation.Awards.Verification;
 using Emulation.Kernel.Web;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Emulation.Awards.Certificates;
@@ -14,7 +15,9 @@ public sealed class CertificatePages : IModulePages
         app.MapGet("/xac-minh/{id}", PublicEndpoints.Page).AllowAnonymous();
         app.MapGet("/xac-minh/{id}/chung-nhan.json", PublicEndpoints.Credential).AllowAnonymous();
         app.MapPost("/api/awards/credentials/verify", PublicEndpoints.Check).AllowAnonymous().DisableAntiforgery()
-            .RequireRateLimiting(PublicLookupLimit.Policy);
+            .RequireRateLimiting(PublicLookupLimit.Policy)
+            .Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
+            .Produces<PublicEndpoints.CredentialCheck>().ProducesValidationProblem();
         app.MapGet(PublicEndpoints.KeysPath, PublicEndpoints.Keys).AllowAnonymous();
         app.MapGet("/tra-cuu-khen-thuong", LookupPage.Get).AllowAnonymous().RequireRateLimiting(PublicLookupLimit.Policy);
         app.MapGet("/khen-thuong/quyet-dinh/{decisionId:guid}/bang-khen", DecisionCertificatesPage.Get).RequireAuthorization();

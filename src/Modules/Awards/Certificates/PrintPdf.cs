@@ -12,6 +12,7 @@ namespace Emulation.Awards.Certificates;
 /// <summary>The PDF of a recorded print: reading it again changes nothing and prints the same pages.</summary>
 public static class PrintPdfEndpoint
 {
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "application/pdf")]
     [WolverineGet("/api/awards/prints/{id}/pdf"), Authorize(Policy = Policies.SignedIn)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext ctx, IConfiguration configuration)
     {

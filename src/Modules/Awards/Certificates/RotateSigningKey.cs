@@ -1,10 +1,15 @@
 using Emulation.Kernel.Security;
+using Emulation.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
 using Wolverine.Http;
 
 namespace Emulation.Awards.Certificates;
+
+/// <param name="Reason">Why (routine, suspected leak): kept in the log only.</param>
+public sealed record RotateSigningKey(string? Reason);
 
 public sealed record KeyRotated(string KeyId);
 
@@ -15,5 +20,10 @@ public static class RotateSigningKeyEndpoint
 {
     [WolverinePost("/api/awards/keys/rotate"), Authorize(Policy = Policies.Admin)]
     [ProducesResponseType<KeyRotated>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(CertificateKeys keys, HttpContext ctx) => Results.Ok(new KeyRotated(await keys.RotateAsync(ctx.RequestAborted)));
+    public static async Task<IResult> Post(RotateSigningKey command, CertificateKeys keys, HttpContext ctx, Microsoft.Extensions.Logging.ILogger<CertificateKeys> log)
+    {
+        var id = await keys.RotateAsync(ctx.RequestAborted);
+        log.LogWarning("Certificate signing key rotated to {KeyId} by {User}: {Reason}", id, ctx.CurrentUser().UserName, command.Reason);
+        return Results.Ok(new KeyRotated(id));
+    }
 }
