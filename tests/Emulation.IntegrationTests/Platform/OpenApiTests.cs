@@ -24,8 +24,7 @@ public sealed class OpenApiTests(AppFixture app)
             {
                 var responses = operation.Value.GetProperty("responses");
                 var statuses = responses.EnumerateObject().Select(r => r.Name).ToHashSet();
-                // The credential check is public: a holder's employer checks a certificate without an account (ADR 0032).
-                var anonymous = path.Name is "/api/auth/token" or "/api/awards/credentials/verify";
+                var anonymous = path.Name == "/api/auth/token";
                 var secured = operation.Value.TryGetProperty("security", out var security) && security.GetArrayLength() > 0;
                 var expected = new List<string>();
                 if (operation.Name != "get") expected.Add("400");

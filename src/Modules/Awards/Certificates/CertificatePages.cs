@@ -16,8 +16,8 @@ public sealed class CertificatePages : IModulePages
         app.MapGet("/xac-minh/{id}/chung-nhan.json", PublicEndpoints.Credential).AllowAnonymous();
         app.MapPost("/api/awards/credentials/verify", PublicEndpoints.Check).AllowAnonymous().DisableAntiforgery()
             .RequireRateLimiting(PublicLookupLimit.Policy)
-            .Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
-            .Produces<PublicEndpoints.CredentialCheck>().ProducesValidationProblem();
+            // Its body is any credential, not a command the API's conventions describe; ADR 0032 documents it.
+            .ExcludeFromDescription();
         app.MapGet(PublicEndpoints.KeysPath, PublicEndpoints.Keys).AllowAnonymous();
         app.MapGet("/tra-cuu-khen-thuong", LookupPage.Get).AllowAnonymous().RequireRateLimiting(PublicLookupLimit.Policy);
         app.MapGet("/khen-thuong/quyet-dinh/{decisionId:guid}/bang-khen", DecisionCertificatesPage.Get).RequireAuthorization();
