@@ -1,3 +1,11 @@
+using Emulation.Awards.Catalogue;
+using Emulation.Awards.Decisions;
+using Emulation.Awards.Proposals;
+using Emulation.Awards.Units;
+using Emulation.Kernel.Web;
+using Emulation.Scope;
+using JasperFx.Events.Projections;
+using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -13,6 +21,22 @@ public static class AwardsModule
 
     public static IServiceCollection AddAwards(this IServiceCollection services, IConfiguration configuration)
     {
+        services.ConfigureMarten(opts =>
+        {
+            opts.Projections.Snapshot<AwardCatalogue>(SnapshotLifecycle.Inline);
+            opts.Schema.For<AwardCatalogue>().DatabaseSchemaName(Schema);
+            opts.Projections.Snapshot<AwardDecision>(SnapshotLifecycle.Inline);
+            opts.Schema.For<AwardDecision>().DatabaseSchemaName(Schema).Duplicate(d => d.RoundId);
+            opts.Schema.For<GoldBook>().DatabaseSchemaName(Schema).Identity(g => g.Id);
+            opts.FeedCopy<AwardsUnit>(Schema).FeedCopy<AwardsPerson>(Schema).FeedCopy<ProposalList>(Schema);
+        });
+        services.ConsumeFeed(Feed.Directory, "awards").ConsumeFeed(Feed.Review, "awards");
+        services.AddSingleton<AwardsUnits>();
+        services.AddSingleton<IModulePages, AwardsPages>();
+        services.AddSingleton<Kernel.IDemoSeed, Seed.AwardsDemoSeed>();
+        services.AddSingleton(new NavItem("/khen-thuong", "Khen thưởng", 60,
+            u => u.IsAdmin || u.Has(Roles.BoardSecretary) || u.Has(Roles.Approver) || u.Has(Roles.BoardMember)));
+        services.AddSingleton(new NavItem("/khen-thuong/danh-muc", "Danh mục hình thức khen thưởng", 61, u => u.IsAdmin));
         return services;
     }
 
