@@ -49,6 +49,7 @@ public static class ReviewModule
         services.AddReviewScoring(configuration);
         services.SubscribeToEvents(new Relay.ReviewFeed());
         services.AddSingleton<Kernel.IDemoSeed, Seed.ReviewDemoSeed>();
+        services.AddSingleton<Kernel.IDemoSeed, Seed.ReviewAwardsDemoSeed>();
         services.Configure<Reminders.ReviewReminderOptions>(configuration.GetSection("Review:Reminders"));
         var cron = configuration["Review:Reminders:Cron"] ?? new Reminders.ReviewReminderOptions().Cron;
         services.AddSingleton(new Kernel.Scheduling.RecurringTrigger("review-reminders", cron, () => new Reminders.SendReviewReminders()));

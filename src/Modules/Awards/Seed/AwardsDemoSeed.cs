@@ -24,31 +24,36 @@ public sealed class AwardsDemoSeed(ILogger<AwardsDemoSeed> log) : IDemoSeed
             throw new InvalidOperationException("Awards demo data: the Directory and Review feeds did not reach Awards within 60 s.");
         var store = services.GetRequiredService<IDocumentStore>();
         await using var session = store.LightweightSession();
-        if (await session.LoadAsync<AwardCatalogue>(AwardCatalogue.StreamId, ct) is not null) return;
         var tree = await services.GetRequiredService<AwardsUnits>().TreeAsync(ct);
         if (tree.ByCode("CM") is not { } province || tree.ByCode("CM-BDV") is not { } board) return;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var forms = Forms(province.Id, board.Id, tree.ByCode("CM-UM")?.Id, tree.ByCode("CM-KH")?.Id);
-        session.Events.StartStream<AwardCatalogue>(AwardCatalogue.StreamId, forms.Select(f => (object)new CommendationFormSaved(f, Guid.Empty, now.AddDays(-30))).ToArray());
+        // Each part once: the catalogue, then the decisions (a database seeded before the sơ kết's list existed gets them later).
+        if (await session.LoadAsync<AwardCatalogue>(AwardCatalogue.StreamId, ct) is null)
+            session.Events.StartStream<AwardCatalogue>(AwardCatalogue.StreamId, forms.Select(f => (object)new CommendationFormSaved(f, Guid.Empty, now.AddDays(-30))).ToArray());
+        var seeded = await session.Query<AwardDecision>().AnyAsync(d => d.BoardId == board.Id, ct);
 
-        var list = (await session.Query<ProposalList>().Where(l => l.Published).ToListAsync(ct)).FirstOrDefault(l => l.BoardId == board.Id);
+        var list = seeded ? null : (await session.Query<ProposalList>().Where(l => l.Published).ToListAsync(ct)).FirstOrDefault(l => l.BoardId == board.Id);
         var people = await session.Query<AwardsPerson>().ToListAsync(ct);
         if (list is not null)
         {
             var secretary = people.FirstOrDefault(p => p.Holds(Roles.BoardSecretary, board.Id))?.Id ?? Guid.Empty;
             var approver = people.FirstOrDefault(p => p.Holds(Roles.Approver, province.Id));
             var bangKhen = forms[0];
-            var signed = Draft(list, bangKhen, tree.Name(board.Id), 125, new DateOnly(2023, 11, 15), "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", approver?.FullName ?? "Ngô Văn Phúc", secretary, now.AddDays(-20));
+            // Dated after the list was published, as the office would: the signed one a few days later, the draft since.
+            var published = (list.PublishedAt ?? now).VietnamDate();
+            var year = published.AddDays(6).Year;
+            var signed = Draft(list, bangKhen, tree.Name(board.Id), 125, published.AddDays(6), "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", approver?.FullName ?? "Ngô Văn Phúc", secretary, now.AddDays(-20));
             var decision = AwardDecision.Create(signed);
-            var certificates = DecisionRules.Certificates(decision, 1, 2023);
+            var certificates = DecisionRules.Certificates(decision, 1, year);
             session.Events.StartStream<AwardDecision>(signed.DecisionId, signed,
-                new DecisionSigned(signed.DecisionId, 2023, certificates, approver?.Id ?? Guid.Empty, approver?.FullName ?? "Ngô Văn Phúc", now.AddDays(-18)));
-            session.Store(new GoldBook { Id = GoldBook.IdOf(bangKhen.Code, 2023), Last = certificates.Count });
-            var draft = Draft(list, forms[1], tree.Name(board.Id), 48, new DateOnly(2023, 11, 20), null, "TRƯỞNG BAN", "Nguyễn Thị Hồng", secretary, now.AddDays(-10));
+                new DecisionSigned(signed.DecisionId, year, certificates, approver?.Id ?? Guid.Empty, approver?.FullName ?? "Ngô Văn Phúc", now.AddDays(-18)));
+            session.Store(new GoldBook { Id = GoldBook.IdOf(bangKhen.Code, year), Last = certificates.Count });
+            var draft = Draft(list, forms[1], tree.Name(board.Id), 48, published.AddDays(14), null, "TRƯỞNG BAN", "Nguyễn Thị Hồng", secretary, now.AddDays(-10));
             session.Events.StartStream<AwardDecision>(draft.DecisionId, draft);
         }
         await session.SaveChangesAsync(ct);
-        log.LogInformation("Awards demo data: {Forms} forms, decisions from {List}", forms.Count, list?.Name ?? "no published list");
+        log.LogInformation("Awards demo data: {Forms} forms, decisions from {List}", forms.Count, list?.Name ?? "no list (already seeded or none published)");
     }
 
     static DecisionDrafted Draft(ProposalList list, CommendationForm form, string boardName, int number, DateOnly date, string? capacity, string title,

@@ -72,7 +72,7 @@ public static class ProposalFeedMapping
             var (name, position) = individual ? Person(covered.Name) : (unitName, (string?)null);
             proposals.Add(new ProposedRecipient(d.ModelId, covered.Code, covered.Name,
                 individual ? RecipientKinds.Individual : RecipientKinds.Collective, name, position, covered.UnitId, unitName, d.Level!,
-                Achievement(round, covered.Name, individual, d.Note), d.At));
+                Achievement(covered.Name, individual, d.Note), d.At));
         }
         var closed = round.Steps.LastOrDefault(s => s.To == RoundState.Closed);
         return new RoundProposalsUpdated(round.Id, round.Name, Kind(round.Kind), round.CampaignId, round.CampaignName, round.PeriodId, round.BoardId,
@@ -87,11 +87,11 @@ public static class ProposalFeedMapping
     }
 
     /// <summary>The board's note when it wrote one; otherwise the standing sentence of a commendation for the round.</summary>
-    static string Achievement(Round round, string modelName, bool individual, string? note)
+    static string Achievement(string modelName, bool individual, string? note)
     {
         var standing = individual
-            ? $"Đã có thành tích xuất sắc trong phong trào thi đua “Dân vận khéo” ({round.Name})"
-            : $"Đã có thành tích xuất sắc với mô hình “{modelName}” trong phong trào thi đua “Dân vận khéo” ({round.Name})";
+            ? "Đã có thành tích xuất sắc trong phong trào thi đua “Dân vận khéo”"
+            : $"Đã có thành tích xuất sắc với mô hình “{modelName}” trong phong trào thi đua “Dân vận khéo”";
         return string.IsNullOrWhiteSpace(note) ? standing : $"{standing}: {note.Trim().TrimEnd('.')}";
     }
 
