@@ -47,15 +47,20 @@ public static class DecisionDocument
 
     static string Article1(AwardDecision d)
     {
-        var collectives = d.Content.Annex.Count(a => a.RecipientKind == RecipientKinds.Collective);
-        var individuals = d.Content.Annex.Count - collectives;
-        var who = string.Join(" và ", new[] { collectives > 0 ? $"{collectives} tập thể" : null, individuals > 0 ? $"{individuals} cá nhân" : null }.OfType<string>());
+        var who = Who(d);
         return d.Corrects switch
         {
             { Kind: CorrectionKinds.Revoke } x => $"Điều 1. Hủy bỏ việc khen thưởng đối với {who} có tên trong danh sách kèm theo tại Quyết định số {x.Number}; thu hồi hiện vật và tiền thưởng đã nhận.",
             { } x => $"Điều 1. Sửa đổi Quyết định số {x.Number}: tặng {d.Form.Name} cho {who} có tên trong danh sách kèm theo, thay cho nội dung tương ứng của quyết định đó.",
             _ => $"Điều 1. Tặng {d.Form.Name} cho {who} có tên trong danh sách kèm theo, đã có thành tích xuất sắc trong phong trào thi đua “Dân vận khéo”."
         };
+    }
+
+    static string Who(AwardDecision d)
+    {
+        var collectives = d.Content.Annex.Count(a => a.RecipientKind == RecipientKinds.Collective);
+        var individuals = d.Content.Annex.Count - collectives;
+        return string.Join(" và ", new[] { collectives > 0 ? $"{collectives} tập thể" : null, individuals > 0 ? $"{individuals} cá nhân" : null }.OfType<string>());
     }
 
     static string Article2(AwardDecision d)
@@ -82,25 +87,27 @@ public static class DecisionDocument
             var entries = d.Content.Annex.Where(a => a.RecipientKind == kind).ToList();
             if (entries.Count == 0) continue;
             AdministrativeFrame.Section(col, $"{roman[n++]}. {title} ({entries.Count})");
+            var individual = kind == RecipientKinds.Individual;
             col.Table(t =>
             {
-                t.ColumnsDefinition(x => { x.ConstantColumn(12); x.RelativeColumn(3); x.RelativeColumn(3); x.RelativeColumn(4); });
+                // A collective is named with its place in the tree already ("Xã Khánh Hội"): no position column to leave empty.
+                t.ColumnsDefinition(x => { x.ConstantColumn(12); x.RelativeColumn(3); if (individual) x.RelativeColumn(3); x.RelativeColumn(individual ? 4 : 6); });
                 t.Header(h =>
                 {
-                    foreach (var head in (string[])["STT", kind == RecipientKinds.Individual ? "Họ và tên" : "Tên tập thể", kind == RecipientKinds.Individual ? "Chức vụ, đơn vị" : "Địa chỉ, đơn vị", "Thành tích"])
-                        h.Cell().Text(head).Bold().FontSize(11).AlignCenter();
+                    string[] heads = individual ? ["STT", "Họ và tên", "Chức vụ, đơn vị", "Thành tích"] : ["STT", "Tên tập thể", "Thành tích"];
+                    foreach (var head in heads) h.Cell().Text(head).Bold().FontSize(11).AlignCenter();
                 });
                 var i = 0;
                 foreach (var a in entries)
                 {
                     t.Cell().Text((++i).ToString(Vietnam)).FontSize(11).AlignCenter();
                     t.Cell().Text(a.Name).FontSize(11).Bold();
-                    t.Cell().Text(string.Join(", ", new[] { a.Position, a.Unit }.Where(s => !string.IsNullOrWhiteSpace(s)))).FontSize(11);
+                    if (individual) t.Cell().Text(string.Join(", ", new[] { a.Position, a.Unit }.Where(s => !string.IsNullOrWhiteSpace(s)))).FontSize(11);
                     t.Cell().Text(a.Achievement).FontSize(11).Justify();
                 }
             });
             col.Space(3);
         }
-        AdministrativeFrame.Paragraph(col, $"Danh sách có {d.Content.Annex.Count} tập thể, cá nhân./.").Italic();
+        AdministrativeFrame.Paragraph(col, $"Danh sách có {Who(d)}./.").Italic();
     }
 }
