@@ -32,8 +32,13 @@ public static class AwardsScenarios
     /// published (closed) unless asked otherwise.</summary>
     public static async Task<(Guid Round, Guid[] Models)> ProposedRound(this AppFixture app, int models, string level = "bang-khen-tinh", bool publish = true)
     {
-        var (round, _, ids) = await app.DraftRound(models);
+        var (period, rubric) = await Shared.GetValue(app, a => new Lazy<Task<(Guid, Guid)>>(() => PeriodAndRubric(a))).Value;
+        var ids = new List<Guid>();
+        for (var i = 0; i < models; i++)
+            ids.Add(await app.AcceptedModel(DirectoryScenarios.Unique("Mô hình khen thưởng "), new() { ["periodId"] = period }));
+        var campaign = (await app.ReviewCopy(ids[0]))!.CampaignId!.Value;
         using var secretary = await app.As(ReviewScenarios.Secretary);
+        var round = (await secretary.Post("/api/review/rounds", ReviewScenarios.RoundBody(campaign, period, rubric))).Expect(HttpStatusCode.Created).Id;
         (await secretary.Move(round, "self-assessment", 1)).Expect(HttpStatusCode.OK);
         (await secretary.Move(round, "scoring", 2)).Expect(HttpStatusCode.OK);
         (await secretary.Move(round, "deliberation", 3)).Expect(HttpStatusCode.OK);
@@ -43,7 +48,18 @@ public static class AwardsScenarios
                 .Expect(HttpStatusCode.OK);
         if (publish) (await secretary.Move(round, "closed", 4)).Expect(HttpStatusCode.OK);
         await app.WaitForReviewFeed();
-        return (round, ids);
+        return (round, ids.ToArray());
+    }
+
+    // One period and one rubric for every awards test: a period per round would crowd the register's period list. A later
+    // round of the period covers the earlier rounds' models too; each test decides only on its own.
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AppFixture, Lazy<Task<(Guid, Guid)>>> Shared = new();
+
+    static async Task<(Guid Period, Guid Rubric)> PeriodAndRubric(AppFixture app)
+    {
+        using var admin = await app.As("quantri");
+        using var secretary = await app.As(ReviewScenarios.Secretary);
+        return (await admin.OpenPeriod(), await secretary.PresetRubric());
     }
 
     /// <summary>A Bằng khen signed by the province's approver, at <paramref name="level"/>, under a code of its own.</summary>

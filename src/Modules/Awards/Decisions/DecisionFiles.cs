@@ -4,6 +4,7 @@ using Emulation.Kernel.Web;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Emulation.Awards.Decisions;
@@ -15,10 +16,12 @@ public static class DecisionFiles
     public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     [WolverineGet("/api/awards/decisions/{id}/pdf"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "application/pdf")]
     public static Task<IResult> Pdf(Guid id, IQuerySession session, AwardsUnits units, HttpContext ctx) =>
         File(id, session, units, ctx, d => Results.File(DecisionDocument.Pdf(d), "application/pdf", DecisionDocument.FileName(d, "pdf")));
 
     [WolverineGet("/api/awards/decisions/{id}/docx"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, Docx)]
     public static Task<IResult> Word(Guid id, IQuerySession session, AwardsUnits units, HttpContext ctx) =>
         File(id, session, units, ctx, d => Results.File(DecisionDocument.Docx(d), Docx, DecisionDocument.FileName(d, "docx")));
 
