@@ -201,6 +201,11 @@ public static partial class DecisionRules
             a.Achievement, firstNumber + i, year, c.Place, c.SignerCapacity ?? "", c.SignerTitle, c.SignerName, i + 1)).ToList();
     }
 
+    /// <summary>Why a correction takes the earlier certificates back, as the verification page says it.</summary>
+    public static string CorrectionReason(AwardDecision d) => d.Corrects?.Kind == CorrectionKinds.Revoke
+        ? $"Hủy bỏ khen thưởng theo Quyết định số {d.Content.NumberAndSymbol}. {d.Content.Proposal}"
+        : $"Thay bằng giấy chứng nhận theo Quyết định số {d.Content.NumberAndSymbol} (sửa đổi Quyết định số {d.Corrects?.Number}).";
+
     /// <summary>What refuses a signature, in the order it is checked; null when the decision may be signed.</summary>
     public static string? SignRefusal(AwardDecision d, long? version)
     {

@@ -1,3 +1,4 @@
+using Emulation.Awards.Certificates;
 using Emulation.Awards.Units;
 using Emulation.Kernel.Security;
 using Emulation.Kernel.Web;
@@ -23,7 +24,8 @@ public static class SignDecisionEndpoint
 {
     [WolverinePost("/api/awards/decisions/{id}/sign"), Authorize(Policy = Policies.SignedIn)]
     [ProducesResponseType<DecisionSignedView>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(Guid id, SignDecision command, IDocumentSession session, AwardsUnits units, HttpContext ctx, TimeProvider clock)
+    public static async Task<IResult> Post(Guid id, SignDecision command, IDocumentSession session, AwardsUnits units, CertificateIssuer issuer,
+        HttpContext ctx, TimeProvider clock)
     {
         var ct = ctx.RequestAborted;
         var access = await AwardsAccess.ForAsync(ctx, units);
@@ -47,9 +49,17 @@ public static class SignDecisionEndpoint
         book.Last += certificates.Count;
         if (certificates.Count > 0) session.Store(book);
         stream.AppendOne(new DecisionSigned(id, year, certificates, access.User.Id, access.User.FullName, now));
+        await issuer.IssueAsync(session, certificates, access.User.Id, now, ct);
         if (decision.Corrects is { } corrects)
-            session.Events.Append(corrects.DecisionId, new DecisionCorrected(corrects.DecisionId, id, decision.Content.NumberAndSymbol, corrects.Kind,
-                decision.Content.Annex.Select(a => a.ModelId).ToList(), now));
+        {
+            var modelIds = decision.Content.Annex.Select(a => a.ModelId).ToList();
+            session.Events.Append(corrects.DecisionId, new DecisionCorrected(corrects.DecisionId, id, decision.Content.NumberAndSymbol, corrects.Kind, modelIds, now));
+            // The earlier decision's certificates of these recipients stop standing: cancelled, or replaced by the amendment's.
+            var earlier = others.FirstOrDefault(o => o.Id == corrects.DecisionId);
+            var replaced = earlier?.Certificates.Where(c => modelIds.Contains(earlier.Content.Annex[c.AnnexOrder - 1].ModelId)).Select(c => c.CertificateId) ?? [];
+            await CertificateIssuer.RevokeAsync(session, replaced, DecisionRules.CorrectionReason(decision), decision.Content.NumberAndSymbol,
+                decision.Content.Date, access.User.Id, now, ct);
+        }
         return Results.Ok(new DecisionSignedView(id, decision.Version + 1, certificates.Select(c => c.GoldBookNumber).ToList()));
     }
 }

@@ -49,6 +49,7 @@ public sealed class AwardsDemoSeed(ILogger<AwardsDemoSeed> log) : IDemoSeed
             session.Events.StartStream<AwardDecision>(signed.DecisionId, signed,
                 new DecisionSigned(signed.DecisionId, year, certificates, approver?.Id ?? Guid.Empty, approver?.FullName ?? "Ngô Văn Phúc", now.AddDays(-18)));
             session.Store(new GoldBook { Id = GoldBook.IdOf(bangKhen.Code, year), Last = certificates.Count });
+            await services.GetRequiredService<Certificates.CertificateIssuer>().IssueAsync(session, certificates, approver?.Id ?? Guid.Empty, now.AddDays(-18), ct);
             var draft = Draft(list, forms[1], tree.Name(board.Id), 48, published.AddDays(14), null, "TRƯỞNG BAN", "Nguyễn Thị Hồng", secretary, now.AddDays(-10));
             session.Events.StartStream<AwardDecision>(draft.DecisionId, draft);
         }
