@@ -130,6 +130,7 @@ cmd_run() {
     thuky.bdvtp      thư ký Ban Dân vận Thành ủy Cà Mau
     thuky.phuong1    thư ký Ban Chỉ đạo QCDC Phường 1
     lanhdao.tinh     lãnh đạo phê duyệt cấp tỉnh
+    chuyengia.kinhte chuyên gia thẩm định của Ban Dân vận Tỉnh ủy (cũng: chuyengia.xahoi)
   API documentation: $url/api-docs   Health: $url/health   Jobs (admin): $url/hangfire
   Stop with Ctrl+C; the database keeps running (./build.sh db-stop stops it).
 

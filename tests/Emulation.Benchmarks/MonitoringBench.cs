@@ -91,7 +91,7 @@ public static class MonitoringBench
         await report.SaveAsync();
     }
 
-    static async Task<double> Rate(Options o, Func<Task<bool>> call)
+    internal static async Task<double> Rate(Options o, Func<Task<bool>> call)
     {
         var count = 0;
         var until = DateTime.UtcNow.AddSeconds(o.Seconds);

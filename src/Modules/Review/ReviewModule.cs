@@ -37,7 +37,7 @@ public static class ReviewModule
             opts.FeedCopy<Following.FollowedRecord>(Schema);
             opts.Projections.Snapshot<Decisions.RoundDecisions>(SnapshotLifecycle.Inline);
             opts.Schema.For<Decisions.RoundDecisions>().DatabaseSchemaName(Schema);
-            opts.Schema.For<Reminders.ReviewNotice>().DatabaseSchemaName(Schema).Duplicate(n => n.UnitId).Duplicate(n => n.CreatedAt);
+            opts.Schema.For<Reminders.ReviewNotice>().DatabaseSchemaName(Schema).Duplicate(n => n.UnitId).Duplicate(n => n.CreatedAt).Duplicate(n => n.PersonId);
             ReviewScoringModule.Configure(opts);
         });
         services.ConsumeFeed(Feed.Directory, "review").ConsumeFeed(Feed.Registry, "review").ConsumeFeed(Feed.Monitoring, "review");
@@ -47,6 +47,7 @@ public static class ReviewModule
         services.AddSingleton<IModulePages, ReviewPages>();
         services.AddReviewScoring(configuration);
         services.AddSingleton<Kernel.IDemoSeed, Seed.ReviewDemoSeed>();
+        services.AddSingleton<Kernel.IDemoSeed, Seed.ScoringDemoSeed>();
         services.Configure<Reminders.ReviewReminderOptions>(configuration.GetSection("Review:Reminders"));
         var cron = configuration["Review:Reminders:Cron"] ?? new Reminders.ReviewReminderOptions().Cron;
         services.AddSingleton(new Kernel.Scheduling.RecurringTrigger("review-reminders", cron, () => new Reminders.SendReviewReminders()));

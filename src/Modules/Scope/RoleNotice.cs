@@ -3,14 +3,16 @@ using Marten;
 
 namespace Emulation.Scope;
 
-/// <summary>A module's inbox message for everyone holding <see cref="Role"/> at <see cref="UnitId"/>. Its id names what
-/// it is about and the deadline or step, so the same notice is stored once however often or wherever the job runs (an
+/// <summary>A module's inbox message for everyone holding <see cref="Role"/> at <see cref="UnitId"/>, or for one person
+/// when <see cref="PersonId"/> is set (a reviewer's digest is theirs alone, not their board's). Its id names what it is
+/// about and the deadline or step, so the same notice is stored once however often or wherever the job runs (an
 /// insert: a second one fails). Ids are unique across modules: the shared inbox and the mail intents go by them alone.</summary>
 public abstract class RoleNotice
 {
     public string Id { get; set; } = "";
     public string Role { get; set; } = "";
     public Guid UnitId { get; set; }
+    public Guid? PersonId { get; set; }
     public string Title { get; set; } = "";
     public string Body { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
@@ -24,8 +26,11 @@ public static class RoleNotices
     {
         var officer = user.UnitsFor(Roles.Officer).ToArray();
         var secretary = user.UnitsFor(Roles.BoardSecretary).ToArray();
-        return session.Query<T>().Where(r =>
-            (r.Role == Roles.Officer && r.UnitId.IsOneOf(officer)) || (r.Role == Roles.BoardSecretary && r.UnitId.IsOneOf(secretary)));
+        var member = user.UnitsFor(Roles.BoardMember).ToArray();
+        var person = user.Id;
+        return session.Query<T>().Where(r => r.PersonId == person || r.PersonId == null && (
+            (r.Role == Roles.Officer && r.UnitId.IsOneOf(officer)) || (r.Role == Roles.BoardSecretary && r.UnitId.IsOneOf(secretary))
+            || (r.Role == Roles.BoardMember && r.UnitId.IsOneOf(member))));
     }
 
     public static Task<int> CountUnreadAsync<T>(IQuerySession session, CurrentUser user, CancellationToken ct) where T : RoleNotice

@@ -43,4 +43,37 @@ public sealed class ReviewDemoDataTests(AppFixture app)
         using var ward = await app.As("canbo.phuong1");
         (await ward.Get($"/api/review/rounds/{round.Id}")).Expect(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task The_tong_ket_round_is_in_scoring_with_three_reviewers_a_disagreement_and_one_model_left_for_the_member()
+    {
+        var store = app.Services.GetRequiredService<IDocumentStore>();
+        Round? round = null;
+        for (var i = 0; i < 300 && round is null; i++)
+        {
+            await using var session = store.QuerySession();
+            round = await session.Query<Round>().Where(r => r.Name == Emulation.Review.Seed.ScoringDemoSeed.RoundName).FirstOrDefaultAsync();
+            if (round is null) await Task.Delay(200);
+        }
+        Assert.NotNull(round);
+        Assert.Equal(RoundState.Scoring, round.State);
+        Assert.True(round.Models.Count >= 2, $"{round.Models.Count} models in the tổng kết round");
+
+        using var member = await app.As("uyvien.bdvtinh");
+        var mine = (await member.Get("/api/review/assignments/mine")).Expect(HttpStatusCode.OK).Body.EnumerateArray()
+            .Where(a => a.GetProperty("roundId").GetGuid() == round.Id).ToList();
+        Assert.Equal(round.Models.Count, mine.Count);
+        Assert.Single(mine, a => a.GetProperty("card").GetString() == "None");
+
+        using var expert = await app.As("chuyengia.xahoi");
+        Assert.Equal(round.Models.Count, (await expert.Get("/api/review/assignments/mine")).Expect(HttpStatusCode.OK).Body.EnumerateArray()
+            .Count(a => a.GetProperty("roundId").GetGuid() == round.Id && a.GetProperty("card").GetString() == "Submitted"));
+
+        using var secretary = await app.As("thuky.bdvtinh");
+        var progress = (await secretary.Get($"/api/review/rounds/{round.Id}/progress")).Expect(HttpStatusCode.OK).Body;
+        Assert.Equal(round.Models.Count * 3, progress.GetProperty("assigned").GetInt32());
+        Assert.Equal(round.Models.Count * 3 - 1, progress.GetProperty("submitted").GetInt32());
+        var ranking = (await secretary.Get($"/api/review/rounds/{round.Id}/ranking")).Expect(HttpStatusCode.OK).Body;
+        Assert.Contains("\"disagreement\":true", ranking.GetRawText().Replace(" ", ""), StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -30,25 +30,26 @@ public sealed class ReviewReminderTests(AppFixture app)
         var (round, _, models) = await app.DraftRound(2);
         using var secretary = await app.As(ReviewScenarios.Secretary);
         using var officer = await app.As("canbo.phuong1");
-        await RunAt(new DateOnly(2026, 12, 1));
+        var due = ReviewScenarios.SelfAssessmentDue;
+        await RunAt(due.AddDays(-9));
         Assert.Empty(await Inbox(officer, round));
         (await secretary.Move(round, "self-assessment", 1)).Expect(HttpStatusCode.OK);
 
-        await RunAt(new DateOnly(2026, 12, 1));
+        await RunAt(due.AddDays(-9));
         Assert.Empty(await Inbox(officer, round));
-        await RunAt(new DateOnly(2026, 12, 5));
-        await RunAt(new DateOnly(2026, 12, 6));
-        var due = await Inbox(officer, round);
-        Assert.Equal(2, due.Count);
-        Assert.All(due, n => Assert.Contains("Sắp đến hạn tự đánh giá", n.GetProperty("title").GetString()));
-        Assert.All(due, n => Assert.Contains("10/12/2026", n.GetProperty("body").GetString()));
+        await RunAt(due.AddDays(-5));
+        await RunAt(due.AddDays(-4));
+        var soon = await Inbox(officer, round);
+        Assert.Equal(2, soon.Count);
+        Assert.All(soon, n => Assert.Contains("Sắp đến hạn tự đánh giá", n.GetProperty("title").GetString()));
+        Assert.All(soon, n => Assert.Contains($"{due:dd/MM/yyyy} (còn 5 ngày)", n.GetProperty("body").GetString()));
         using var other = await app.As("canbo.khanhhoi");
         Assert.Empty(await Inbox(other, round));
 
         var scores = Emulation.Review.Rubrics.RubricPresets.Provincial.Select(c => new { code = c.Code, score = "1", justification = "Có" }).ToArray();
         (await officer.Post($"/api/review/rounds/{round}/self-assessments/{models[0]}/submit", new { scores, version = 0 })).Expect(HttpStatusCode.OK);
-        await RunAt(new DateOnly(2026, 12, 11));
-        await RunAt(new DateOnly(2026, 12, 12));
+        await RunAt(due.AddDays(1));
+        await RunAt(due.AddDays(2));
         var overdue = (await Inbox(officer, round)).Where(n => n.GetProperty("id").GetString()!.Contains("qua-han")).ToList();
         var single = Assert.Single(overdue);
         Assert.Contains(models[1].ToString("N"), single.GetProperty("id").GetString());

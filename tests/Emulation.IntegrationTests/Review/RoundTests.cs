@@ -117,22 +117,24 @@ public sealed class RoundTests(AppFixture app)
         Assert.NotEmpty(wrongKind.Errors("kind"));
 
         var round = (await secretary.Post("/api/review/rounds", ReviewScenarios.RoundBody(campaign, period, rubric))).Expect(HttpStatusCode.Created).Id;
-        var earlier = (await secretary.Post($"/api/review/rounds/{round}/dates", new { selfAssessmentDue = "01/12/2026", reason = "Sớm hơn", version = 1 }))
+        var due = ReviewScenarios.SelfAssessmentDue;
+        var earlier = (await secretary.Post($"/api/review/rounds/{round}/dates", new { selfAssessmentDue = $"{due.AddDays(-9):dd/MM/yyyy}", reason = "Sớm hơn", version = 1 }))
             .Expect(HttpStatusCode.BadRequest);
         Assert.NotEmpty(earlier.Errors("selfAssessmentDue"));
-        var noReason = (await secretary.Post($"/api/review/rounds/{round}/dates", new { selfAssessmentDue = "15/12/2026", version = 1 }))
+        var later = $"{due.AddDays(5):dd/MM/yyyy}";
+        var noReason = (await secretary.Post($"/api/review/rounds/{round}/dates", new { selfAssessmentDue = later, version = 1 }))
             .Expect(HttpStatusCode.BadRequest);
         Assert.NotEmpty(noReason.Errors("reason"));
-        var outOfOrder = (await secretary.Post($"/api/review/rounds/{round}/dates", new { selfAssessmentDue = "22/12/2026", reason = "Lùi", version = 1 }))
+        var outOfOrder = (await secretary.Post($"/api/review/rounds/{round}/dates", new { selfAssessmentDue = $"{ReviewScenarios.ScoringDue.AddDays(2):dd/MM/yyyy}", reason = "Lùi", version = 1 }))
             .Expect(HttpStatusCode.BadRequest);
         Assert.NotEmpty(outOfOrder.Errors("scoringDue"));
 
-        (await secretary.Post($"/api/review/rounds/{round}/dates", new { selfAssessmentDue = "15/12/2026", reason = "Mưa bão, các xã xin lùi hạn", version = 1 }))
+        (await secretary.Post($"/api/review/rounds/{round}/dates", new { selfAssessmentDue = later, reason = "Mưa bão, các xã xin lùi hạn", version = 1 }))
             .Expect(HttpStatusCode.OK);
         var body = (await secretary.Get($"/api/review/rounds/{round}")).Expect(HttpStatusCode.OK).Body;
-        Assert.Equal("2026-12-15", body.GetProperty("dates").GetProperty("selfAssessmentDue").GetString());
+        Assert.Equal($"{due.AddDays(5):yyyy-MM-dd}", body.GetProperty("dates").GetProperty("selfAssessmentDue").GetString());
         var extension = Assert.Single(body.GetProperty("extensions").EnumerateArray());
         Assert.Equal("Mưa bão, các xã xin lùi hạn", extension.GetProperty("reason").GetString());
-        Assert.Equal("2026-12-10", extension.GetProperty("from").GetProperty("selfAssessmentDue").GetString());
+        Assert.Equal($"{due:yyyy-MM-dd}", extension.GetProperty("from").GetProperty("selfAssessmentDue").GetString());
     }
 }

@@ -32,10 +32,18 @@ public static class ReviewScenarios
         (await secretary.Post("/api/review/rubrics", new { name = name ?? DirectoryScenarios.Unique("Bộ tiêu chí "), preset = "tinh" }))
         .Expect(HttpStatusCode.Created).Id;
 
+    static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+
+    /// <summary>A test round's dates, from today: scoring under the real clock must still be open (fixed dates stopped
+    /// every scoring test the day after they passed). Tests that move the clock run it relative to these.</summary>
+    public static DateOnly SelfAssessmentDue => Today.AddDays(3);
+    public static DateOnly ScoringDue => Today.AddDays(13);
+    public static DateOnly MeetingOn => Today.AddDays(21);
+
     public static object RoundBody(Guid campaign, Guid period, Guid rubric, string kind = "midterm") => new
     {
         name = DirectoryScenarios.Unique("Sơ kết thử "), kind, campaignId = campaign, periodId = period, levels = new[] { "co-so" },
-        rubricId = rubric, selfAssessmentDue = "2026-12-10", scoringDue = "2026-12-20", meetingOn = "2026-12-28"
+        rubricId = rubric, selfAssessmentDue = SelfAssessmentDue, scoringDue = ScoringDue, meetingOn = MeetingOn
     };
 
     /// <summary>A round in draft over a fresh period with <paramref name="models"/> accepted models of Phường 1.</summary>

@@ -63,6 +63,8 @@ public sealed class DirectoryDemoSeed : IDemoSeed
         ("thuky.bdvtp", "Đặng Văn Hùng", "thư ký Ban Dân vận Thành ủy Cà Mau"),
         ("thuky.phuong1", "Trương Thị Ngọc", "thư ký Ban Chỉ đạo QCDC Phường 1"),
         ("lanhdao.tinh", "Ngô Văn Phúc", "lãnh đạo phê duyệt cấp tỉnh"),
+        ("chuyengia.kinhte", "Trần Thanh Sơn", "chuyên gia thẩm định (kinh tế) của Ban Dân vận Tỉnh ủy"),
+        ("chuyengia.xahoi", "Lý Thị Hồng", "chuyên gia thẩm định (văn hóa - xã hội) của Ban Dân vận Tỉnh ủy"),
     ];
 
     static readonly P[] People =
@@ -76,6 +78,8 @@ public sealed class DirectoryDemoSeed : IDemoSeed
         new("thuky.bdvtp", "Đặng Văn Hùng", "Chuyên viên Ban Dân vận Thành ủy", (Roles.BoardSecretary, "CM-TP-BDV"), (Roles.BoardMember, "CM-TP-BDV")),
         new("thuky.phuong1", "Trương Thị Ngọc", "Thư ký Ban Chỉ đạo QCDC Phường 1", (Roles.BoardSecretary, "CM-P1-BCD"), (Roles.BoardMember, "CM-P1-BCD")),
         new("lanhdao.tinh", "Ngô Văn Phúc", "Phó Chủ tịch UBND tỉnh", (Roles.Approver, "CM")),
+        new("chuyengia.kinhte", "Trần Thanh Sơn", "Giảng viên Trường Chính trị tỉnh", (Roles.Expert, "CM-BDV")),
+        new("chuyengia.xahoi", "Lý Thị Hồng", "Phó Giám đốc Sở Văn hóa, Thể thao và Du lịch", (Roles.Expert, "CM-BDV")),
     ];
 
     public async Task SeedAsync(IServiceProvider services, CancellationToken ct)

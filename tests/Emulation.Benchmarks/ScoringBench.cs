@@ -1,0 +1,205 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Emulation.Review.Assignment;
+using Emulation.Review.Rounds;
+using Emulation.Review.Rubrics;
+using Emulation.Review.Scoring;
+using Marten;
+
+namespace Emulation.Benchmarks;
+
+/// <summary>./build.sh bench --scoring [--seconds 20] [--clients 16] [--models 5000]: reviewers submitting their scores over
+/// HTTP against <c>GET /api/auth/me</c> in the same run; then the round's ranking (API and page) over <c>--models</c>
+/// models × 3 submitted scorecards. The scoring round, its models and its reviewers are made through the API as a board
+/// does; the large round's scorecards are written as the scoring endpoint writes them (the same events, inline
+/// snapshots), in batches, because 15,000 HTTP submissions would take the run's whole time budget.</summary>
+public static class ScoringBench
+{
+    const string Board = "CM-P1-BCD";
+
+    public static async Task RunAsync(string[] args, Options o, string adminDb)
+    {
+        await using var host = await BenchHost.StartAsync(adminDb, maxConnections: 256);
+        var models = args.Contains("--models") ? o.Models : 5_000;
+        var report = BenchHost.Report("Scoring benchmark", args, $"{o.Clients} reviewers, {o.Seconds} s per measurement, ranking over {models:N0} models × 3");
+        var http = host.Http;
+        var admin = await Client.SignIn(http, "quantri");
+        var officer = await Client.SignIn(http, "canbo.phuong1");
+        var secretary = await Client.SignIn(http, "thuky.phuong1");
+
+        // A round of the ward's board over one accepted model per reviewer, each reviewer assigned to their own model.
+        var period = await BenchHost.OpenPeriodAsync(admin, "Đợt đo chấm điểm");
+        var work = new Workload(officer, secretary, officer, admin, host.Store, period);
+        var accepted = new ConcurrentQueue<(Guid Id, long At)>();
+        for (var i = 0; i < o.Clients; i++)
+            if (!await work.RegisterOne(accepted)) throw new InvalidOperationException("registration fails: " + string.Join(", ", work.Errors.Select(e => $"{e.Key} ×{e.Value}")));
+        var boardId = (await admin.Ok(HttpMethod.Get, "/api/directory/units")).EnumerateArray().First(u => u.GetProperty("code").GetString() == Board).GetProperty("id").GetGuid();
+        var reviewers = new List<(Guid Id, Client Api)>();
+        for (var i = 0; i < o.Clients; i++)
+        {
+            var user = $"bench.thamdinh{i:00}";
+            var person = await admin.Ok(HttpMethod.Post, "/api/directory/people", new
+            {
+                userName = user, fullName = $"Người Thẩm Định {i}", password = "DoHieuNang2026", roles = new[] { new { role = "board-member", unitId = (Guid?)boardId } }
+            });
+            reviewers.Add((person.GetProperty("id").GetGuid(), await Client.SignIn(http, user, "DoHieuNang2026")));
+        }
+        var ids = accepted.Select(a => a.Id).ToArray();
+        var round = await OpenRoundAsync(secretary, period, ids);
+        var criteria = (await secretary.Ok(HttpMethod.Get, $"/api/review/rounds/{round}")).GetProperty("criteria").EnumerateArray()
+            .Select(c => (Code: c.GetProperty("code").GetString()!, Max: c.GetProperty("maxPoints").GetDecimal())).ToList();
+        await WaitForReviewersAsync(secretary, round, reviewers.Select(r => r.Id).ToList());
+        (await secretary.Ok(HttpMethod.Post, $"/api/review/rounds/{round}/move", new { to = "scoring", version = 2 })).GetProperty("version");
+        for (var i = 0; i < reviewers.Count; i++)
+            await secretary.Ok(HttpMethod.Post, $"/api/review/rounds/{round}/assignments", new { modelIds = new[] { ids[i] }, reviewerIds = new[] { reviewers[i].Id } });
+
+        var cards = reviewers.Select((r, i) => new Card(r.Api, round, ids[i], criteria)).ToList();
+        foreach (var card in cards) await card.SubmitAsync(null);
+        var mePerSecond = await MonitoringBench.Rate(o, async () => (await officer.Get("/api/auth/me")).Status == HttpStatusCode.OK);
+        report.Row($"`GET /api/auth/me` (bearer token, roles read), {o.Clients} clients, {o.Seconds} s", $"{mePerSecond:N0} per second");
+
+        var submits = new Samples();
+        var errors = new ConcurrentDictionary<string, int>();
+        var until = DateTime.UtcNow.AddSeconds(o.Seconds);
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(cards.Select(card => Task.Run(async () =>
+        {
+            while (DateTime.UtcNow < until)
+                if (await card.SubmitAsync(submits) is { } error) errors.AddOrUpdate(error, 1, (_, c) => c + 1);
+        })));
+        var perSecond = submits.Count / watch.Elapsed.TotalSeconds;
+        report.Row($"a reviewer submits (revises) their scores (`POST …/models/{{id}}/scorecard`), {o.Clients} reviewers, {o.Seconds} s",
+            $"{perSecond:N0} per second; {submits.Summary}, p99 {submits.P(99):N1} ms; errors: {(errors.IsEmpty ? "none" : string.Join(", ", errors.Select(e => $"{e.Key} ×{e.Value}")))}");
+        report.Row("score submissions / `GET /api/auth/me`, same run", $"**{perSecond / mePerSecond:P0}**", "at least 50 %", perSecond / mePerSecond >= 0.5);
+
+        var large = await LargeRoundAsync(host.Store, boardId, models, reviewers.Take(3).Select(r => r.Id).ToList());
+        foreach (var (what, url, goal) in new[]
+        {
+            ("the round's ranking, API (`GET /api/review/rounds/{id}/ranking`)", $"/api/review/rounds/{large}/ranking", true),
+            ("the round's ranking page (`/tham-dinh/{id}/xep-hang`)", $"/tham-dinh/{large}/xep-hang", true),
+        })
+        {
+            var times = new Samples();
+            long bytes = 0;
+            for (var i = 0; i < 21; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var request = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { Authorization = new("Bearer", secretary.Token) } };
+                using var reply = await http.SendAsync(request);
+                bytes = (await reply.Content.ReadAsByteArrayAsync()).Length;
+                if (reply.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET {url}: {(int)reply.StatusCode}");
+                if (i > 0) times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            report.Row($"{what}, {models:N0} models × 3 scores, board secretary, {bytes / 1024:N0} KB", times.Summary, goal ? "p95 at most 100 ms" : "", times.P(95) <= 100);
+        }
+        await report.SaveAsync();
+    }
+
+    static async Task<Guid> OpenRoundAsync(Client secretary, Guid period, Guid[] models)
+    {
+        var copy = await WaitAsync(async () =>
+        {
+            var (status, body, _) = await secretary.Get("/api/review/campaigns");
+            return status == HttpStatusCode.OK && body.ValueKind == JsonValueKind.Array
+                ? body.EnumerateArray().FirstOrDefault(c => c.GetRawText().Contains(period.ToString())) is { ValueKind: JsonValueKind.Object } c ? c : (JsonElement?)null
+                : null;
+        });
+        var rubric = (await secretary.Ok(HttpMethod.Post, "/api/review/rubrics", new { name = "Bộ tiêu chí đo", preset = "tinh" })).GetProperty("id").GetGuid();
+        var today = BenchHost.Today;
+        var round = (await secretary.Ok(HttpMethod.Post, "/api/review/rounds", new
+        {
+            name = "Đợt đo chấm điểm", kind = "yearly", campaignId = copy.GetProperty("id").GetGuid(), periodId = period, levels = new[] { "co-so" },
+            rubricId = rubric, selfAssessmentDue = today.AddDays(1), scoringDue = today.AddDays(10), meetingOn = today.AddDays(20)
+        })).GetProperty("id").GetGuid();
+        // The Registry's feed must have brought every accepted model before the round freezes its list.
+        await WaitAsync(async () => (await secretary.Get($"/api/review/rounds/{round}")).Status == HttpStatusCode.OK ? true : (bool?)null);
+        await Task.Delay(1000);
+        await secretary.Ok(HttpMethod.Post, $"/api/review/rounds/{round}/move", new { to = "self-assessment", version = 1 });
+        var covered = (await secretary.Ok(HttpMethod.Get, $"/api/review/rounds/{round}")).GetProperty("models").GetArrayLength();
+        if (covered < models.Length) throw new InvalidOperationException($"the round covers {covered} of {models.Length} models");
+        return round;
+    }
+
+    static async Task WaitForReviewersAsync(Client secretary, Guid round, IReadOnlyList<Guid> reviewers) =>
+        await WaitAsync(async () =>
+        {
+            var listed = (await secretary.Ok(HttpMethod.Get, $"/api/review/rounds/{round}/assignments")).GetProperty("reviewers").EnumerateArray()
+                .Select(r => r.GetProperty("id").GetGuid()).ToHashSet();
+            return reviewers.All(listed.Contains) ? true : (bool?)null;
+        });
+
+    static async Task<T> WaitAsync<T>(Func<Task<T?>> probe) where T : struct
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await probe() is { } value) return value;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("the copies never caught up");
+    }
+
+    /// <summary>A round in scoring over <paramref name="count"/> models, each scored by the same three reviewers, written
+    /// as the endpoints write them: the round's stream, a review stream per model, a scorecard stream per score.</summary>
+    static async Task<Guid> LargeRoundAsync(IDocumentStore store, Guid board, int count, IReadOnlyList<Guid> reviewers)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var today = BenchHost.Today;
+        var id = Guid.NewGuid();
+        var criteria = RubricPresets.Provincial;
+        string[] fields = ["kinh-te", "van-hoa-xa-hoi", "quoc-phong-an-ninh", "xay-dung-he-thong-chinh-tri"];
+        var covered = Enumerable.Range(0, count).Select(i => new CoveredModel(Guid.NewGuid(), $"Mô hình xếp hạng {i}", $"CM-2026-{i:0000}", board,
+            fields[i % 4], "co-so", null, null, null)).ToList();
+        await using (var session = store.LightweightSession())
+        {
+            session.Events.StartStream<Round>(id,
+                new RoundCreated(id, "Đợt đo xếp hạng", RoundKind.Yearly, Guid.NewGuid(), "Đo", Guid.NewGuid(), board, ["co-so"], Guid.NewGuid(),
+                    new RoundDates(today, today.AddDays(10), today.AddDays(20)), Guid.Empty, now),
+                new RoundOpened(id, Guid.NewGuid(), 1, criteria, covered, Guid.Empty, now), new ScoringStarted(id, Guid.Empty, now));
+            await session.SaveChangesAsync();
+        }
+        var random = new Random(5);
+        foreach (var batch in covered.Chunk(250))
+        {
+            await using var session = store.LightweightSession();
+            foreach (var m in batch)
+            {
+                session.Events.StartStream<ModelReview>(ReviewIds.ModelReview(id, m.ModelId), new ReviewersAssigned(id, m.ModelId, reviewers, AssignedHow.Automatic, Guid.Empty, now));
+                foreach (var r in reviewers)
+                {
+                    var scores = criteria.ToDictionary(c => c.Code, c => Math.Round(c.MaxPoints * (decimal)(0.4 + random.NextDouble() * 0.6) * 2) / 2);
+                    var total = RubricScore.Total(criteria, scores);
+                    session.Events.StartStream<Scorecard>(ReviewIds.Scorecard(id, m.ModelId, r),
+                        new ScoresSubmitted(id, m.ModelId, r, scores, null, null, total.Total, total.GatesMet, r, now));
+                }
+            }
+            await session.SaveChangesAsync();
+        }
+        return id;
+    }
+
+    /// <summary>One reviewer's scorecard on their model, submitted again and again with changed points (a revision).</summary>
+    sealed class Card(Client reviewer, Guid round, Guid model, IReadOnlyList<(string Code, decimal Max)> criteria)
+    {
+        long? _version;
+        int _n;
+
+        public async Task<string?> SubmitAsync(Samples? samples)
+        {
+            _n++;
+            var scores = criteria.ToDictionary(c => c.Code, c => (object)(Math.Round(c.Max * (0.5m + _n % 10 / 20m) * 2) / 2).ToString(System.Globalization.CultureInfo.GetCultureInfo("vi-VN")));
+            var (status, body, ms) = await reviewer.Post($"/api/review/rounds/{round}/models/{model}/scorecard",
+                new { scores, toUnit = $"Nhận xét lần {_n}", submit = true, version = _version });
+            if (status != HttpStatusCode.OK)
+            {
+                if (samples is null) throw new InvalidOperationException($"scorecard: {(int)status} {body}");
+                return $"{(int)status}";
+            }
+            samples?.Add(ms);
+            _version = body.GetProperty("version").GetInt64();
+            return null;
+        }
+    }
+}

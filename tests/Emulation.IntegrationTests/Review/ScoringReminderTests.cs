@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.Json;
+using Emulation.Review.Reminders;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Emulation.IntegrationTests.Review;
+
+/// <summary>The review reminder job run on chosen days around a round's scoring deadline: each reviewer's own
+/// daily digest, then the secretary, then the board's members, each stored once however often the job runs.</summary>
+[Collection(AppCollection.Name)]
+public sealed class ScoringReminderTests(AppFixture app)
+{
+    async Task RunAt(DateOnly day)
+    {
+        await using var session = app.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        await SendReviewRemindersHandler.Handle(new SendReviewReminders(), session, app.Services.GetRequiredService<IOptions<ReviewReminderOptions>>(),
+            new FixedClock(new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7))));
+        await session.SaveChangesAsync();
+    }
+
+    static async Task<List<JsonElement>> Inbox(Api api, string kind, Guid subject) =>
+        (await api.Get("/api/inbox")).Expect(HttpStatusCode.OK).Body.EnumerateArray()
+            .Where(n => n.GetProperty("id").GetString() is { } id && id.StartsWith($"danh-gia:{kind}:") && id.Contains(subject.ToString("N"))).ToList();
+
+    [Fact]
+    public async Task Reviewers_get_their_own_digest_then_the_secretary_and_then_the_board_are_told_of_missing_scores()
+    {
+        var r = await app.RoundInScoring(models: 2, reviewers: 2);
+        using var secretary = await app.As(ReviewScenarios.Secretary);
+        (await secretary.Assign(r.Round, r.Models, [.. r.Reviewers.Select(x => x.Id)])).Expect(HttpStatusCode.OK);
+        using var first = await app.As(r.Reviewers[0].UserName, ScoringScenarios.Password);
+        using var second = await app.As(r.Reviewers[1].UserName, ScoringScenarios.Password);
+        (await first.Score(r.Round, r.Models[0], r.Share(0.8m), submit: true)).Expect(HttpStatusCode.OK);
+        var due = ReviewScenarios.ScoringDue;
+
+        await RunAt(due.AddDays(-8));
+        Assert.Empty(await Inbox(first, "cham-diem", r.Reviewers[0].Id));
+
+        await RunAt(due.AddDays(-5));
+        await RunAt(due.AddDays(-5));
+        var mine = Assert.Single(await Inbox(first, "cham-diem", r.Reviewers[0].Id));
+        Assert.Equal("Còn 1 mô hình chưa chấm điểm", mine.GetProperty("title").GetString());
+        Assert.Contains($"hạn {due:dd/MM/yyyy} (còn 5 ngày)", mine.GetProperty("body").GetString());
+        Assert.Equal("Còn 2 mô hình chưa chấm điểm", Assert.Single(await Inbox(second, "cham-diem", r.Reviewers[1].Id)).GetProperty("title").GetString());
+        Assert.Empty(await Inbox(second, "cham-diem", r.Reviewers[0].Id));
+        Assert.Empty(await Inbox(secretary, "cham-diem", r.Reviewers[0].Id));
+        Assert.Empty(await Inbox(secretary, "thieu-diem", r.Round));
+
+        await RunAt(due.AddDays(1));
+        await RunAt(due.AddDays(1));
+        var missing = Assert.Single(await Inbox(secretary, "thieu-diem", r.Round));
+        Assert.Contains("còn 3 phiếu chấm chưa nộp", missing.GetProperty("body").GetString());
+        Assert.Equal($"/tham-dinh/{r.Round}/tien-do", missing.GetProperty("href").GetString());
+        Assert.Empty(await Inbox(second, "thieu-diem-bao-lanh-dao", r.Round));
+
+        await RunAt(due.AddDays(3));
+        Assert.Single(await Inbox(second, "thieu-diem-bao-lanh-dao", r.Round));
+        Assert.Single(await Inbox(secretary, "thieu-diem", r.Round));
+        using var elsewhere = await app.As("thuky.bdvtinh");
+        Assert.Empty(await Inbox(elsewhere, "thieu-diem", r.Round));
+        Assert.Empty(await Inbox(elsewhere, "thieu-diem-bao-lanh-dao", r.Round));
+    }
+}
