@@ -22,6 +22,7 @@ public static class DocumentDownloads
     const string NoSuchFormat = "Không có định dạng này: biên bản tải được dạng pdf hoặc docx, danh sách đề nghị dạng pdf, docx hoặc xlsx.";
 
     [WolverineGet("/api/review/rounds/{id}/minutes/{format}"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, Pdf, Docx)]
     public static async Task<IResult> Minutes(Guid id, string format, IQuerySession session, ReviewUnits units, HttpContext ctx, TimeProvider clock)
     {
         if (format is not ("pdf" or "docx")) return Problems.NotFound(NoSuchFormat);
@@ -35,6 +36,7 @@ public static class DocumentDownloads
     }
 
     [WolverineGet("/api/review/rounds/{id}/proposals/{format}"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, Pdf, Docx, Xlsx)]
     public static async Task<IResult> Proposals(Guid id, string format, IQuerySession session, ReviewUnits units, HttpContext ctx, TimeProvider clock)
     {
         if (format is not ("pdf" or "docx" or "xlsx")) return Problems.NotFound(NoSuchFormat);
