@@ -86,6 +86,11 @@ public sealed class DashboardTests(AppFixture app)
         Assert.Equal(d.Models[2], Assert.Single(commune.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
         Assert.Equal(2, (await secretary.Get("/api/monitoring/list?reports=none")).Expect(HttpStatusCode.OK).Body.GetProperty("total").GetInt64());
 
+        // The text filter ignores diacritics and case, as the register's search does, and finds units and codes too.
+        var typed = (await secretary.Get("/api/monitoring/list?q=CA%20CHINH%20bong")).Expect(HttpStatusCode.OK).Body;
+        Assert.Equal(d.Models[2], Assert.Single(typed.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        Assert.Equal(2, (await secretary.Get($"/api/monitoring/list?q={Uri.EscapeDataString("xa mot")}")).Expect(HttpStatusCode.OK).Body.GetProperty("total").GetInt64());
+
         // A unit sees its own models and what it must do; another unit's are not in its figures.
         var unit = (await officerOne.Get("/api/monitoring/dashboards/unit")).Expect(HttpStatusCode.OK).Body;
         Assert.Equal(2, unit.GetProperty("models").GetArrayLength());

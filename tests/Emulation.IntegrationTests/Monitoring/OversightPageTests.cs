@@ -75,5 +75,15 @@ public sealed class OversightPageTests(AppFixture app)
         Assert.Null(boardPage.QuerySelector("form[data-action$='/answer']"));
         var todo = await Page("canbo.phuong1", "/theo-doi/viec-sau-kiem-tra", "Việc sau kiểm tra, giám sát");
         Assert.Contains("Niêm yết thủ tục", todo.QuerySelector("main")!.TextContent);
+
+        // The model's own page lists the visits that took it in, with the rating and the actions still open.
+        var (modelStatus, modelPage) = await Open("canbo.phuong1", $"/theo-doi/{model}");
+        Assert.Equal(HttpStatusCode.OK, modelStatus);
+        var visits = modelPage.GetElementById("kiem-tra")!;
+        Assert.NotNull(visits.QuerySelector($"a[href='/theo-doi/kiem-tra/{id}']"));
+        Assert.Contains("1 việc chưa xong", visits.TextContent);
+        Assert.Contains("Đã ghi nhận kết quả", visits.TextContent);
+        var (_, thatDay) = await Open("canbo.phuong1", $"/theo-doi/{model}?ngay={InspectionScenarios.Today:yyyy-MM-dd}");
+        Assert.NotNull(thatDay.GetElementById("kiem-tra"));
     }
 }

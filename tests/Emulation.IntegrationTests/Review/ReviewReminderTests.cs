@@ -1,9 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Emulation.Review.Reminders;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Emulation.IntegrationTests.Review;
 
@@ -12,13 +8,7 @@ namespace Emulation.IntegrationTests.Review;
 [Collection(AppCollection.Name)]
 public sealed class ReviewReminderTests(AppFixture app)
 {
-    async Task RunAt(DateOnly day)
-    {
-        await using var session = app.Services.GetRequiredService<IDocumentStore>().LightweightSession();
-        await SendReviewRemindersHandler.Handle(new SendReviewReminders(), session, app.Services.GetRequiredService<IOptions<ReviewReminderOptions>>(),
-            new FixedClock(new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7))));
-        await session.SaveChangesAsync();
-    }
+    Task RunAt(DateOnly day) => app.RunReviewReminders(day);
 
     static async Task<List<JsonElement>> Inbox(Api api, Guid round) =>
         (await api.Get("/api/inbox")).Expect(HttpStatusCode.OK).Body.EnumerateArray()

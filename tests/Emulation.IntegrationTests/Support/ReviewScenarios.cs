@@ -56,6 +56,16 @@ public static class ReviewScenarios
         return (round, rubric, ids);
     }
 
+    /// <summary>The review reminder job, run as if at 9:00 on <paramref name="day"/> in Vietnam (a fixed clock).</summary>
+    public static async Task RunReviewReminders(this AppFixture app, DateOnly day)
+    {
+        await using var session = app.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        await Emulation.Review.Reminders.SendReviewRemindersHandler.Handle(new Emulation.Review.Reminders.SendReviewReminders(), session,
+            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Emulation.Review.Reminders.ReviewReminderOptions>>(),
+            new FixedClock(new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7))));
+        await session.SaveChangesAsync();
+    }
+
     public static Task<Reply> Move(this Api secretary, Guid round, string to, long version) =>
         secretary.Post($"/api/review/rounds/{round}/move", new { to, version });
 }

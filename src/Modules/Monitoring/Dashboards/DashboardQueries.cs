@@ -55,8 +55,8 @@ public static class DashboardScope
         if (f.State is { } state) query = query.Where(s => s.State == state);
         if (f.Reports == "none") query = query.Where(s => s.ReportsCount == 0);
         if (f.Reports == "late") query = query.Where(s => s.OverdueDays > 0);
-        if (Inspections.InspectionSteps.Clean(f.Q) is { } text)
-            query = query.Where(s => s.Name.Contains(text, StringComparison.OrdinalIgnoreCase) || s.Code == text || s.UnitName.Contains(text, StringComparison.OrdinalIgnoreCase));
+        if (Kernel.Text.VietnameseText.Fold(f.Q) is { Length: > 0 } text)
+            query = query.Where(s => s.SearchText.Contains(text));
         return query;
     }
 }

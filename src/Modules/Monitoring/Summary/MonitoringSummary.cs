@@ -42,6 +42,8 @@ public sealed class MonitoringSummary
     public bool ResumeRequested { get; set; }
     public DateOnly EvaluatedOn { get; set; }
     public long StreamVersion { get; set; }
+    /// <summary>Name, code and unit folded (no diacritics, lower case): "dua mau" finds "Đưa màu xuống ruộng", as in the register.</summary>
+    public string SearchText { get; set; } = "";
 
     public static MonitoringSummary From(FollowedModel m, MonitoringUnitTree tree, DateOnly today, int overdueActions)
     {
@@ -57,7 +59,8 @@ public sealed class MonitoringSummary
             AcceptedOn = m.AcceptedOn, LastReportOn = health.LastReport?.SubmittedAt is { } at ? Kernel.VietnamClock.VietnamDate(at) : null,
             NextPeriod = health.NextPeriod?.Key, NextPeriodWords = health.NextPeriod?.Words, NextDueOn = health.NextPeriod?.Due,
             ReportsCount = m.Standing.Count, OverdueDays = health.OverdueDays, OverdueActions = overdueActions,
-            ResumeRequested = m.PendingResume is not null, EvaluatedOn = today, StreamVersion = m.Version
+            ResumeRequested = m.PendingResume is not null, EvaluatedOn = today, StreamVersion = m.Version,
+            SearchText = Kernel.Text.VietnameseText.Fold($"{m.Facts.Name} {m.Facts.Code} {tree.Name(m.UnitId)}")
         };
     }
 }
