@@ -96,6 +96,8 @@ ensure_database() {
 
 ensure_fonts() { apt_install fonts-liberation2 fonts-dejavu-core; }
 ensure_browser() { command -v chromium >/dev/null || apt_install chromium; }
+# Certificate tests render PDF pages (poppler) and read their QR codes back (zbar).
+ensure_pdf_tools() { apt_install poppler-utils zbar-tools; }
 
 restore_build() {
   ensure_dotnet
@@ -155,6 +157,7 @@ PY
 cmd_test() {
   ensure_fonts
   ensure_browser
+  ensure_pdf_tools
   apt_install postgresql-client-15 2>/dev/null || true
   ensure_db
   restore_build

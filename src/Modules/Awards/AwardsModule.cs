@@ -1,3 +1,8 @@
+using Emulation.Awards.Certificates;
+using Emulation.Awards.Verification;
+using Emulation.Kernel.Web;
+using JasperFx.Events.Projections;
+using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -13,6 +18,22 @@ public static class AwardsModule
 
     public static IServiceCollection AddAwards(this IServiceCollection services, IConfiguration configuration)
     {
+        services.ConfigureMarten(opts =>
+        {
+            opts.Projections.Snapshot<Certificate>(SnapshotLifecycle.Inline);
+            opts.Schema.For<Certificate>().DatabaseSchemaName(Schema)
+                .Duplicate(c => c.DecisionId).Duplicate(c => c.SearchKey).Duplicate(c => c.Year);
+            opts.Schema.For<StoredSigningKey>().DatabaseSchemaName(Schema).Identity(k => k.Id);
+            opts.Schema.For<PrinterCalibration>().DatabaseSchemaName(Schema).Identity(k => k.Id).Duplicate(p => p.UnitId);
+            opts.Schema.For<CertificatePrint>().DatabaseSchemaName(Schema);
+        });
+        services.AddSingleton<CertificateKeys>();
+        services.AddSingleton<CertificateIssuer>();
+        services.AddSingleton<IModulePages, CertificatePages>();
+        services.AddPublicLookupLimit(configuration);
+        services.AddSingleton(new NavItem("/tra-cuu-khen-thuong", "Tra cứu khen thưởng", 58, _ => true));
+        services.AddSingleton(new NavItem("/khen-thuong/may-in", "Máy in bằng khen", 57,
+            u => u.Has(Roles.Approver) || u.Has(Roles.BoardSecretary)));
         return services;
     }
 

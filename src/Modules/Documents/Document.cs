@@ -97,6 +97,22 @@ public sealed class ColumnDescriptor(List<Block> blocks)
     /// <summary>PNG or JPEG bytes, scaled to the width; the height follows the picture's proportions.</summary>
     public void Image(byte[] bytes, double widthMm, TextAlign align = TextAlign.Center) => blocks.Add(new Image(bytes, widthMm, align));
     public void Rule(double widthMm) => blocks.Add(new Rule(widthMm));
+
+    /// <summary>Content at a fixed spot, from the paper's top-left corner, not taking room in the flow.</summary>
+    public void Placed(double xMm, double yMm, double widthMm, Action<ColumnDescriptor> build)
+    {
+        var placed = new Placed(xMm, yMm, widthMm);
+        build(new ColumnDescriptor(placed.Content));
+        blocks.Add(placed);
+    }
+
+    /// <summary>Vector drawing in millimetres from the paper's top-left corner (QuestPDF's Canvas).</summary>
+    public void Canvas(Action<CanvasDescriptor> build)
+    {
+        var drawing = new Drawing();
+        build(new CanvasDescriptor(drawing));
+        blocks.Add(drawing);
+    }
     public void Space(double heightMm) => blocks.Add(new Space(heightMm));
     public void PageBreak() => blocks.Add(new PageBreak());
 }
@@ -123,7 +139,12 @@ public sealed class TextDescriptor(Paragraph paragraph)
     public TextDescriptor Italic(bool on = true) => Style(new(Italic: on));
     public TextDescriptor Underline(bool on = true) => Style(new(Underline: on));
     public TextDescriptor FontSize(double points) => Style(new(Size: points));
+    public TextDescriptor FontColor(string hex) => Style(new(Color: hex));
     TextDescriptor Style(TextStyle style) { paragraph.Style = style.Over(paragraph.Style); return this; }
+
+    /// <summary>Shrinks the type until the text takes at most <paramref name="lines"/> lines, down to
+    /// <paramref name="minSize"/> points; below that it wraps (it never runs past its width).</summary>
+    public TextDescriptor ShrinkToFit(int lines, double minSize) { paragraph.FitLines = lines; paragraph.FitMinSize = minSize; return this; }
 
     /// <summary>Line height as a multiple of the font size.</summary>
     public TextDescriptor LineHeight(double factor) { paragraph.LineHeight = factor; return this; }
@@ -138,6 +159,7 @@ public sealed class SpanDescriptor(Span span)
     public SpanDescriptor Italic(bool on = true) => Style(new(Italic: on));
     public SpanDescriptor Underline(bool on = true) => Style(new(Underline: on));
     public SpanDescriptor FontSize(double points) => Style(new(Size: points));
+    public SpanDescriptor FontColor(string hex) => Style(new(Color: hex));
     SpanDescriptor Style(TextStyle style) { span.Style = style.Over(span.Style); return this; }
 }
 
@@ -184,5 +206,35 @@ public sealed class RowDescriptor(Row row)
         var cell = new Cell();
         row.Items.Add((width, cell));
         return new ColumnDescriptor(cell.Content);
+    }
+}
+
+public sealed class CanvasDescriptor(Drawing drawing)
+{
+    public CanvasDescriptor Stroke(SkiaSharp.SKPath path, double widthMm, string color = "#000000")
+    {
+        drawing.Paths.Add(new DrawnPath(path, color, widthMm));
+        return this;
+    }
+
+    public CanvasDescriptor Fill(SkiaSharp.SKPath path, string color = "#000000")
+    {
+        drawing.Paths.Add(new DrawnPath(path, color, 0));
+        return this;
+    }
+
+    public CanvasDescriptor Line(double x1, double y1, double x2, double y2, double widthMm, string color = "#000000")
+    {
+        var path = new SkiaSharp.SKPath();
+        path.MoveTo((float)x1, (float)y1);
+        path.LineTo((float)x2, (float)y2);
+        return Stroke(path, widthMm, color);
+    }
+
+    public CanvasDescriptor Rectangle(double x, double y, double width, double height, double widthMm, string color = "#000000")
+    {
+        var path = new SkiaSharp.SKPath();
+        path.AddRect(SkiaSharp.SKRect.Create((float)x, (float)y, (float)width, (float)height));
+        return Stroke(path, widthMm, color);
     }
 }

@@ -16,12 +16,13 @@ public static class PageSizes
 public enum TextAlign { Left, Center, Right, Justify }
 
 /// <summary>Unset values inherit from the paragraph, then from the page's default (Times New Roman metrics, 13 pt).</summary>
-public sealed record TextStyle(double? Size = null, bool? Bold = null, bool? Italic = null, bool? Underline = null)
+/// <param name="Color">A hex colour as QuestPDF takes it ("#C00000"); black when unset.</param>
+public sealed record TextStyle(double? Size = null, bool? Bold = null, bool? Italic = null, bool? Underline = null, string? Color = null)
 {
-    public static readonly TextStyle Default = new(13, false, false, false);
+    public static readonly TextStyle Default = new(13, false, false, false, "#000000");
 
     public TextStyle Over(TextStyle under) =>
-        new(Size ?? under.Size, Bold ?? under.Bold, Italic ?? under.Italic, Underline ?? under.Underline);
+        new(Size ?? under.Size, Bold ?? under.Bold, Italic ?? under.Italic, Underline ?? under.Underline, Color ?? under.Color);
 }
 
 public enum SpanKind { Text, PageNumber, TotalPages }
@@ -45,6 +46,10 @@ public sealed class Paragraph : Block
     public double SpaceBefore { get; internal set; }
     public double SpaceAfter { get; internal set; }
     public double FirstLineIndentMm { get; internal set; }
+    /// <summary>When above zero the paragraph's type shrinks until it takes at most this many lines (a long name on a
+    /// certificate), never below <see cref="FitMinSize"/> points.</summary>
+    public int FitLines { get; internal set; }
+    public double FitMinSize { get; internal set; }
 }
 
 /// <summary>A column width: fixed in millimetres, or a share of what the fixed ones leave.</summary>
@@ -89,6 +94,27 @@ public sealed class Space(double heightMm) : Block
 }
 
 public sealed class PageBreak : Block;
+
+/// <summary>Blocks set at a fixed place on the page, measured from the paper's top-left corner and not from the
+/// margins, outside the flow (QuestPDF's TranslateX/TranslateY on an unconstrained element): certificates and
+/// pre-printed blanks, where every line has its own spot.</summary>
+public sealed class Placed(double xMm, double yMm, double widthMm) : Block
+{
+    public double XMm { get; } = xMm;
+    public double YMm { get; } = yMm;
+    public double WidthMm { get; } = widthMm;
+    public List<Block> Content { get; } = [];
+}
+
+/// <summary>Vector paths in millimetres from the paper's top-left corner, outside the flow: borders, ornaments,
+/// rulers, QR codes. PDF only; the Word renderer skips them.</summary>
+public sealed class Drawing : Block
+{
+    public List<DrawnPath> Paths { get; } = [];
+}
+
+/// <summary>A path in millimetres, stroked at <paramref name="StrokeMm"/> or filled when that is zero.</summary>
+public sealed record DrawnPath(SkiaSharp.SKPath Path, string Color, double StrokeMm);
 
 public sealed class PageSetup
 {

@@ -57,6 +57,24 @@ public sealed class IsolatedHostTests(IsolatedHost isolated) : IClassFixture<Iso
     }
 
     [Fact]
+    public async Task The_public_award_lookup_beyond_its_limit_gets_429_in_vietnamese_with_retry_after()
+    {
+        using var client = Client();
+        HttpResponseMessage limited = null!;
+        for (var i = 0; i <= IsolatedHost.AttemptsPerMinute; i++)
+        {
+            limited = await client.GetAsync("/tra-cuu-khen-thuong?q=nguyen+van+" + i);
+            if (limited.StatusCode == HttpStatusCode.TooManyRequests) break;
+            Assert.Equal(HttpStatusCode.OK, limited.StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.NotNull(limited.Headers.RetryAfter);
+        Assert.Equal("Tra cứu quá nhiều lần", (await limited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        // The verification page itself is not limited: a QR code scanned at a ceremony must always open.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/xac-minh/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Sign_in_attempts_beyond_the_limit_get_429_in_vietnamese_on_both_doors()
     {
         using var client = Client();

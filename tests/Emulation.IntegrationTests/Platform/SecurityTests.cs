@@ -10,7 +10,8 @@ namespace Emulation.IntegrationTests.Platform;
 [Collection(AppCollection.Name)]
 public sealed class SecurityTests(AppFixture app)
 {
-    static readonly string[] Public = ["/dang-nhap", "/api/auth/token", "/health", "/openapi/{documentName}.json", "/assets/{name}"];
+    static readonly string[] Public = ["/dang-nhap", "/api/auth/token", "/health", "/openapi/{documentName}.json", "/assets/{name}",
+        "/xac-minh/{id}", "/xac-minh/{id}/chung-nhan.json", "/api/awards/credentials/verify", "/.well-known/emulation-keys.json", "/tra-cuu-khen-thuong"];
 
     [Fact]
     public async Task Only_the_declared_public_endpoints_answer_visitors_every_other_one_needs_a_signed_in_person()

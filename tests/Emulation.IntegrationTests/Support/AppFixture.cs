@@ -56,6 +56,7 @@ public sealed class AppFixture : IAsyncLifetime
             b.UseSetting("Registry:Reminders:PendingDays", "0");
             // The whole suite signs in from one address; the limit itself is tested on a host of its own.
             b.UseSetting("SignIn:AttemptsPerMinute", "100000");
+            b.UseSetting("Awards:PublicLookup:PerMinute", "100000");
             b.UseSetting("Proxy:Enabled", "true");
             b.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });

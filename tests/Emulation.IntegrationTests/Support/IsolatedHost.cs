@@ -22,7 +22,8 @@ public sealed class IsolatedHost : IAsyncLifetime
         var through = new NpgsqlConnectionStringBuilder(_admin) { Port = Proxy.Port, Database = _database, MaxPoolSize = 20, Timeout = 3 };
         Host = await HostProcess.StartAsync(through.ConnectionString, new Dictionary<string, string>
         {
-            ["SignIn__AttemptsPerMinute"] = AttemptsPerMinute.ToString()
+            ["SignIn__AttemptsPerMinute"] = AttemptsPerMinute.ToString(),
+            ["Awards__PublicLookup__PerMinute"] = AttemptsPerMinute.ToString()
         });
     }
 

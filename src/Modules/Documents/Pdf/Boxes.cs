@@ -4,8 +4,9 @@ using SkiaSharp;
 namespace Emulation.Documents.Pdf;
 
 abstract record Mark;
-sealed record GlyphRun(Shaped Text, float X, float Y) : Mark;
-sealed record Stroke(float X1, float Y1, float X2, float Y2, float Width) : Mark;
+sealed record GlyphRun(Shaped Text, float X, float Y, SKColor Color) : Mark;
+sealed record Stroke(float X1, float Y1, float X2, float Y2, float Width, SKColor? Color = null) : Mark;
+sealed record Vector(SKPath Path, SKColor Color, float Width) : Mark;
 sealed record Picture(SKImage Image, SKRect Rect) : Mark;
 
 /// <summary>A block laid out at a width: its height is known before it is placed, which is what pagination needs.</summary>
@@ -50,7 +51,7 @@ sealed class ParagraphBox(List<Line> lines, TextAlign align, float width, float 
             var lastWord = w == line.Words.Count - 1;
             foreach (var (piece, i) in word.Pieces.Select((p, i) => (p, i)))
             {
-                page.Add(new GlyphRun(piece.Text, cx, baseline));
+                page.Add(new GlyphRun(piece.Text, cx, baseline, piece.Color));
                 var advance = piece.Text.Width;
                 // An underline runs on under the space when the next word is underlined too, as in Word.
                 var through = !lastWord && i == word.Pieces.Count - 1 && line.Words[w + 1].Pieces[0].Underline ? word.SpaceAfter + gap : 0;
@@ -59,7 +60,7 @@ sealed class ParagraphBox(List<Line> lines, TextAlign align, float width, float 
                     var m = faces.Metrics(piece.Text.Face, piece.Text.Size);
                     var thickness = m.UnderlineThickness is > 0 and var t ? t : piece.Text.Size / 18;
                     var offset = m.UnderlinePosition is > 0 and var p ? p : piece.Text.Size / 10;
-                    page.Add(new Stroke(cx, baseline + offset, cx + advance + through, baseline + offset, thickness));
+                    page.Add(new Stroke(cx, baseline + offset, cx + advance + through, baseline + offset, thickness, piece.Color));
                 }
                 cx += advance;
             }
@@ -141,4 +142,17 @@ sealed class BreakBox : Box
 {
     public override float Height => 0;
     public override void Emit(List<Mark> page, float x, float y) { }
+}
+
+/// <summary>Content at a fixed spot of the page: wherever the flow is, it draws at its own coordinates.</summary>
+sealed class PlacedBox(Box content, float x, float y) : Box
+{
+    public override float Height => 0;
+    public override void Emit(List<Mark> page, float left, float top) => content.Emit(page, x, y);
+}
+
+sealed class DrawingBox(List<Vector> paths) : Box
+{
+    public override float Height => 0;
+    public override void Emit(List<Mark> page, float left, float top) => page.AddRange(paths);
 }

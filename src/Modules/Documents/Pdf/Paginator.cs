@@ -105,8 +105,27 @@ sealed class Paginator(PageSetup setup, Faces faces, Dictionary<byte[], SKImage>
     {
         switch (block)
         {
+            case Paragraph { FitLines: > 0 } p:
+                var scale = 1f;
+                var fitted = TextLayout.Lines(p, setup.DefaultStyle, width, faces, numbers);
+                var size = (float)(p.Style.Over(setup.DefaultStyle).Size ?? 13);
+                while (fitted.Count > p.FitLines && size * (scale - 0.03f) >= p.FitMinSize)
+                {
+                    scale -= 0.03f;
+                    fitted = TextLayout.Lines(p, setup.DefaultStyle, width, faces, numbers, scale);
+                }
+                return new ParagraphBox(fitted, p.Align, width, (float)p.SpaceBefore, (float)p.SpaceAfter, faces);
             case Paragraph p:
                 return new ParagraphBox(TextLayout.Lines(p, setup.DefaultStyle, width, faces, numbers), p.Align, width, (float)p.SpaceBefore, (float)p.SpaceAfter, faces);
+            case Placed placed:
+                return new PlacedBox(Stack(placed.Content, (float)placed.WidthMm * Mm, numbers), (float)placed.XMm * Mm, (float)placed.YMm * Mm);
+            case Drawing drawing:
+                return new DrawingBox(drawing.Paths.Select(d =>
+                {
+                    var path = new SKPath(d.Path);
+                    path.Transform(SKMatrix.CreateScale(Mm, Mm));
+                    return new Vector(path, SKColor.TryParse(d.Color, out var c) ? c : SKColors.Black, (float)d.StrokeMm * Mm);
+                }).ToList());
             case Table t:
                 var widths = Widths.Resolve(t.Columns, width / Mm).Select(w => (float)w * Mm).ToArray();
                 return new TableBox(t.Header.Count == 0 ? null : Cells(t.Header, widths, t.Borders, numbers), t.Rows.Select(r => Cells(r, widths, t.Borders, numbers)).ToList());

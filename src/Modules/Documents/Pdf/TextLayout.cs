@@ -4,7 +4,7 @@ using Emulation.Documents.Layout;
 
 namespace Emulation.Documents.Pdf;
 
-sealed record Piece(Shaped Text, bool Underline);
+sealed record Piece(Shaped Text, bool Underline, SkiaSharp.SKColor Color);
 
 /// <summary>Text between two spaces; it may change style inside ("Số: " then a bold number).</summary>
 sealed class Word
@@ -22,15 +22,15 @@ sealed record Line(List<Word> Words, float Width, float Height, float Baseline, 
 /// natural spacing, as in Word.</summary>
 static class TextLayout
 {
-    public static List<Line> Lines(Paragraph paragraph, TextStyle pageStyle, float width, Faces faces, (int Page, int Total) numbers)
+    public static List<Line> Lines(Paragraph paragraph, TextStyle pageStyle, float width, Faces faces, (int Page, int Total) numbers, float scale = 1)
     {
         var baseStyle = paragraph.Style.Over(pageStyle);
-        var words = Words(paragraph, baseStyle, faces, numbers);
+        var words = Words(paragraph, baseStyle, faces, numbers, scale);
         var indent = (float)(paragraph.FirstLineIndentMm * Widths.PointsPerMm);
         var lines = new List<Line>();
         var current = new List<Word>();
         float used = 0, available = width - indent;
-        var fallbackSize = (float)baseStyle.Size!.Value;
+        var fallbackSize = (float)baseStyle.Size!.Value * scale;
 
         void Close(bool last)
         {
@@ -68,7 +68,7 @@ static class TextLayout
         return new Line(words, width, height, (height - ascent - descent) / 2 + ascent, last, indent);
     }
 
-    static List<Word> Words(Paragraph paragraph, TextStyle baseStyle, Faces faces, (int Page, int Total) numbers)
+    static List<Word> Words(Paragraph paragraph, TextStyle baseStyle, Faces faces, (int Page, int Total) numbers, float scale)
     {
         var words = new List<Word>();
         var word = new Word();
@@ -76,7 +76,9 @@ static class TextLayout
         {
             var style = span.Style.Over(baseStyle);
             var face = Faces.Index(style);
-            var size = (float)style.Size!.Value;
+            // Sizes are rounded to a tenth of a point so shrinking to fit reuses the shaping cache.
+            var size = MathF.Round((float)style.Size!.Value * scale, 1);
+            var color = SkiaSharp.SKColor.TryParse(style.Color ?? "#000000", out var c) ? c : SkiaSharp.SKColors.Black;
             var text = span.Kind switch
             {
                 SpanKind.PageNumber => numbers.Page.ToString(CultureInfo.InvariantCulture),
@@ -87,7 +89,7 @@ static class TextLayout
             for (var i = 0; i <= text.Length; i++)
             {
                 if (i < text.Length && text[i] is not (' ' or '\n')) continue;
-                if (i > start) word.Pieces.Add(new Piece(faces.Shape(face, size, text[start..i]), style.Underline == true));
+                if (i > start) word.Pieces.Add(new Piece(faces.Shape(face, size, text[start..i]), style.Underline == true, color));
                 if (i < text.Length)
                 {
                     if (word.Pieces.Count > 0 || text[i] == '\n')
