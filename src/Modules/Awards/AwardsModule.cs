@@ -1,6 +1,11 @@
+using Emulation.Awards.Catalogue;
 using Emulation.Awards.Certificates;
+using Emulation.Awards.Decisions;
+using Emulation.Awards.Proposals;
+using Emulation.Awards.Units;
 using Emulation.Awards.Verification;
 using Emulation.Kernel.Web;
+using Emulation.Scope;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +25,12 @@ public static class AwardsModule
     {
         services.ConfigureMarten(opts =>
         {
+            opts.Projections.Snapshot<AwardCatalogue>(SnapshotLifecycle.Inline);
+            opts.Schema.For<AwardCatalogue>().DatabaseSchemaName(Schema);
+            opts.Projections.Snapshot<AwardDecision>(SnapshotLifecycle.Inline);
+            opts.Schema.For<AwardDecision>().DatabaseSchemaName(Schema).Duplicate(d => d.RoundId);
+            opts.Schema.For<GoldBook>().DatabaseSchemaName(Schema).Identity(g => g.Id);
+            opts.FeedCopy<AwardsUnit>(Schema).FeedCopy<AwardsPerson>(Schema).FeedCopy<ProposalList>(Schema);
             opts.Projections.Snapshot<Certificate>(SnapshotLifecycle.Inline);
             opts.Schema.For<Certificate>().DatabaseSchemaName(Schema)
                 .Duplicate(c => c.DecisionId).Duplicate(c => c.SearchKey).Duplicate(c => c.Year);
@@ -27,6 +38,13 @@ public static class AwardsModule
             opts.Schema.For<PrinterCalibration>().DatabaseSchemaName(Schema).Identity(k => k.Id).Duplicate(p => p.UnitId);
             opts.Schema.For<CertificatePrint>().DatabaseSchemaName(Schema);
         });
+        services.ConsumeFeed(Feed.Directory, "awards").ConsumeFeed(Feed.Review, "awards");
+        services.AddSingleton<AwardsUnits>();
+        services.AddSingleton<IModulePages, AwardsPages>();
+        services.AddSingleton<Kernel.IDemoSeed, Seed.AwardsDemoSeed>();
+        services.AddSingleton(new NavItem("/khen-thuong", "Khen thưởng", 60,
+            u => u.IsAdmin || u.Has(Roles.BoardSecretary) || u.Has(Roles.Approver) || u.Has(Roles.BoardMember)));
+        services.AddSingleton(new NavItem("/khen-thuong/danh-muc", "Danh mục hình thức khen thưởng", 61, u => u.IsAdmin));
         services.AddSingleton<CertificateKeys>();
         services.AddSingleton<CertificateIssuer>();
         services.AddSingleton<IModulePages, CertificatePages>();

@@ -11,6 +11,7 @@ using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Emulation.Review;
 
@@ -46,8 +47,10 @@ public static class ReviewModule
         services.AddSingleton<Decisions.IRoundProgress, Decisions.ScoredProgress>();
         services.AddSingleton<IModulePages, ReviewPages>();
         services.AddReviewScoring(configuration);
+        services.SubscribeToEvents(new Relay.ReviewFeed());
         services.AddSingleton<Kernel.IDemoSeed, Seed.ReviewDemoSeed>();
         services.AddSingleton<Kernel.IDemoSeed, Seed.ScoringDemoSeed>();
+        services.AddSingleton<Kernel.IDemoSeed, Seed.ReviewAwardsDemoSeed>();
         services.Configure<Reminders.ReviewReminderOptions>(configuration.GetSection("Review:Reminders"));
         var cron = configuration["Review:Reminders:Cron"] ?? new Reminders.ReviewReminderOptions().Cron;
         services.AddSingleton(new Kernel.Scheduling.RecurringTrigger("review-reminders", cron, () => new Reminders.SendReviewReminders()));
@@ -61,6 +64,7 @@ public static class ReviewModule
     public static WolverineOptions UseReview(this WolverineOptions opts)
     {
         opts.Discovery.IncludeAssembly(typeof(ReviewModule).Assembly);
+        opts.PublishFeed(Feed.Review);
         return opts;
     }
 }

@@ -1,3 +1,4 @@
+using Emulation.Contracts;
 using Emulation.Review.Decisions;
 
 namespace Emulation.UnitTests;

@@ -1,3 +1,4 @@
+using Emulation.Contracts;
 using Emulation.Review.Decisions;
 using Emulation.Review.Rounds;
 using Microsoft.AspNetCore.Http;

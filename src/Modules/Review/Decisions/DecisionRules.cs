@@ -15,30 +15,6 @@ public sealed record Vote(int Present, int For, int Against)
     public decimal ForPercent => Present == 0 ? 0m : Math.Round(For * 100m / Present, 1, MidpointRounding.AwayFromZero);
 }
 
-/// <summary>Forms of commendation a round may propose, from the lowest (Law on Emulation and Commendation 2022).</summary>
-public static class CommendationLevels
-{
-    public const string GiayKhenXa = "giay-khen-xa";
-    public const string GiayKhenHuyen = "giay-khen-huyen";
-    public const string GiayKhenBanDanVanTinh = "giay-khen-ban-dan-van-tinh";
-    public const string BangKhenTinh = "bang-khen-tinh";
-    public const string BangKhenTrungUong = "bang-khen-trung-uong";
-    public const string CaoHon = "cao-hon";
-
-    public static readonly IReadOnlyList<string> All = [GiayKhenXa, GiayKhenHuyen, GiayKhenBanDanVanTinh, BangKhenTinh, BangKhenTrungUong, CaoHon];
-
-    public static string Label(string code) => code switch
-    {
-        GiayKhenXa => "Giấy khen của Chủ tịch UBND cấp xã",
-        GiayKhenHuyen => "Giấy khen của Chủ tịch UBND cấp huyện",
-        GiayKhenBanDanVanTinh => "Giấy khen của Trưởng Ban Dân vận Tỉnh ủy",
-        BangKhenTinh => "Bằng khen của Chủ tịch UBND tỉnh",
-        BangKhenTrungUong => "Bằng khen của Ban Dân vận Trung ương",
-        CaoHon => "Hình thức khen thưởng cao hơn",
-        _ => code
-    };
-}
-
 public static class OutcomeLabels
 {
     public static string Code(Outcome o) => o switch

@@ -1,0 +1,31 @@
+namespace Emulation.Contracts;
+
+/// <summary>A review round's proposal list after a change to the round or to its board's decisions, relayed from Review's
+/// event store in sequence order (ADR 0011, ADR 0028). <paramref name="Version"/> only grows: it is the round stream's
+/// version plus the decisions stream's, each of which only grows. <paramref name="Published"/> is true once the round is
+/// closed (results published); only then may a decision be drafted from it. <paramref name="Kind"/> is <c>yearly</c>,
+/// <c>midterm</c> (sơ kết) or <c>final</c> (tổng kết).</summary>
+public sealed record RoundProposalsUpdated(
+    Guid RoundId, string Name, string Kind, Guid CampaignId, string CampaignName, Guid PeriodId, Guid BoardId, bool Published,
+    DateTimeOffset? PublishedAt, IReadOnlyList<ProposedRecipient> Proposals, long Version, DateTimeOffset At);
+
+/// <summary>One model or exemplar the board proposed for a form of commendation.</summary>
+/// <param name="RecipientKind"><see cref="RecipientKinds.Collective"/> or <see cref="RecipientKinds.Individual"/>: an individual
+/// exemplar is a person; a model or a collective exemplar is commended through its unit.</param>
+/// <param name="Name">Who is commended: the person's name, or the collective's (the unit's) name.</param>
+/// <param name="Position">An individual's position as registered (may be absent).</param>
+/// <param name="Level">One of <see cref="CommendationLevels"/>.</param>
+/// <param name="Achievement">The achievement summary the proposal carries (the board's note, or the model's standing).</param>
+public sealed record ProposedRecipient(
+    Guid ModelId, string? RegistryCode, string ModelName, string RecipientKind, string Name, string? Position, Guid UnitId, string UnitName,
+    string Level, string Achievement, DateTimeOffset DecidedAt);
+
+public static class RecipientKinds
+{
+    public const string Collective = "collective";
+    public const string Individual = "individual";
+
+    public static readonly IReadOnlyList<string> All = [Collective, Individual];
+
+    public static string Label(string kind) => kind == Individual ? "Cá nhân" : "Tập thể";
+}
