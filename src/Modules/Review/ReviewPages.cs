@@ -15,5 +15,7 @@ public sealed class ReviewPages : IModulePages
         app.MapGet("/danh-gia/tieu-chi", RubricPage.Get).RequireAuthorization();
         app.MapGet("/danh-gia/{roundId:guid}", RoundPage.Get).RequireAuthorization();
         app.MapGet("/danh-gia/{roundId:guid}/tu-danh-gia/{modelId:guid}", SelfAssessmentPage.Get).RequireAuthorization();
+        app.MapGet("/danh-gia/{roundId:guid}/hop-xet", Decisions.MeetingPage.Get).RequireAuthorization();
+        app.MapGet("/danh-gia/{roundId:guid}/pheu", Decisions.FunnelPage.Get).RequireAuthorization();
     }
 }

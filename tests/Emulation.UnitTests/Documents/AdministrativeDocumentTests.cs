@@ -110,7 +110,8 @@ public sealed class AdministrativeDocumentTests
         Assert.Contains(lines, l => l.StartsWith("Nơi nhận:"));
         Assert.Contains(lines, l => l.EndsWith("TM. BAN THƯỜNG VỤ"));
         Assert.Contains(lines, l => l.EndsWith("Nguyễn Thị Hoa"));
-        Assert.Contains("Tổng cộng: 14 mô hình được đề nghị khen thưởng.", lines);
+        Assert.Contains("Tổng cộng: 14 mô hình được đề nghị khen thưởng, trong đó:", lines);
+        Assert.Contains(lines, l => l.EndsWith("- Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: 12 mô hình;"));
 
         using var word = WordprocessingDocument.Open(new MemoryStream(proposal.ToDocx()), false);
         Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(word).Select(e => $"{e.Path?.XPath}: {e.Description}"));
@@ -123,9 +124,11 @@ public sealed class AdministrativeDocumentTests
         var cells = sheet.WorkbookPart.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
             .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.SharedString
                 ? strings[int.Parse(c.InnerText)] : c.InnerText).ToList()).ToList();
-        Assert.Equal(15, cells.Count);
+        Assert.Equal(15 + 3 + 1, cells.Count);
         Assert.Equal(["Hình thức khen thưởng", "STT", "Tên mô hình", "Đơn vị", "Lĩnh vực", "Điểm trung bình", "Thành tích"], cells[0]);
         Assert.Equal(["Bằng khen của Ban Dân vận Trung ương", "1", Samples.ModelName(0), Samples.UnitName(0), "Kinh tế", "95.5", "Thu nhập hộ tham gia tăng 30 %."], cells[1]);
         Assert.Equal("Giấy khen của Ủy ban nhân dân huyện", cells[14][0]);
+        Assert.Equal(["Cộng: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "12"], cells[16].Take(2));
+        Assert.Equal(["Tổng cộng", "14"], cells[18].Take(2));
     }
 }

@@ -22,12 +22,16 @@ public sealed record CommendationProposal(Issuer Issuer, string Summary, IReadOn
 
     public byte[] ToDocx() => ToDocument().GenerateDocx();
 
-    /// <summary>One sheet, one row per proposed model, its level in the first column so the sheet filters by level.</summary>
+    /// <summary>One sheet, one row per proposed model, its level in the first column so the sheet filters by level, then
+    /// the totals by level.</summary>
     public byte[] ToXlsx() => new ExportTable("Đề nghị khen thưởng",
         [new("Hình thức khen thưởng", 40), new("STT", 6), new("Tên mô hình", 50), new("Đơn vị", 30), new("Lĩnh vực", 20),
             new("Điểm trung bình", 12), new("Thành tích", 60)],
-        Levels.SelectMany(l => l.Models.Select((m, i) => (IReadOnlyList<object?>)
-            [l.Title, i + 1, m.ModelName, m.Unit, m.Field, m.AverageScore, m.Achievement])).ToList()).ToXlsx();
+        [.. Levels.SelectMany(l => l.Models.Select((m, i) => (IReadOnlyList<object?>)
+            [l.Title, i + 1, m.ModelName, m.Unit, m.Field, m.AverageScore, m.Achievement])),
+            // Totals by form below the list, the way the signed list ends; the STT column holds the count.
+            .. Levels.Select(l => (IReadOnlyList<object?>)["Cộng: " + l.Title, l.Models.Count, null, null, null, null, null]),
+            ["Tổng cộng", Levels.Sum(l => l.Models.Count), null, null, null, null, null]]).ToXlsx();
 
     void Body(ColumnDescriptor c)
     {
@@ -58,6 +62,7 @@ public sealed record CommendationProposal(Issuer Issuer, string Summary, IReadOn
             });
             c.Space(2);
         }
-        AdministrativeFrame.Paragraph(c, $"Tổng cộng: {Levels.Sum(l => l.Models.Count)} mô hình được đề nghị khen thưởng.").Bold();
+        AdministrativeFrame.Paragraph(c, $"Tổng cộng: {Levels.Sum(l => l.Models.Count)} mô hình được đề nghị khen thưởng{(Levels.Count > 0 ? ", trong đó:" : ".")}").Bold();
+        foreach (var level in Levels) AdministrativeFrame.Paragraph(c, $"- {level.Title}: {level.Models.Count} mô hình;");
     }
 }

@@ -16,6 +16,9 @@ public sealed record MeetingMinutes(
 {
     static readonly CultureInfo Vietnam = CultureInfo.GetCultureInfo("vi-VN");
 
+    /// <summary>Members absent, listed after those present; null leaves the line out (the caller did not say).</summary>
+    public IReadOnlyList<MinutesParticipant>? Absent { get; init; }
+
     public Document ToDocument() => Document.Create(d => AdministrativeFrame.Page(d, Issuer, "Biên bản", Summary, Body,
         [SecretarySignature, ChairSignature], Recipients));
 
@@ -32,6 +35,12 @@ public sealed record MeetingMinutes(
         AdministrativeFrame.Paragraph(c, $"Thư ký: {Secretary}.");
         AdministrativeFrame.Paragraph(c, $"Thành viên dự họp ({Participants.Count} người):");
         foreach (var p in Participants) AdministrativeFrame.Paragraph(c, $"- {p.Name}, {p.Position};");
+        if (Absent is { Count: 0 }) AdministrativeFrame.Paragraph(c, "Vắng mặt: không.");
+        else if (Absent is not null)
+        {
+            AdministrativeFrame.Paragraph(c, $"Vắng mặt ({Absent.Count} người):");
+            foreach (var p in Absent) AdministrativeFrame.Paragraph(c, $"- {p.Name}, {p.Position};");
+        }
         AdministrativeFrame.Section(c, "III. NỘI DUNG");
         for (var i = 0; i < Agenda.Count; i++) AdministrativeFrame.Paragraph(c, $"{i + 1}. {Agenda[i]}");
         foreach (var paragraph in Proceedings) AdministrativeFrame.Paragraph(c, paragraph);

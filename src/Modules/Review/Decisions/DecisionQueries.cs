@@ -16,8 +16,9 @@ public sealed record QuotaView(string Level, string Label, int? Quota, int Propo
 public sealed record DecisionRow(Guid ModelId, string Name, string? Code, Guid UnitId, string UnitName, string FieldCode, string LevelCode,
     bool Reporting, bool TargetReached, string? Outcome, string? OutcomeLabel, string? Level, Vote? Vote, string? Note, int Revision);
 
+/// <param name="Meeting">The meeting's particulars, for the board and administrators only.</param>
 public sealed record DecisionsView(Guid RoundId, string RoundName, string State, string Rule, string RuleLabel, int Members,
-    IReadOnlyList<QuotaView> Quotas, IReadOnlyList<DecisionRow> Models, long Version, bool CanDecide);
+    IReadOnlyList<QuotaView> Quotas, IReadOnlyList<DecisionRow> Models, long Version, bool CanDecide, Meeting? Meeting);
 
 public sealed record FunnelGroup(string Key, string Label, IReadOnlyList<FunnelStage> Stages);
 
@@ -60,7 +61,7 @@ public static class DecisionQueries
             decisions.Decisions.Count(d => d.Outcome == Outcome.Proposed && d.Level == l))).ToList();
         return new DecisionsView(round.Id, round.Name, RoundRules.Code(round.State), DecisionRules.RuleCode(decisions.Rule),
             DecisionRules.RuleLabel(decisions.Rule), decisions.Members, quotas, rows, decisions.Version,
-            access.CanRun(round) && round.State == RoundState.Deliberation);
+            access.CanRun(round) && round.State == RoundState.Deliberation, all ? decisions.Meeting : null);
     }
 
     [WolverineGet("/api/review/rounds/{id}/funnel"), Authorize(Policy = Policies.SignedIn)]

@@ -13,11 +13,19 @@ public sealed record DecisionRulesSet(Guid RoundId, MajorityRule Rule, int Membe
 
 public sealed record ModelDecided(Guid RoundId, Guid ModelId, Outcome Outcome, string? Level, Vote Vote, string? Note, int Revision, Guid By, DateTimeOffset At);
 
+/// <summary>The meeting's particulars as the minutes need them; a later record replaces the earlier one whole.</summary>
+public sealed record MeetingRecorded(Guid RoundId, Meeting Meeting, Guid By, DateTimeOffset At);
+
 /// <summary>The board's decisions of one round (ADR 0024): a stream of its own beside the round's, so deciding never
 /// contends with the round's steps, keyed by a name-based id of the round. Immutable; folded by Marten.</summary>
 public sealed record RoundDecisions(Guid Id, Guid RoundId, MajorityRule Rule, int Members, IReadOnlyDictionary<string, int> Quotas,
     IReadOnlyList<ModelDecision> Decisions, long Version)
 {
+    /// <summary>The review meeting (họp xét) as the secretary recorded it; null until then.</summary>
+    public Meeting? Meeting { get; init; }
+
+    public RoundDecisions Apply(MeetingRecorded e) => this with { Meeting = e.Meeting };
+
     public static RoundDecisions Create(DecisionsStarted e) =>
         new(StreamFor(e.RoundId), e.RoundId, MajorityRule.MoreThanHalfOfPresent, 0, new Dictionary<string, int>(), [], 1);
 

@@ -12,9 +12,9 @@ namespace Emulation.Review.Decisions;
 
 /// <param name="Rule">qua-ban-co-mat, hai-phan-ba-co-mat or qua-ban-thanh-vien.</param>
 /// <param name="Members">How many members the board has (for the quorum and the "of members" rule).</param>
-/// <param name="Quotas">The most models each form of commendation may be proposed for (code → number).</param>
+/// <param name="Quotas">The most models each form of commendation may be proposed for (code → number; null or absent: no limit).</param>
 /// <param name="Version">The decisions' version as last read (0 before any).</param>
-public sealed record SetDecisionRules(string? Rule, int? Members, Dictionary<string, int>? Quotas, long? Version);
+public sealed record SetDecisionRules(string? Rule, int? Members, Dictionary<string, int?>? Quotas, long? Version);
 
 public sealed record DecisionsSaved(Guid RoundId, long Version);
 
@@ -46,7 +46,8 @@ public static class SetDecisionRulesEndpoint
         var rule = DecisionRules.ParseRule(command.Rule);
         errors.Add(rule is null, "rule", "Cách biểu quyết phải là qua-ban-co-mat, hai-phan-ba-co-mat hoặc qua-ban-thanh-vien.");
         errors.Add(command.Members is not { } m || m < 1 || m > MaxMembers, "members", $"Số thành viên Ban phải từ 1 đến {MaxMembers}.");
-        var quotas = command.Quotas ?? [];
+        // A form left blank on the page comes as null: no limit, as if it were not sent.
+        var quotas = (command.Quotas ?? []).Where(q => q.Value is not null).ToDictionary(q => q.Key, q => q.Value!.Value);
         foreach (var (level, max) in quotas)
         {
             if (!CommendationLevels.All.Contains(level)) { errors.Add(true, $"quotas.{level}", $"Không có hình thức khen thưởng “{level}”."); continue; }
