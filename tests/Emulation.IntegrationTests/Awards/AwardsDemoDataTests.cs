@@ -23,6 +23,15 @@ public sealed class AwardsDemoDataTests(AppFixture app)
         Assert.Equal(Enumerable.Range(1, 4), numbers);
         Assert.Contains(decision.GetProperty("content").GetProperty("annex").EnumerateArray(), a => a.GetProperty("name").GetString() == "Xã Khánh Hội");
 
+        // The last certificate was revoked: its public page says so, with the revoking decision and the reason.
+        var last = decision.GetProperty("certificates").EnumerateArray().Last().GetProperty("certificateId").GetGuid();
+        using var anyone = app.Anonymous();
+        var page = await anyone.GetStringAsync($"/xac-minh/{last}");
+        Assert.Contains("data-status=\"revoked\"", page);
+        Assert.Contains("131/QĐ-UBND", page);
+        var first = decision.GetProperty("certificates").EnumerateArray().First().GetProperty("certificateId").GetGuid();
+        Assert.DoesNotContain("data-status=\"revoked\"", await anyone.GetStringAsync($"/xac-minh/{first}"));
+
         using var secretary = await app.As("thuky.bdvtinh");
         var lists = (await secretary.Get("/api/awards/proposals")).Expect(HttpStatusCode.OK).Body.EnumerateArray().ToList();
         var list = Assert.Single(lists, l => l.GetProperty("name").GetString()!.StartsWith("Hội nghị sơ kết"));

@@ -35,6 +35,7 @@ public sealed class AwardsDemoSeed(ILogger<AwardsDemoSeed> log) : IDemoSeed
 
         var list = seeded ? null : (await session.Query<ProposalList>().Where(l => l.Published).ToListAsync(ct)).FirstOrDefault(l => l.BoardId == board.Id);
         var people = await session.Query<AwardsPerson>().ToListAsync(ct);
+        (Guid Id, string Number, DateOnly On, Guid By)? revoke = null;
         if (list is not null)
         {
             var secretary = people.FirstOrDefault(p => p.Holds(Roles.BoardSecretary, board.Id))?.Id ?? Guid.Empty;
@@ -50,10 +51,21 @@ public sealed class AwardsDemoSeed(ILogger<AwardsDemoSeed> log) : IDemoSeed
                 new DecisionSigned(signed.DecisionId, year, certificates, approver?.Id ?? Guid.Empty, approver?.FullName ?? "Ngô Văn Phúc", now.AddDays(-18)));
             session.Store(new GoldBook { Id = GoldBook.IdOf(bangKhen.Code, year), Last = certificates.Count });
             await services.GetRequiredService<Certificates.CertificateIssuer>().IssueAsync(session, certificates, approver?.Id ?? Guid.Empty, now.AddDays(-18), ct);
+            if (certificates.Count > 1)
+                revoke = (certificates[^1].CertificateId, "131/QĐ-UBND", now.AddDays(-3).VietnamDate(), approver?.Id ?? Guid.Empty);
             var draft = Draft(list, forms[1], tree.Name(board.Id), 48, published.AddDays(14), null, "TRƯỞNG BAN", "Nguyễn Thị Hồng", secretary, now.AddDays(-10));
             session.Events.StartStream<AwardDecision>(draft.DecisionId, draft);
         }
         await session.SaveChangesAsync(ct);
+        if (revoke is { } r)
+        {
+            // The certificates exist once the signing above is committed; the last one was later found to rest on a false
+            // declaration and is revoked (Law on Emulation and Commendation 2022, art. 94), so the public page shows one.
+            await using var later = services.GetRequiredService<IDocumentStore>().LightweightSession();
+            await Certificates.CertificateIssuer.RevokeAsync(later, [r.Id], "Hồ sơ đề nghị kê khai không đúng số hộ tham gia mô hình (phát hiện qua kiểm tra, giám sát).",
+                r.Number, r.On, r.By, now.AddDays(-3), ct);
+            await later.SaveChangesAsync(ct);
+        }
         log.LogInformation("Awards demo data: {Forms} forms, decisions from {List}", forms.Count, list?.Name ?? "no list (already seeded or none published)");
     }
 
