@@ -76,4 +76,26 @@ public sealed class ReviewDemoDataTests(AppFixture app)
         var ranking = (await secretary.Get($"/api/review/rounds/{round.Id}/ranking")).Expect(HttpStatusCode.OK).Body;
         Assert.Contains("\"disagreement\":true", ranking.GetRawText().Replace(" ", ""), StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task The_closed_so_ket_rounds_minutes_and_proposal_list_are_ready_to_print()
+    {
+        var store = app.Services.GetRequiredService<IDocumentStore>();
+        Round? round = null;
+        for (var i = 0; i < 300 && round is null; i++)
+        {
+            await using var session = store.QuerySession();
+            round = await session.Query<Round>().Where(r => r.Name == Emulation.Review.Seed.ReviewAwardsDemoSeed.RoundName).FirstOrDefaultAsync();
+            if (round is null) await Task.Delay(200);
+        }
+        Assert.NotNull(round);
+        Assert.Equal(RoundState.Closed, round.State);
+        using var secretary = await app.As("thuky.bdvtinh");
+        foreach (var (path, type) in new[] { ("minutes/pdf", "application/pdf"), ("proposals/docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document") })
+        {
+            using var reply = await secretary.Client.GetAsync($"/api/review/rounds/{round.Id}/{path}");
+            Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+            Assert.Equal(type, reply.Content.Headers.ContentType?.MediaType);
+        }
+    }
 }

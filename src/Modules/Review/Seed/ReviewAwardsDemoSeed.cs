@@ -72,6 +72,15 @@ public sealed class ReviewAwardsDemoSeed(ILogger<ReviewAwardsDemoSeed> log) : ID
             decided.Add(new ModelDecided(roundId, m.Id, proposed ? Outcome.Proposed : Outcome.Outstanding, proposed ? p.Level : null,
                 new Vote(8, proposed ? 8 : 7, proposed ? 0 : 1), proposed ? p.Note : null, 1, secretary, now.AddDays(-25)));
         }
+        // The meeting as the secretary recorded it, so the round's minutes and proposal list are ready to print.
+        decided.Add(new MeetingRecorded(roundId, new Meeting("07/BB-BDVTU", today.AddDays(-25), "08:00", "10:30", "Hội trường Ban Dân vận Tỉnh ủy Cà Mau",
+            new MeetingPerson("Lê Văn Sử", "Trưởng Ban Dân vận Tỉnh ủy, Chủ tịch Hội đồng"), new MeetingPerson("Võ Minh Trí", "Chuyên viên Ban Dân vận Tỉnh ủy"),
+            [new("Huỳnh Thị Mai", "Phó Trưởng Ban Dân vận Tỉnh ủy"), new("Trần Thanh Sơn", "Giảng viên Trường Chính trị tỉnh"),
+             new("Lý Thị Hồng", "Phó Giám đốc Sở Văn hóa, Thể thao và Du lịch"), new("Nguyễn Hoàng Nam", "Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh"),
+             new("Phan Thị Thu", "Phó Chủ tịch Hội Liên hiệp Phụ nữ tỉnh"), new("Đỗ Văn Bình", "Phó Chủ tịch Hội Nông dân tỉnh"),
+             new("Tạ Minh Quân", "Phó Bí thư Tỉnh đoàn")],
+            [new("Châu Văn Lợi", "Phó Chủ tịch Hội Cựu chiến binh tỉnh (đi công tác)")],
+            "Hội đồng thống nhất công nhận các mô hình tiêu biểu và đề nghị khen thưởng theo danh sách kèm theo."), secretary, now.AddDays(-25)));
         session.Events.StartStream<RoundDecisions>(decisionsId, decided.ToArray());
         session.Events.Append(roundId, new RoundClosed(roundId, secretary, now.AddDays(-24)));
         await session.SaveChangesAsync(ct);
