@@ -31,7 +31,7 @@ public static class SignDecisionEndpoint
         var access = await AwardsAccess.ForAsync(ctx, units);
         var seen = await session.LoadAsync<AwardDecision>(id, ct);
         if (seen is null || !access.CanSee(seen)) return Problems.NotFound("Không tìm thấy quyết định khen thưởng này.");
-        if (!access.CanSign(seen)) return Problems.Forbidden($"Chỉ lãnh đạo có thẩm quyền của {seen.Form.IssuerName} được ký quyết định này.");
+        if (!access.CanSign(seen)) return Problems.Forbidden($"Quyết định tặng “{seen.Form.Name}” chỉ do lãnh đạo có thẩm quyền của đơn vị tặng ký.");
         if (command.Version is null) return Problems.Validation("version", "Thiếu phiên bản của quyết định (version). Hãy tải lại trang và thử lại.");
         var year = seen.Content.Date.Year;
         await DecisionLocks.TakeAsync(session, ct, DecisionLocks.RoundKey(seen.RoundId), DecisionLocks.GoldBookKey(seen.Form.Code, year));
