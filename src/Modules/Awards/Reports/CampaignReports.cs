@@ -22,6 +22,24 @@ public sealed record CampaignReport(ReportRequest Request, string CampaignName, 
 
 /// <summary>Reads what a report needs from Awards' own copies and records (ADR 0033): models from the Registry's feed, the
 /// boards' outcomes from Review's feed, commendations from signed decisions' certificates and from imported registers.</summary>
+/// <summary>How long each stage of a report took, sent back as a <c>Server-Timing</c> header (browsers' developer tools and
+/// the benchmark read it).</summary>
+public sealed class ServerTiming
+{
+    readonly List<(string Name, double Ms)> _marks = [];
+    long _since = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    public void Start() => _since = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    public void Mark(string name)
+    {
+        _marks.Add((name, System.Diagnostics.Stopwatch.GetElapsedTime(_since).TotalMilliseconds));
+        _since = System.Diagnostics.Stopwatch.GetTimestamp();
+    }
+
+    public string Header => string.Join(", ", _marks.Select(m => $"{m.Name};dur={m.Ms.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}"));
+}
+
 public static class CampaignReports
 {
     public const string CampaignNotFound = "Không tìm thấy đợt thi đua.";
@@ -56,6 +74,12 @@ public static class CampaignReports
         return errors.Count > 0 ? (null, errors) : (new ReportRequest(c!.Value, p, u, asOf), errors);
     }
 
+    /// <summary>A person who names no unit reports for their own: their board first (a board writes the movement's reports),
+    /// else the unit they work for. An administrator, and anyone with neither, reports on everything they see.</summary>
+    public static ReportRequest WithDefaultUnit(ReportRequest request, AwardsAccess access) =>
+        request.UnitId is not null || access.SeesAll ? request
+            : request with { UnitId = access.Boards.Concat(access.OfficerUnits).Concat(access.ApproverAt).Cast<Guid?>().FirstOrDefault() };
+
     /// <summary>Which units the person may report on: <c>null</c> means everything (an administrator who chose no unit); an
     /// empty set means nothing. A board chosen as the unit stands for the units it covers.</summary>
     public static (HashSet<Guid>? Units, string? Error) Scope(AwardsAccess access, Guid? unitId)
@@ -73,11 +97,13 @@ public static class CampaignReports
     }
 
     public static async Task<CampaignReport?> LoadAsync(IDocumentStore store, IQuerySession session, AwardsAccess access, ReportRequest request,
-        HashSet<Guid>? units, CancellationToken ct)
+        HashSet<Guid>? units, CancellationToken ct, ServerTiming? timing = null)
     {
         var campaign = await session.LoadAsync<ReportCampaign>(request.CampaignId, ct);
         if (campaign is null) return null;
+        timing?.Start();
         var rows = await RowsAsync(store, request, units, ct);
+        timing?.Mark("rows");
 
         var lists = await session.Query<ProposalList>().Where(l => l.CampaignId == request.CampaignId).ToListAsync(ct);
         var outcomes = lists.Where(l => l.Published && l.PublishedAt is not null)
@@ -105,7 +131,9 @@ public static class CampaignReports
             ? modelIds.Contains(m)
             : request.PeriodId is null && (units is null || c.UnitId is { } u && units.Contains(u))).ToList();
 
+        timing?.Mark("outcomes-commendations");
         var totals = ReportFigures.Compute(rows, outcomes, commendations, request.AsOf);
+        timing?.Mark("figures");
         var tree = access.Tree;
         var scopeUnit = tree.Find(request.UnitId);
         var scopeName = scopeUnit?.Name ?? (access.SeesAll ? "Toàn bộ các đơn vị" : "Các đơn vị bạn theo dõi");

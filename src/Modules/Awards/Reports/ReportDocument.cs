@@ -22,10 +22,13 @@ public static class ReportDocument
         var t = r.Totals;
         var on = r.Request.AsOf.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
         var place = Place(r);
-        var issuer = new Issuer(r.ScopeParent, r.ScopeName, "      /BC", place, today);
+        // The number is written by the office that registers the report: room is left for it, as on a paper form.
+        var named = r.Request.UnitId is not null;
+        var issuer = new Issuer(named ? r.ScopeParent : null, named ? r.ScopeName : "(Tên cơ quan báo cáo)", "\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0/BC",
+            named ? place : "…………", today);
         IReadOnlyList<string> intro =
         [
-            $"Thực hiện phong trào thi đua {r.CampaignName}, {r.ScopeName} báo cáo kết quả {(r.PeriodName is { Length: > 0 } p ? $"giai đoạn {p}" : "thực hiện")}, số liệu tính đến ngày {on}, như sau:"
+            $"Thực hiện phong trào thi đua {r.CampaignName}, {(named ? r.ScopeName : "đơn vị")} báo cáo kết quả {(r.PeriodName is { Length: > 0 } p ? $"giai đoạn {p}" : "thực hiện")}, số liệu tính đến ngày {on}, như sau:"
         ];
         var sections = new List<SummarySection>
         {

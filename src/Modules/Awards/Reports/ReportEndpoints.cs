@@ -38,13 +38,16 @@ public static class ReportEndpoints
         if (format is not ("pdf" or "docx" or "xlsx")) return Problems.Validation("format", "Định dạng phải là pdf, docx hoặc xlsx.");
         var (report, problem) = await LoadAsync(campaign, period, unit, on, store, session, units, clock, ctx);
         if (problem is not null) return problem;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var summary = ReportDocument.Build(report!, clock.VietnamToday());
-        return format switch
+        var (bytes, type) = format switch
         {
-            "pdf" => Results.File(summary.ToPdf(), "application/pdf", ReportDocument.FileName(report!, "pdf")),
-            "docx" => Results.File(summary.ToDocx(), DecisionFiles.Docx, ReportDocument.FileName(report!, "docx")),
-            _ => Results.File(summary.ToXlsx(), Xlsx, ReportDocument.FileName(report!, "xlsx"))
+            "pdf" => (summary.ToPdf(), "application/pdf"),
+            "docx" => (summary.ToDocx(), DecisionFiles.Docx),
+            _ => (summary.ToXlsx(), Xlsx)
         };
+        ctx.Response.Headers.Append("Server-Timing", $"render;dur={System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}");
+        return Results.File(bytes, type, ReportDocument.FileName(report!, format));
     }
 
     public static async Task<(CampaignReport? Report, IResult? Problem)> LoadAsync(string? campaign, string? period, string? unit, string? on,
@@ -53,9 +56,12 @@ public static class ReportEndpoints
         var (request, errors) = CampaignReports.Parse(campaign, period, unit, on, clock.VietnamToday());
         if (request is null) return (null, Problems.Validation(errors));
         var access = await AwardsAccess.ForAsync(ctx, units);
+        request = CampaignReports.WithDefaultUnit(request, access);
         var (scope, denied) = CampaignReports.Scope(access, request.UnitId);
         if (denied is not null) return (null, denied == CampaignReports.UnitNotFound ? Problems.NotFound(denied) : Problems.Forbidden(denied));
-        var report = await CampaignReports.LoadAsync(store, session, access, request, scope, ctx.RequestAborted);
+        var timing = new ServerTiming();
+        var report = await CampaignReports.LoadAsync(store, session, access, request, scope, ctx.RequestAborted, timing);
+        ctx.Response.Headers["Server-Timing"] = timing.Header;
         return report is null ? (null, Problems.NotFound(CampaignReports.CampaignNotFound)) : (report, null);
     }
 }
