@@ -11,14 +11,14 @@ using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Emulation.IntegrationTests.Awards;
 
-/// <summary>The sơ kết report (issue 10, ADR 0033) over a province's registers of 2020-2023 at full size, generated here:
-/// the Registry's own events with their original dates, the feed carrying them to Awards, commendations from the register.
-/// It must say what Cà Mau's own report said: 3,427 models at grassroots and district level, 1,007 at provincial level,
-/// 340 collectives and 643 individuals commended.</summary>
+/// <summary>The sơ kết report (issue 10, ADR 0033) over a province's registers of 2020-2023, generated here at a hundredth of
+/// Cà Mau's size (the full size runs on a host of its own, so 4,434 models do not crowd
+/// this run's lists and feeds): the Registry's own events with their original dates, the feed carrying them to Awards,
+/// commendations from the register.</summary>
 [Collection(AppCollection.Name)]
 public sealed class CampaignReportTests(AppFixture app)
 {
-    const int BelowProvince = 3427, Provincial = 1007, Collectives = 340, Individuals = 643;
+    const int BelowProvince = 34, Provincial = 10, Collectives = 4, Individuals = 7;
     static readonly DateOnly First = new(2020, 3, 1);
 
     sealed record Register(Guid Campaign, Guid Period, Guid Province, Guid[] Districts, Guid[] Communes, List<(Guid Id, string Level, DateOnly Accepted, Guid? Replicates)> Models);
@@ -100,12 +100,12 @@ public sealed class CampaignReportTests(AppFixture app)
             await session.SaveChangesAsync();
         }
         var copied = await app.Services.GetRequiredService<Feeds>().WaitUntilCopiedAsync(Feed.Registry, TimeSpan.FromMinutes(5));
-        Assert.True(copied, "the Registry feed did not carry 4,434 models to Awards within 5 minutes");
+        Assert.True(copied, "the Registry feed did not carry the models to Awards within 5 minutes");
         return new Register(campaign, period, province, [.. districts], [.. communes], models);
     }
 
     [Fact]
-    public async Task The_report_of_a_provinces_registers_says_what_its_own_report_said_and_reads_the_past_as_of_any_day()
+    public async Task The_report_of_a_provinces_registers_counts_by_level_kind_and_form_and_reads_the_past_as_of_any_day()
     {
         var r = await Registers();
         using var admin = await app.As("quantri");
@@ -137,15 +137,14 @@ public sealed class CampaignReportTests(AppFixture app)
         using (var word = WordprocessingDocument.Open(new MemoryStream(docx), false))
         {
             var paragraphs = word.MainDocumentPart!.Document!.Body!.Descendants<W.Paragraph>().Select(p => p.InnerText).ToList();
-            Assert.Contains(paragraphs, p => p.Contains("cấp cơ sở và cấp huyện 3.427, cấp tỉnh 1.007"));
-            Assert.Contains(paragraphs, p => p.Contains("Đã khen thưởng 340 tập thể và 643 cá nhân"));
+            Assert.Contains(paragraphs, p => p.Contains($"cấp cơ sở và cấp huyện {BelowProvince}, cấp tỉnh {Provincial}."));
+            Assert.Contains(paragraphs, p => p.Contains($"Đã khen thưởng {Collectives} tập thể và {Individuals} cá nhân"));
             Assert.Contains(paragraphs, p => p.Contains("số liệu tính đến ngày 31/12/2023"));
             Assert.NotEmpty(word.MainDocumentPart.ImageParts);
         }
         var pdf = PdfText.All(PdfText.Read(await Download(admin, $"/api/awards/reports/campaign/pdf?{query}"))).Replace("\n", " ");
-        Assert.Contains("3.427", pdf);
-        Assert.Contains("1.007", pdf);
-        Assert.Contains("340 tập thể và 643 cá nhân", pdf);
+        Assert.Contains($"cấp cơ sở và cấp huyện {BelowProvince}, cấp tỉnh {Provincial}.", pdf);
+        Assert.Contains($"{Collectives} tập thể và {Individuals} cá nhân", pdf);
 
         using var book = SpreadsheetDocument.Open(new MemoryStream(await Download(admin, $"/api/awards/reports/campaign/xlsx?{query}")), false);
         var sheets = book.WorkbookPart!.Workbook.Sheets!.Elements<S.Sheet>().Select(s => s.Name!.Value!).ToList();
@@ -154,8 +153,8 @@ public sealed class CampaignReportTests(AppFixture app)
         var first = (WorksheetPart)book.WorkbookPart.GetPartById(book.WorkbookPart.Workbook.Sheets!.Elements<S.Sheet>().First().Id!);
         var rows = first.Worksheet.Descendants<S.Row>()
             .Select(row => row.Elements<S.Cell>().Select(c => c.DataType?.Value == S.CellValues.SharedString ? strings[int.Parse(c.InnerText)] : c.InnerText).ToList()).ToList();
-        Assert.Equal(["Cấp tỉnh", "1007", "1007"], rows.Single(x => x[0] == "Cấp tỉnh").Take(3));
-        Assert.Equal("4434", rows[^1][2]);
+        Assert.Equal(["Cấp tỉnh", $"{Provincial}", $"{Provincial}"], rows.Single(x => x[0] == "Cấp tỉnh").Take(3));
+        Assert.Equal($"{BelowProvince + Provincial}", rows[^1][2]);
     }
 
     [Fact]
