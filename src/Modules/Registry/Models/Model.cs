@@ -45,7 +45,7 @@ public sealed partial record Model(Guid Id, Guid UnitId, Guid ProvinceId, ModelD
         new(e.ModelId, e.UnitId, e.ProvinceId, e.Details, ModelStatus.Draft, null, null, [], null, e.At, null, null, 1);
 
     public static Model Create(ModelImported e) =>
-        new(e.ModelId, e.UnitId, e.ProvinceId, e.Details, ModelStatus.Draft, null, null, [], null, e.At, null, null, 1) { Imported = e.Source };
+        new(e.ModelId, e.UnitId, e.ProvinceId, e.Details, ModelStatus.Draft, null, null, [], null, e.At, null, null, 1) { Imported = e.Source, ImportedAt = e.At };
 
     /// <summary>After <see cref="ModelImported"/>, the register's own registration date.</summary>
     public Model Apply(ModelDrafted e) => this with { Details = e.Details, CreatedAt = e.At };
@@ -61,6 +61,7 @@ public sealed partial record Model(Guid Id, Guid UnitId, Guid ProvinceId, ModelD
 
     /// <summary>Set when the stream was brought in from a register rather than registered here.</summary>
     public ImportSource? Imported { get; init; }
+    public DateTimeOffset? ImportedAt { get; init; }
 }
 
 public static class ModelLabels
