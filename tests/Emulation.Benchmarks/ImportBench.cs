@@ -80,10 +80,10 @@ public static class ImportBench
         var campaign = await admin.Ok(HttpMethod.Post, "/api/registry/campaigns", new { name, startYear = 2020, endYear = 2025 });
         var period = await admin.Ok(HttpMethod.Post, $"/api/registry/campaigns/{campaign.GetProperty("id")}/periods", new
         {
-            name = "Sơ kết 2020-2023", kind = "Preliminary", from = "2020-01-01", to = "2023-12-31", registrationOpens = "2020-01-01",
+            name = "Sơ kết 2020-2023 (sổ nhập)", kind = "Preliminary", from = "2020-01-01", to = "2023-12-31", registrationOpens = "2020-01-01",
             registrationCloses = "2023-12-31", codeYear = 2021, version = 1
         });
-        return (period.GetProperty("id").GetGuid(), $"{name} — Sơ kết 2020-2023");
+        return (period.GetProperty("id").GetGuid(), $"{name} — Sơ kết 2020-2023 (sổ nhập)");
     }
 
     /// <summary>Models of the province's units at provincial level (the provincial board covers them all), each with a

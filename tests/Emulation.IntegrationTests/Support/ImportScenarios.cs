@@ -70,10 +70,10 @@ public static class ImportScenarios
         var campaign = (await admin.Post("/api/registry/campaigns", new { name, startYear = 2020, endYear = 2025 })).Expect(HttpStatusCode.Created).Id;
         var id = (await admin.Post($"/api/registry/campaigns/{campaign}/periods", new
         {
-            name = "Sơ kết 2020-2023", kind = "Preliminary", from = "2020-01-01", to = "2023-12-31",
+            name = "Sơ kết 2020-2023 (sổ nhập)", kind = "Preliminary", from = "2020-01-01", to = "2023-12-31",
             registrationOpens = "2020-01-01", registrationCloses = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd"), codeYear, version = 1
         })).Expect(HttpStatusCode.OK).Id;
-        return (id, $"{name} — Sơ kết 2020-2023");
+        return (id, $"{name} — Sơ kết 2020-2023 (sổ nhập)");
     }
 
     public static async Task<Reply> Upload(this Api api, byte[] file, string fileName = "so-dang-ky.xlsx")

@@ -4,6 +4,13 @@ using Microsoft.AspNetCore.Http;
 
 namespace Emulation.Kernel.Import;
 
+/// <summary>Marks an endpoint that takes an uploaded workbook (multipart, field <c>file</c>), so the API description says so.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class UploadedWorkbookAttribute : Attribute
+{
+    public string Field => "file";
+}
+
 /// <summary>An .xlsx file sent as multipart (field <c>file</c>), read whole: an import is checked row by row against
 /// each other, so it is held in memory anyway, and the size is capped before reading.</summary>
 public sealed record UploadedWorkbook(string FileName, byte[] Content, string Sha256)

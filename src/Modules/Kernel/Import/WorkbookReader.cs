@@ -28,8 +28,8 @@ public static class WorkbookReader
             using var probe = new MemoryStream(file, writable: false);
             names = MiniExcel.GetSheetNames(probe);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or ArgumentException
-                                      or NotSupportedException or IndexOutOfRangeException or NullReferenceException or FormatException)
+        // The file is whatever was uploaded: any failure of the reader on it is the file's, told as such, never a 500.
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
             return new ImportWorkbook(sheets, [new RowError("", 0, "", "Không đọc được tệp. Hãy gửi tệp Excel (.xlsx) tải từ mẫu nhập liệu.")]);
         }
@@ -45,8 +45,7 @@ public static class WorkbookReader
                 continue;
             }
             try { sheets[spec.Name] = ReadSheet(file, name, spec, errors); }
-            catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException
-                                          or FormatException or InvalidCastException or OverflowException or IndexOutOfRangeException)
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
             {
                 errors.Add(new RowError(spec.Name, 0, "", "Không đọc được sheet này. Hãy kiểm tra tệp hoặc dùng mẫu nhập liệu tải từ hệ thống."));
                 sheets[spec.Name] = [];

@@ -33,6 +33,8 @@ public static class ModelRows
     {
         var targets = workbook.Rows(T.Targets).Select(r => (Row: r, Key: Code(r))).ToList();
         var history = workbook.Rows(T.History).Select(r => (Row: r, Key: Code(r))).ToList();
+        var targetsOf = targets.ToLookup(t => t.Key, t => t.Row);
+        var historyOf = history.ToLookup(h => h.Key, h => h.Row);
         var models = new List<ImportedModel>();
         var seen = new Dictionary<string, int>();
         foreach (var row in workbook.Rows(T.Dossiers))
@@ -50,8 +52,8 @@ public static class ModelRows
                 row.Decimal(T.Budget), row.LongText(T.Facilities), row.Whole(T.Workdays), row.Decimal(T.Socialised),
                 row.Date(T.Start), row.Date(T.Evaluation), [], [], row.LongText(T.Outputs), row.LongText(T.Sustainability), null);
             var unit = Guid.TryParse(row.Choice(T.Unit), out var u) ? u : Guid.Empty;
-            var mine = key.Length == 0 ? [] : targets.Where(t => t.Key == key).Select(t => (t.Row, ReadTarget(t.Row))).ToList();
-            var read = key.Length == 0 ? [] : history.Where(h => h.Key == key).Select(h => (h.Row, Entry: ReadStep(h.Row))).ToList();
+            var mine = key.Length == 0 ? [] : targetsOf[key].Select(r => (Row: r, ReadTarget(r))).ToList();
+            var read = key.Length == 0 ? [] : historyOf[key].Select(r => (Row: r, Entry: ReadStep(r))).ToList();
             var steps = read.Where(h => h.Entry is not null).Select(h => (h.Row, h.Entry!)).ToList();
             details = details with { Targets = mine.Select(t => t.Item2).ToList() };
             models.Add(new ImportedModel(row, rowCode, key, unit, details, row.Text(T.Replicates)?.ToUpperInvariant(), row.Date(T.RegisteredOn),

@@ -33,7 +33,7 @@ public static class UploadModelImportEndpoint
 {
     public const string NotAllowed = "Chỉ cán bộ đơn vị, Thư ký Ban và quản trị hệ thống được nhập sổ đăng ký từ Excel.";
 
-    [WolverinePost("/api/registry/import"), Authorize(Policy = Policies.SignedIn)]
+    [WolverinePost("/api/registry/import"), Authorize(Policy = Policies.SignedIn), UploadedWorkbook]
     [ProducesResponseType<ImportPreview>(StatusCodes.Status201Created)]
     public static async Task<IResult> Post(HttpContext ctx, IDocumentSession session, UnitDirectory units, TimeProvider clock)
     {
