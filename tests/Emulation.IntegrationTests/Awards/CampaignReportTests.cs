@@ -94,7 +94,7 @@ public sealed class CampaignReportTests(AppFixture app)
                 session.Events.StartStream<PastCommendation>(id, new PastCommendationImported(id, campaign, null, null,
                     collective ? RecipientKinds.Collective : RecipientKinds.Individual, collective ? $"Tập thể {i}" : $"Cá nhân {i}", null,
                     units[i % units.Length], "", i % 4 == 0 ? "Bằng khen của Chủ tịch UBND tỉnh" : "Giấy khen của Chủ tịch UBND huyện",
-                    $"{i + 1}/QĐ-UBND", new DateOnly(2021 + i % 3, 6, 15), "Ủy ban nhân dân", new ImportSource(Guid.NewGuid(), "khen-thuong.xlsx", "Khen thưởng", i + 2),
+                    $"{i + 1}/QĐ-UBND", new DateOnly(2021 + i % 3, 6, 15), "Ủy ban nhân dân", new Emulation.Awards.Reports.ImportSource(Guid.NewGuid(), "khen-thuong.xlsx", "Khen thưởng", i + 2),
                     by, DateTimeOffset.UtcNow));
             }
             await session.SaveChangesAsync();
