@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using QRCoder;
 using SkiaSharp;
 
@@ -31,17 +32,28 @@ public static class CertificateSheet
     public static byte[] Pdf(IEnumerable<(CertificateText Text, CertificateTemplate Template)> certificates,
         CertificatePrintMode mode, PrinterOffset? offset = null) => Build(certificates, mode, offset).GeneratePdf();
 
+    // The border, the ornaments and the rules are the same on every certificate of a paper size: drawn once, the page
+    // only refers to them, so a decision of a thousand certificates lays them out once.
+    static readonly ConcurrentDictionary<(PageSize, double), Drawing> Frames = new();
+
     static void Frame(ColumnDescriptor page, CertificateText text, CertificateTemplate t)
     {
         var k = t.Scale;
-        page.Canvas(c => Ornaments.Draw(c, t.Size, k));
+        page.Canvas(Frames.GetOrAdd((t.Size, k), static key =>
+        {
+            var (size, k) = key;
+            var drawing = new Drawing();
+            var c = new CanvasDescriptor(drawing);
+            Ornaments.Draw(c, size, k);
+            c.Line(180 * k, 70.5 * k, 240 * k, 70.5 * k, 0.35 * k);
+            Ornaments.Divider(c, 210 * k, 131 * k, 70 * k, k);
+            return drawing;
+        }));
         Line(page, t, 55, Nation, 15, bold: true);
         Line(page, t, 62.5, Motto, 15, bold: true);
-        page.Canvas(c => c.Line(180 * k, 70.5 * k, 240 * k, 70.5 * k, 0.35 * k));
         page.Placed(35 * k, 80 * k, 350 * k, c => c.Text(text.IssuerTitle).AlignCenter().Bold().FontSize(20 * k).FontColor(Red).ShrinkToFit(1, 14 * k));
         Line(page, t, 95, "TẶNG", 18, bold: true);
         page.Placed(35 * k, 104 * k, 350 * k, c => c.Text(text.FormName).AlignCenter().Bold().FontSize(56 * k).FontColor(Red).LineHeight(1));
-        page.Canvas(c => Ornaments.Divider(c, 210 * k, 131 * k, 70 * k, k));
     }
 
     static void Line(ColumnDescriptor page, CertificateTemplate t, double y, string text, double size, bool bold = false) =>

@@ -13,6 +13,7 @@ static class PdfRenderer
 
     public static byte[] Render(Document document)
     {
+        NativeHeap.Tune();
         var faces = new Faces();
         var images = new Dictionary<byte[], SKImage>(ReferenceEqualityComparer.Instance);
         try
@@ -24,7 +25,8 @@ static class PdfRenderer
                 foreach (var page in pages)
                     Paginator.AddHeaderAndFooter(setup, page, ++number, total, faces, images);
             faces.Subset();
-            using var output = new MemoryStream();
+            // Skia's own memory stream: a managed one is called back from native code for every few bytes written.
+            using var output = new SKDynamicMemoryWStream();
             var metadata = new SKDocumentPdfMetadata { Title = document.Title, Creator = "Emulation", Producer = "Emulation", RasterDpi = PageSizeDpi };
             using (var pdf = SKDocument.CreatePdf(output, metadata))
             {
@@ -42,7 +44,8 @@ static class PdfRenderer
                 }
                 pdf.Close();
             }
-            return output.ToArray();
+            using var data = output.DetachAsData();
+            return data.ToArray();
         }
         finally
         {
@@ -62,7 +65,7 @@ static class PdfRenderer
                 {
                     // Text and clusters go with the glyphs, so a reader copies or searches the letters, ligatures included.
                     var buffer = builder.AllocatePositionedTextRun(faces.Font(text.Face, text.Size), text.Glyphs.Length, text.Utf8.Length, null);
-                    buffer.SetGlyphs(text.Glyphs);
+                    buffer.SetGlyphs(faces.Glyphs(text));
                     buffer.SetPositions(text.Positions);
                     buffer.SetText(text.Utf8);
                     buffer.SetClusters(text.Clusters);
@@ -78,7 +81,10 @@ static class PdfRenderer
                 break;
             case Vector v:
                 using (var vector = new SKPaint { Color = v.Color, IsAntialias = true, Style = v.Width > 0 ? SKPaintStyle.Stroke : SKPaintStyle.Fill, StrokeWidth = v.Width })
-                    canvas.DrawPath(v.Path, vector);
+                {
+                    foreach (var r in v.Rectangles) canvas.DrawRect(r, vector);
+                    if (!v.Path.IsEmpty) canvas.DrawPath(v.Path, vector);
+                }
                 break;
             case Picture p:
                 canvas.DrawImage(p.Image, p.Rect, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
