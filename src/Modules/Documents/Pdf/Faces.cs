@@ -105,12 +105,16 @@ sealed class Faces
         return glyphs;
     }
 
+    /// <summary>The font to draw with; the parts of a long document are drawn on several threads at once.</summary>
     public SKFont Font(int face, float size)
     {
-        if (_fonts.TryGetValue((face, size), out var font)) return font;
-        var typeface = _subset?[face] ?? Loaded.Value[face].Typeface;
-        font = new SKFont(typeface, size) { Subpixel = true, Hinting = SKFontHinting.None, LinearMetrics = true };
-        return _fonts[(face, size)] = font;
+        lock (_fonts)
+        {
+            if (_fonts.TryGetValue((face, size), out var font)) return font;
+            var typeface = _subset?[face] ?? Loaded.Value[face].Typeface;
+            font = new SKFont(typeface, size) { Subpixel = true, Hinting = SKFontHinting.None, LinearMetrics = true };
+            return _fonts[(face, size)] = font;
+        }
     }
 
     public void Release()
