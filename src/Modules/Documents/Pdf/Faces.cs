@@ -38,25 +38,33 @@ sealed class Faces
     readonly HashSet<uint>[] _glyphs = [[], [], [], []];
     readonly HashSet<int>[] _codepoints = [[], [], [], []];
     readonly Dictionary<(int, float), SKFont> _fonts = [];
-    readonly Dictionary<(int, float), SKFontMetrics> _metrics = [];
     SKTypeface[]? _subset;
+    readonly Lock _gate = new();
     readonly IReadOnlyDictionary<ushort, ushort>?[] _renumbered = new IReadOnlyDictionary<ushort, ushort>?[4];
 
     public static int Index(TextStyle style) => (style.Bold == true ? 1 : 0) + (style.Italic == true ? 2 : 0);
 
+    /// <summary>Shapes a piece of text and records its glyphs for this rendering; the pages of a long document are
+    /// laid out on several threads at once.</summary>
     public Shaped Shape(int face, float size, string text)
     {
-        if (_cache.TryGetValue((face, size, text), out var done)) return done;
-        if (_subset is not null) throw new InvalidOperationException("Text shaped after the fonts were subset.");
+        lock (_gate)
+        {
+            if (_cache.TryGetValue((face, size, text), out var done)) return done;
+            if (_subset is not null) throw new InvalidOperationException("Text shaped after the fonts were subset.");
+        }
         if (!Shared.TryGetValue((face, size, text), out var shaped))
         {
             shaped = Run(face, size, text);
             if (Shared.Count >= SharedLimit) Shared.Clear();
             Shared[(face, size, text)] = shaped;
         }
-        foreach (var g in shaped.Glyphs) _glyphs[face].Add(g);
-        foreach (var rune in text.EnumerateRunes()) _codepoints[face].Add(rune.Value);
-        _cache[(face, size, text)] = shaped;
+        lock (_gate)
+        {
+            foreach (var g in shaped.Glyphs) _glyphs[face].Add(g);
+            foreach (var rune in text.EnumerateRunes()) _codepoints[face].Add(rune.Value);
+            _cache[(face, size, text)] = shaped;
+        }
         return shaped;
     }
 
@@ -71,8 +79,7 @@ sealed class Faces
 
     public SKFontMetrics Metrics(int face, float size)
     {
-        if (_metrics.TryGetValue((face, size), out var m)) return m;
-        return _metrics[(face, size)] = SharedMetrics.GetOrAdd((face, size), static key =>
+        return SharedMetrics.GetOrAdd((face, size), static key =>
         {
             using var font = new SKFont(Loaded.Value[key.Item1].Typeface, key.Item2);
             font.GetFontMetrics(out var metrics);

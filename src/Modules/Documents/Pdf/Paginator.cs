@@ -163,8 +163,11 @@ sealed class Paginator(PageSetup setup, Faces faces, Dictionary<byte[], SKImage>
 
     SKImage Picture(byte[] bytes)
     {
-        if (images.TryGetValue(bytes, out var image)) return image;
-        image = SKImage.FromEncodedData(bytes) ?? throw new ArgumentException("The image is neither PNG nor JPEG, or is damaged.");
-        return images[bytes] = image;
+        lock (images)
+        {
+            if (images.TryGetValue(bytes, out var image)) return image;
+            image = SKImage.FromEncodedData(bytes) ?? throw new ArgumentException("The image is neither PNG nor JPEG, or is damaged.");
+            return images[bytes] = image;
+        }
     }
 }

@@ -23,7 +23,10 @@ static class PdfRenderer
         var images = new Dictionary<byte[], SKImage>(ReferenceEqualityComparer.Instance);
         try
         {
-            var sections = document.Pages.Select(setup => (setup, pages: new Paginator(setup, faces, images).Run())).ToList();
+            // Page sets are laid out independently: a decision's thousand certificates on every core.
+            var sections = (document.Pages.Count >= PagesPerPart
+                ? document.Pages.AsParallel().AsOrdered().Select(setup => (setup, pages: new Paginator(setup, faces, images).Run()))
+                : document.Pages.Select(setup => (setup, pages: new Paginator(setup, faces, images).Run()))).ToList();
             var total = sections.Sum(s => s.pages.Count);
             var number = 0;
             foreach (var (setup, pages) in sections)
