@@ -2,6 +2,7 @@ using Emulation.Awards.Catalogue;
 using Emulation.Awards.Certificates;
 using Emulation.Awards.Decisions;
 using Emulation.Awards.Proposals;
+using Emulation.Awards.Reports;
 using Emulation.Awards.Units;
 using Emulation.Awards.Verification;
 using Emulation.Kernel.Web;
@@ -37,13 +38,23 @@ public static class AwardsModule
             opts.Schema.For<StoredSigningKey>().DatabaseSchemaName(Schema).Identity(k => k.Id);
             opts.Schema.For<PrinterCalibration>().DatabaseSchemaName(Schema).Identity(k => k.Id).Duplicate(p => p.UnitId);
             opts.Schema.For<CertificatePrint>().DatabaseSchemaName(Schema);
+            opts.FeedCopy<ReportModel>(Schema);
+            opts.Schema.For<ReportModel>().Duplicate(m => m.CampaignId).Duplicate(m => m.PeriodId).Duplicate(m => m.UnitId)
+                .Duplicate(m => m.Code!).Duplicate(m => m.Name).Duplicate(m => m.Kind).Duplicate(m => m.Status)
+                .Duplicate(m => m.LevelCode).Duplicate(m => m.FieldCode).Duplicate(m => m.SubmittedAt!).Duplicate(m => m.AcceptedAt!)
+                .Duplicate(m => m.ReplicatesModelId!);
+            opts.Schema.For<ReportCampaign>().DatabaseSchemaName(Schema);
+            opts.Projections.Snapshot<PastCommendation>(SnapshotLifecycle.Inline);
+            opts.Schema.For<PastCommendation>().DatabaseSchemaName(Schema).Duplicate(p => p.CampaignId!);
         });
-        services.ConsumeFeed(Feed.Directory, "awards").ConsumeFeed(Feed.Review, "awards");
+        services.ConsumeFeed(Feed.Directory, "awards").ConsumeFeed(Feed.Review, "awards").ConsumeFeed(Feed.Registry, "awards");
         services.AddSingleton<AwardsUnits>();
         services.AddSingleton<IModulePages, AwardsPages>();
         services.AddSingleton<Kernel.IDemoSeed, Seed.AwardsDemoSeed>();
         services.AddSingleton(new NavItem("/khen-thuong", "Khen thưởng", 60,
             u => u.IsAdmin || u.Has(Roles.BoardSecretary) || u.Has(Roles.Approver) || u.Has(Roles.BoardMember)));
+        services.AddSingleton(new NavItem("/bao-cao-so-ket", "Báo cáo sơ kết", 62,
+            u => u.IsAdmin || u.Has(Roles.BoardSecretary) || u.Has(Roles.BoardMember) || u.Has(Roles.Approver) || u.Has(Roles.Officer)));
         services.AddSingleton(new NavItem("/khen-thuong/danh-muc", "Danh mục hình thức khen thưởng", 61, u => u.IsAdmin));
         services.AddSingleton<CertificateKeys>();
         services.AddSingleton<CertificateIssuer>();

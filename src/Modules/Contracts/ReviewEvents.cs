@@ -7,7 +7,26 @@ namespace Emulation.Contracts;
 /// <c>midterm</c> (sơ kết) or <c>final</c> (tổng kết).</summary>
 public sealed record RoundProposalsUpdated(
     Guid RoundId, string Name, string Kind, Guid CampaignId, string CampaignName, Guid PeriodId, Guid BoardId, bool Published,
-    DateTimeOffset? PublishedAt, IReadOnlyList<ProposedRecipient> Proposals, long Version, DateTimeOffset At);
+    DateTimeOffset? PublishedAt, IReadOnlyList<ProposedRecipient> Proposals, long Version, DateTimeOffset At,
+    IReadOnlyList<ModelOutcome>? Outcomes = null);
+
+/// <summary>The board's decision on one model of the round: <paramref name="Outcome"/> is one of <see cref="OutcomeCodes"/>;
+/// <paramref name="Level"/> the level of commendation proposed, if any.</summary>
+public sealed record ModelOutcome(Guid ModelId, string Outcome, string? Level, DateTimeOffset DecidedAt);
+
+public static class OutcomeCodes
+{
+    public const string NotRecognised = "not-recognised";
+    public const string Recognised = "recognised";
+    public const string Outstanding = "outstanding";
+    public const string Proposed = "proposed";
+
+    /// <summary>Recognised as effective: recognised, outstanding, or outstanding and proposed for commendation.</summary>
+    public static bool IsRecognised(string outcome) => outcome is Recognised or Outstanding or Proposed;
+
+    /// <summary>Outstanding (tiêu biểu): outstanding, or proposed for commendation (which only an outstanding model is).</summary>
+    public static bool IsOutstanding(string outcome) => outcome is Outstanding or Proposed;
+}
 
 /// <summary>One model or exemplar the board proposed for a form of commendation.</summary>
 /// <param name="RecipientKind"><see cref="RecipientKinds.Collective"/> or <see cref="RecipientKinds.Individual"/>: an individual

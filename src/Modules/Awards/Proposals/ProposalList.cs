@@ -17,6 +17,9 @@ public sealed class ProposalList
     public bool Published { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public List<ProposedRecipient> Proposals { get; set; } = [];
+    /// <summary>Every decision of the board in the round (not only proposals), for the sơ kết report's recognised and
+    /// outstanding counts.</summary>
+    public List<ModelOutcome> Outcomes { get; set; } = [];
     public long SourceVersion { get; set; }
 
     public bool Accept(RoundProposalsUpdated e)
@@ -32,6 +35,7 @@ public sealed class ProposalList
         Published = e.Published;
         PublishedAt = e.PublishedAt;
         Proposals = e.Proposals.ToList();
+        Outcomes = e.Outcomes?.ToList() ?? [];
         SourceVersion = e.Version;
         return true;
     }

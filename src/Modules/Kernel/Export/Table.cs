@@ -48,26 +48,36 @@ public sealed record Table(string SheetName, IReadOnlyList<Column> Columns, IRea
 
     /// <summary>An .xlsx workbook: numbers and dates as typed cells with a date format, column widths, a frozen,
     /// filterable header row. Excel limits a sheet name to 31 characters.</summary>
-    public byte[] ToXlsx()
+    public byte[] ToXlsx() => Workbook([this]);
+
+    /// <summary>Several tables as one workbook, a sheet each, in order. Sheet names are cut to Excel's 31 characters and
+    /// made unique.</summary>
+    public static byte[] Workbook(IReadOnlyList<Table> tables)
     {
-        var keys = Columns.Select((_, i) => $"c{i}").ToArray();
-        var config = new OpenXmlConfiguration
+        var sheets = new Dictionary<string, object>();
+        var columns = new List<DynamicExcelColumn>();
+        for (var t = 0; t < tables.Count; t++)
         {
-            Culture = CultureInfo.InvariantCulture,
-            EnableSharedStringCache = false,
-            DynamicColumns = Columns.Select((c, i) => new DynamicExcelColumn(keys[i])
+            var table = tables[t];
+            // Keys are unique across the workbook: the configuration's columns are shared by every sheet.
+            var keys = table.Columns.Select((_, i) => $"s{t}c{i}").ToArray();
+            columns.AddRange(table.Columns.Select((c, i) => new DynamicExcelColumn(keys[i])
             {
-                Name = c.Header, Width = c.Width, Format = Rows.Select(r => r[i]).FirstOrDefault(v => v is not null) switch
+                Name = c.Header, Width = c.Width, Format = table.Rows.Select(r => r[i]).FirstOrDefault(v => v is not null) switch
                 {
                     DateTimeOffset => TimeFormat,
                     DateOnly => DateFormat,
                     _ => null
                 }
-            }).ToArray()
-        };
-        var rows = Rows.Select(r => (IDictionary<string, object?>)keys.Select((k, i) => (k, XlsxValue(r[i]))).ToDictionary(p => p.k, p => p.Item2));
+            }));
+            var rows = table.Rows.Select(r => (IDictionary<string, object?>)keys.Select((k, i) => (k, XlsxValue(r[i]))).ToDictionary(p => p.k, p => p.Item2)).ToList();
+            var name = table.SheetName.Length > 31 ? table.SheetName[..31] : table.SheetName;
+            for (var n = 2; sheets.ContainsKey(name); n++) name = $"{(table.SheetName.Length > 27 ? table.SheetName[..27] : table.SheetName)} ({n})";
+            sheets[name] = rows;
+        }
+        var config = new OpenXmlConfiguration { Culture = CultureInfo.InvariantCulture, EnableSharedStringCache = false, DynamicColumns = columns.ToArray() };
         using var buffer = new MemoryStream();
-        buffer.SaveAs(rows.ToList(), sheetName: SheetName.Length > 31 ? SheetName[..31] : SheetName, excelType: ExcelType.XLSX, configuration: config);
+        buffer.SaveAs(sheets, excelType: ExcelType.XLSX, configuration: config);
         return buffer.ToArray();
     }
 

@@ -77,7 +77,8 @@ public static class ProposalFeedMapping
         var closed = round.Steps.LastOrDefault(s => s.To == RoundState.Closed);
         return new RoundProposalsUpdated(round.Id, round.Name, Kind(round.Kind), round.CampaignId, round.CampaignName, round.PeriodId, round.BoardId,
             round.State == RoundState.Closed, round.State == RoundState.Closed ? closed?.At : null,
-            proposals.OrderBy(p => p.DecidedAt).ToList(), round.Version + (decisions?.Version ?? 0), at);
+            proposals.OrderBy(p => p.DecidedAt).ToList(), round.Version + (decisions?.Version ?? 0), at,
+            (decisions?.Decisions ?? []).Select(d => new ModelOutcome(d.ModelId, Code(d.Outcome), d.Level, d.At)).ToList());
     }
 
     public static (string Name, string? Position) Person(string registered)
@@ -94,6 +95,15 @@ public static class ProposalFeedMapping
             : $"Đã có thành tích xuất sắc với mô hình “{modelName}” trong phong trào thi đua “Dân vận khéo”";
         return string.IsNullOrWhiteSpace(note) ? standing : $"{standing}: {note.Trim().TrimEnd('.')}";
     }
+
+    public static string Code(Outcome outcome) => outcome switch
+    {
+        Outcome.NotRecognised => OutcomeCodes.NotRecognised,
+        Outcome.Recognised => OutcomeCodes.Recognised,
+        Outcome.Outstanding => OutcomeCodes.Outstanding,
+        Outcome.Proposed => OutcomeCodes.Proposed,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null)
+    };
 
     public static string Kind(RoundKind kind) => kind switch
     {

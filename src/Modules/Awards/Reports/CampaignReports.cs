@@ -1,0 +1,177 @@
+using Emulation.Awards.Certificates;
+using Emulation.Awards.Decisions;
+using Emulation.Awards.Proposals;
+using Emulation.Awards.Units;
+using Emulation.Kernel;
+using Emulation.Kernel.Text;
+using Marten;
+using Npgsql;
+
+namespace Emulation.Awards.Reports;
+
+/// <summary>A report asked for: the campaign, one of its periods or all, whose units (a unit's subtree, a board's coverage,
+/// or everything for an administrator) and as of which day.</summary>
+public sealed record ReportRequest(Guid CampaignId, Guid? PeriodId, Guid? UnitId, DateOnly AsOf);
+
+/// <summary>A computed report with what its documents print around the figures.</summary>
+public sealed record CampaignReport(ReportRequest Request, string CampaignName, string? PeriodName, string ScopeName, string? ScopeParent,
+    ReportTotals Totals, IReadOnlyDictionary<Guid, string> UnitNames)
+{
+    public string Unit(Guid id) => UnitNames.GetValueOrDefault(id) ?? "";
+}
+
+/// <summary>Reads what a report needs from Awards' own copies and records (ADR 0033): models from the Registry's feed, the
+/// boards' outcomes from Review's feed, commendations from signed decisions' certificates and from imported registers.</summary>
+/// <summary>How long each stage of a report took, sent back as a <c>Server-Timing</c> header (browsers' developer tools and
+/// the benchmark read it).</summary>
+public sealed class ServerTiming
+{
+    readonly List<(string Name, double Ms)> _marks = [];
+    long _since = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    public void Start() => _since = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    public void Mark(string name)
+    {
+        _marks.Add((name, System.Diagnostics.Stopwatch.GetElapsedTime(_since).TotalMilliseconds));
+        _since = System.Diagnostics.Stopwatch.GetTimestamp();
+    }
+
+    public string Header => string.Join(", ", _marks.Select(m => $"{m.Name};dur={m.Ms.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}"));
+}
+
+public static class CampaignReports
+{
+    public const string CampaignNotFound = "Không tìm thấy đợt thi đua.";
+    public const string UnitNotFound = "Không tìm thấy đơn vị.";
+
+    /// <summary>The query's parameters, checked: every refusal names its field in Vietnamese.</summary>
+    public static (ReportRequest? Request, Dictionary<string, string[]> Errors) Parse(string? campaign, string? period, string? unit, string? on, DateOnly today)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Guid? Id(string? text, string field, string label, bool required)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                if (required) errors[field] = [$"Chọn {label}."];
+                return null;
+            }
+            if (Guid.TryParse(text.Trim(), out var g)) return g;
+            errors[field] = [$"{char.ToUpper(label[0])}{label[1..]} không hợp lệ."];
+            return null;
+        }
+        var c = Id(campaign, "campaign", "đợt thi đua", true);
+        var p = Id(period, "period", "giai đoạn", false);
+        var u = Id(unit, "unit", "đơn vị", false);
+        var asOf = today;
+        if (!string.IsNullOrWhiteSpace(on))
+        {
+            var (value, error) = VietnameseDate.Parse(on);
+            if (value is null) errors["on"] = [error ?? "Ngày số liệu không hợp lệ (ví dụ 31/12/2023)."];
+            else if (value > today) errors["on"] = ["Ngày số liệu không được sau hôm nay."];
+            else asOf = value.Value;
+        }
+        return errors.Count > 0 ? (null, errors) : (new ReportRequest(c!.Value, p, u, asOf), errors);
+    }
+
+    /// <summary>A person who names no unit reports for their own: their board first (a board writes the movement's reports),
+    /// else the unit they work for. An administrator, and anyone with neither, reports on everything they see.</summary>
+    public static ReportRequest WithDefaultUnit(ReportRequest request, AwardsAccess access) =>
+        request.UnitId is not null || access.SeesAll ? request
+            : request with { UnitId = access.Boards.Concat(access.OfficerUnits).Concat(access.ApproverAt).Cast<Guid?>().FirstOrDefault() };
+
+    /// <summary>Which units the person may report on: <c>null</c> means everything (an administrator who chose no unit); an
+    /// empty set means nothing. A board chosen as the unit stands for the units it covers.</summary>
+    public static (HashSet<Guid>? Units, string? Error) Scope(AwardsAccess access, Guid? unitId)
+    {
+        var tree = access.Tree;
+        var visible = access.SeesAll ? null : access.FullUnits.Concat(access.BoardUnits).ToHashSet();
+        if (unitId is not { } id) return visible is { Count: 0 } ? (null, "Bạn không có quyền xem báo cáo này.") : (visible, null);
+        var unit = tree.Find(id);
+        if (unit is null) return (null, UnitNotFound);
+        if (unit.IsBoard && (access.SeesAll || access.IsOnBoard(id))) return (tree.CoveredBy(id), null);
+        if (visible is not null && !visible.Contains(id)) return (null, "Bạn không có quyền xem báo cáo của đơn vị này.");
+        var subtree = tree.Subtree(id);
+        if (visible is not null) subtree.IntersectWith(visible);
+        return (subtree, null);
+    }
+
+    public static async Task<CampaignReport?> LoadAsync(IDocumentStore store, IQuerySession session, AwardsAccess access, ReportRequest request,
+        HashSet<Guid>? units, CancellationToken ct, ServerTiming? timing = null)
+    {
+        var campaign = await session.LoadAsync<ReportCampaign>(request.CampaignId, ct);
+        if (campaign is null) return null;
+        timing?.Start();
+        var rows = await RowsAsync(store, request, units, ct);
+        timing?.Mark("rows");
+
+        var lists = await session.Query<ProposalList>().Where(l => l.CampaignId == request.CampaignId).ToListAsync(ct);
+        var outcomes = lists.Where(l => l.Published && l.PublishedAt is not null)
+            .SelectMany(l => l.Outcomes.Select(o => new OutcomeRow(o.ModelId, o.Outcome, l.PublishedAt!.Value.VietnamDate()))).ToList();
+
+        var roundIds = lists.Select(l => l.Id).ToArray();
+        var decisions = roundIds.Length == 0 ? [] : await session.Query<AwardDecision>().Where(d => d.RoundId.IsOneOf(roundIds)).ToListAsync(ct);
+        var signed = decisions.Where(d => d.State == DecisionState.Signed && !d.IsRevocation).ToDictionary(d => d.Id);
+        var decisionIds = signed.Keys.ToArray();
+        var certificates = decisionIds.Length == 0 ? [] : await session.Query<Certificate>().Where(c => c.DecisionId.IsOneOf(decisionIds)).ToListAsync(ct);
+        var commendations = certificates.Select(c =>
+        {
+            var d = signed[c.DecisionId];
+            var annex = c.Facts.AnnexOrder - 1;
+            Guid? modelId = annex >= 0 && annex < d.Content.Annex.Count ? d.Content.Annex[annex].ModelId : null;
+            return new CommendationRow(modelId, c.Facts.RecipientKind, d.Form.Name, c.Facts.DecisionDate, c.Revoked?.DecisionDate);
+        }).ToList();
+
+        var past = await session.Query<PastCommendation>().Where(p => p.CampaignId == request.CampaignId).ToListAsync(ct);
+        commendations.AddRange(past.Select(p => new CommendationRow(p.ModelId, p.RecipientKind, p.FormName, p.DecisionDate, null) { UnitId = p.UnitId }));
+        // A commendation counts for the scope through its model; one a register gives without a model, through its unit,
+        // and only when no single period was asked for (the register does not say which period it crowned).
+        var modelIds = rows.Select(r => r.Id).ToHashSet();
+        commendations = commendations.Where(c => c.ModelId is { } m
+            ? modelIds.Contains(m)
+            : request.PeriodId is null && (units is null || c.UnitId is { } u && units.Contains(u))).ToList();
+
+        timing?.Mark("outcomes-commendations");
+        var totals = ReportFigures.Compute(rows, outcomes, commendations, request.AsOf);
+        timing?.Mark("figures");
+        var tree = access.Tree;
+        var scopeUnit = tree.Find(request.UnitId);
+        var scopeName = scopeUnit?.Name ?? (access.SeesAll ? "Toàn bộ các đơn vị" : "Các đơn vị bạn theo dõi");
+        var scopeParent = scopeUnit is { IsBoard: true } ? tree.Find(scopeUnit.ParentId)?.Name : tree.Find(scopeUnit?.ParentId)?.Name;
+        var names = rows.Select(r => r.UnitId).Distinct().ToDictionary(id => id, id => tree.Name(id));
+        return new CampaignReport(request, campaign.Name, campaign.Periods.FirstOrDefault(p => p.Id == request.PeriodId)?.Name,
+            scopeName, scopeParent, totals, names);
+    }
+
+    /// <summary>The scope's models read as plain rows from the copy's duplicated columns: a campaign of 200,000 models is
+    /// one query and no JSON.</summary>
+    static async Task<List<ReportRow>> RowsAsync(IDocumentStore store, ReportRequest request, HashSet<Guid>? units, CancellationToken ct)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        var sql = $"""
+            select id, code, name, kind, status, unit_id, level_code, field_code, submitted_at, accepted_at, replicates_model_id
+            from {AwardsModule.Schema}.mt_doc_reportmodel
+            where campaign_id = @campaign and (submitted_at is not null or accepted_at is not null)
+            {(request.PeriodId is null ? "" : "and period_id = @period")}
+            {(units is null ? "" : "and unit_id = any(@units)")}
+            """;
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("campaign", request.CampaignId);
+        if (request.PeriodId is { } period) command.Parameters.AddWithValue("period", period);
+        if (units is not null) command.Parameters.AddWithValue("units", units.ToArray());
+        var rows = new List<ReportRow>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            rows.Add(new ReportRow(reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.GetGuid(5), reader.GetString(6), reader.GetString(7),
+                reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8), reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9),
+                reader.IsDBNull(10) ? null : reader.GetGuid(10)));
+        return rows;
+    }
+
+    /// <summary>The campaigns whose models this person may report on (every campaign the copies know; the scope narrows the
+    /// figures, not the list).</summary>
+    public static Task<IReadOnlyList<ReportCampaign>> CampaignsAsync(IQuerySession session, CancellationToken ct) =>
+        session.Query<ReportCampaign>().OrderBy(c => c.Name).ToListAsync(ct);
+}
