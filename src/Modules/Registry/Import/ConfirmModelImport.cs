@@ -48,7 +48,7 @@ public static class ConfirmModelImportEndpoint
         var earlier = check.Earlier;
         foreach (var plan in check.Plans.Where(p => p.Stores))
         {
-            var source = new ImportSource(batch.Id, batch.FileName, ModelTemplate.Dossiers, plan.Model.Row.Number, plan.Model.RowCode);
+            var source = new ModelImportSource(batch.Id, batch.FileName, ModelTemplate.Dossiers, plan.Model.Row.Number, plan.Model.RowCode);
             earlier.TryGetValue(ModelImportKey.For(plan.ProvinceId, plan.Model.Key), out var key);
             ModelImport.Append(session, plan, source, user.Id, now, duplicates.GetValueOrDefault(plan.ModelId) ?? [], key);
         }
