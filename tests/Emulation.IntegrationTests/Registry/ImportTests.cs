@@ -205,7 +205,7 @@ public sealed class ImportTests(AppFixture app)
 
         var book = new RegisterWorkbook();
         var row = DirectoryScenarios.Unique("R");
-        var name = DirectoryScenarios.Unique("Giờ làm việc thứ 9 nhập ");
+        var name = DirectoryScenarios.Unique("Cán bộ tìm dân nhập ");
         book.Model(row, name, period, level: "cap xa");
         book.Target(row, baseline: "12,5", target: 40d);
         book.Step(row, "Gửi Ban xem xét", "01/02/2021");
