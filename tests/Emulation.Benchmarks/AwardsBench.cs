@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Emulation.Benchmarks;
 
-/// <summary>./build.sh bench --awards [--certificates 1000] [--seconds 10] [--clients 16]: certificates rendered one PDF
+/// <summary>./build.sh bench --awards [--certificates 1000] [--seconds 10] [--clients 16] [--part rendering|verification]: certificates rendered one PDF
 /// at a time on one thread (one core), one certificate's size, a whole decision as one PDF, then the public
 /// verification page under concurrent clients with <c>GET /api/auth/me</c> measured in the same run as the yardstick.</summary>
 public static class AwardsBench
@@ -19,26 +19,49 @@ public static class AwardsBench
         var report = BenchHost.Report("Awards benchmark", args, $"{count:N0} certificates, verification page with {clients} clients for {seconds} s");
         var texts = Enumerable.Range(1, count).Select(Text).ToList();
 
-        // Rendering: fonts loaded and code jitted first; one thread, so the rate is per core.
-        CertificateSheet.Pdf([(texts[0], CertificateTemplate.BangKhen)], CertificatePrintMode.Full);
+        var part = Array.IndexOf(args, "--part") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : "all";
+        if (part is "all" or "rendering") Rendering(report, texts, seconds);
+        if (part is "all" or "verification") await Verification(report, adminDb, count, seconds, clients);
+        await report.SaveAsync();
+    }
+
+    /// <summary>Rendering in this process, after a warm-up long enough for the code to reach its optimised tier (the
+    /// first hundreds of calls of a method run unoptimised code). The thread's own processor time is reported next to
+    /// the wall clock: on a shared machine the wall clock also counts the time other processes held the core.</summary>
+    static void Rendering(Report report, List<CertificateText> texts, int seconds)
+    {
+        var count = texts.Count;
+        var warm = Stopwatch.StartNew();
+        for (var i = 0; warm.Elapsed.TotalSeconds < 3; i++) CertificateSheet.Pdf([(texts[i % count], CertificateTemplate.BangKhen)], CertificatePrintMode.Full);
         var single = CertificateSheet.Pdf([(texts[1], CertificateTemplate.BangKhen)], CertificatePrintMode.Full).Length;
         var watch = Stopwatch.StartNew();
+        var cpu = ThreadTime.Now();
         var rendered = 0;
         while (watch.Elapsed.TotalSeconds < Math.Min(seconds, 10)) CertificateSheet.Pdf([(texts[rendered++ % count], CertificateTemplate.BangKhen)], CertificatePrintMode.Full);
         var perCore = rendered / watch.Elapsed.TotalSeconds;
+        var perCpu = rendered / (ThreadTime.Now() - cpu).TotalSeconds;
         report.Row("certificates rendered, each its own PDF (A3 Bằng khen, frame, QR, subset fonts), one thread",
-            $"**{perCore:N0} per second per core** ({rendered:N0} in {watch.Elapsed.TotalSeconds:N1} s)", "at least 200", perCore >= 200);
+            $"**{perCore:N0} per second per core** ({rendered:N0} in {watch.Elapsed.TotalSeconds:N1} s); {perCpu:N0} per second of the thread's processor time",
+            "at least 200", perCore >= 200);
         report.Row("one certificate PDF", $"**{single / 1024.0:N1} KB**", "at most 100 KB", single <= 100 * 1024);
         var decision = new Samples();
+        var decisionCpu = new Samples();
         var decisionBytes = 0;
         for (var run = 0; run < 3; run++)
         {
             var started = Stopwatch.GetTimestamp();
+            var processor = Process.GetCurrentProcess().TotalProcessorTime;
             decisionBytes = CertificateSheet.Pdf(texts.Select(t => (t, CertificateTemplate.BangKhen)), CertificatePrintMode.Full).Length;
             decision.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            decisionCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - processor).TotalMilliseconds);
         }
-        report.Row($"a {count:N0}-certificate decision as one PDF, 3 runs", $"**max {decision.Max / 1000:N2} s** (p50 {decision.P(50) / 1000:N2} s), {decisionBytes / 1024.0 / 1024:N1} MB",
+        report.Row($"a {count:N0}-certificate decision as one PDF, 3 runs",
+            $"**max {decision.Max / 1000:N2} s** (p50 {decision.P(50) / 1000:N2} s), {decisionBytes / 1024.0 / 1024:N1} MB; the process's processor time p50 {decisionCpu.P(50) / 1000:N2} s",
             "at most 2 s", decision.Max <= 2000);
+    }
+
+    static async Task Verification(Report report, string adminDb, int count, int seconds, int clients)
+    {
 
         await using var host = await BenchHost.StartAsync(adminDb);
         var approver = await Client.SignIn(host.Http, "lanhdao.tinh");
@@ -52,20 +75,23 @@ public static class AwardsBench
             await session.SaveChangesAsync();
         }
         var ids = facts.Select(f => f.CertificateId).ToArray();
-        for (var i = 0; i < 20; i++) await host.Http.GetStringAsync($"/xac-minh/{ids[i]}");
-        var page = await Load(clients, seconds, async r =>
+        async Task<bool> View(Random r)
         {
             using var reply = await host.Http.GetAsync($"/xac-minh/{ids[r.Next(ids.Length)]}");
             await reply.Content.ReadAsByteArrayAsync();
             return reply.IsSuccessStatusCode;
-        });
-        for (var i = 0; i < 20; i++) await approver.Get("/api/auth/me");
-        var me = await Load(clients, seconds, async _ => (await approver.Get("/api/auth/me")).Status == System.Net.HttpStatusCode.OK);
+        }
+        async Task<bool> Me(Random _) => (await approver.Get("/api/auth/me")).Status == System.Net.HttpStatusCode.OK;
+        // Each measured after two seconds of the same load, so both run optimised code (not the first tier's) and
+        // have their connections open.
+        await Load(clients, 2, View);
+        var page = await Load(clients, seconds, View);
+        await Load(clients, 2, Me);
+        var me = await Load(clients, seconds, Me);
         report.Row($"GET /api/auth/me (bearer, roles read), {clients} clients, {seconds} s", $"{me.Rate:N0} per second; {me.Times.Summary}; errors {me.Errors}");
-        report.Row($"public verification page /xac-minh/{{id}} (signature checked on every view), {clients} clients, {seconds} s, same run",
+        report.Row($"public verification page /xac-minh/{{id}} (stored certificate read on every view, signature checked and page rendered when it changed, ADR 0040), {clients} clients, {seconds} s, same run",
             $"{page.Rate:N0} per second ({page.Rate / me.Rate:P0} of auth/me); **p95 {page.Times.P(95):N1} ms**; {page.Times.Summary}; errors {page.Errors}",
             "p95 at most 20 ms", page.Times.P(95) <= 20 && page.Errors == 0);
-        await report.SaveAsync();
     }
 
     sealed record Run(double Rate, Samples Times, int Errors);
@@ -109,4 +135,18 @@ public static class AwardsBench
 
     static int Value(string[] args, string name, int fallback) =>
         Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : fallback;
+
+    /// <summary>The calling thread's processor time (Linux's per-thread clock).</summary>
+    static class ThreadTime
+    {
+        public static TimeSpan Now()
+        {
+            if (!OperatingSystem.IsLinux() || clock_gettime(3, out var t) != 0) return TimeSpan.Zero;
+            return TimeSpan.FromTicks(t.Seconds * TimeSpan.TicksPerSecond + t.Nanoseconds / 100);
+        }
+
+        struct Timespec { public long Seconds; public long Nanoseconds; }
+
+        [System.Runtime.InteropServices.DllImport("libc")] static extern int clock_gettime(int clock, out Timespec time);
+    }
 }

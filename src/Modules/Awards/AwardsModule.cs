@@ -58,6 +58,7 @@ public static class AwardsModule
         services.AddSingleton(new NavItem("/khen-thuong/danh-muc", "Danh mục hình thức khen thưởng", 61, u => u.IsAdmin));
         services.AddSingleton<CertificateKeys>();
         services.AddSingleton<CertificateIssuer>();
+        services.AddSingleton<Verification.VerifiedPages>();
         services.AddSingleton<IModulePages, CertificatePages>();
         services.AddPublicLookupLimit(configuration);
         services.AddSingleton(new NavItem("/tra-cuu-khen-thuong", "Tra cứu khen thưởng", 58, _ => true));

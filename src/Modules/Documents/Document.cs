@@ -113,6 +113,9 @@ public sealed class ColumnDescriptor(List<Block> blocks)
         build(new CanvasDescriptor(drawing));
         blocks.Add(drawing);
     }
+    /// <summary>A drawing made once and placed on many pages (a certificate's frame): drawn the same, laid out once.</summary>
+    internal void Canvas(Drawing drawing) => blocks.Add(drawing);
+
     public void Space(double heightMm) => blocks.Add(new Space(heightMm));
     public void PageBreak() => blocks.Add(new PageBreak());
 }

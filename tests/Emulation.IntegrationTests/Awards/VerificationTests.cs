@@ -62,6 +62,39 @@ public sealed class VerificationTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Conflict, (await anonymous.GetAsync($"/xac-minh/{id}/chung-nhan.json")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_page_kept_from_earlier_views_shows_a_revocation_and_an_alteration_on_the_very_next_view()
+    {
+        var (_, facts) = await app.IssueDecision("Phạm Thị Mỹ Duyên", "Võ Quốc Việt");
+        var (revoked, altered) = (facts[0].CertificateId, facts[1].CertificateId);
+        using var anonymous = app.Anonymous();
+        foreach (var id in new[] { revoked, altered })
+            for (var i = 0; i < 3; i++)
+            {
+                var html = await anonymous.GetStringAsync($"/xac-minh/{id}");
+                Assert.Contains("data-status=\"valid\"", html);
+                // A page served again to anyone carries no visitor's anti-forgery token.
+                if (i > 0) Assert.Contains("<meta name=\"csrf-token\" content=\"\" />", html);
+            }
+
+        using var approver = await app.As(CertificateScenarios.Approver);
+        (await approver.Post($"/api/awards/certificates/{revoked}/revoke",
+            new { reason = "Trùng thành tích đã khen", decisionNumber = "46/QĐ-UBND", decisionDate = "02/12/2026", version = 1 })).Expect(HttpStatusCode.OK);
+        var now = await anonymous.GetStringAsync($"/xac-minh/{revoked}");
+        Assert.Contains("data-status=\"revoked\"", now);
+        Assert.Contains("Trùng thành tích đã khen", now);
+        Assert.DoesNotContain("data-status=\"valid\"", now);
+
+        await using (var connection = new NpgsqlConnection(app.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var alter = new NpgsqlCommand("update awards.mt_doc_certificate set data = replace(data::text, 'Võ Quốc Việt', 'Võ Quốc Việt Nam')::jsonb where id = @id", connection);
+            alter.Parameters.AddWithValue("id", altered);
+            Assert.Equal(1, await alter.ExecuteNonQueryAsync());
+        }
+        Assert.Contains("data-status=\"altered\"", await anonymous.GetStringAsync($"/xac-minh/{altered}"));
+    }
+
     [Theory]
     [InlineData("6b0d5c1e-0000-4000-8000-000000000000")]
     [InlineData("khong-phai-ma")]

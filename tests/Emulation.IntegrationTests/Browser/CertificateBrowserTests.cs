@@ -17,6 +17,51 @@ public sealed class CertificateBrowserTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_approver_signs_a_draft_then_prints_its_certificates_and_the_pdf_reads_back_name_by_name()
+    {
+        var (round, models) = await app.ProposedRound(2);
+        var form = await app.ProvincialForm();
+        Guid decision;
+        using (var secretary = await app.As(ReviewScenarios.Secretary))
+            decision = (await secretary.Post("/api/awards/decisions", AwardsScenarios.DraftBody(round, form, models))).Expect(System.Net.HttpStatusCode.Created).Id;
+
+        var page = await _browser.NewPage(app);
+        await page.SetViewportSizeAsync(1366, 900);
+        var asked = new List<string>();
+        page.Dialog += async (_, dialog) => { asked.Add(dialog.Message); await dialog.AcceptAsync(); };
+        await BrowserSession.SignIn(page, AwardsScenarios.Approver);
+        await page.GotoAsync($"/khen-thuong/quyet-dinh/{decision}");
+        Assert.Equal(0, await page.Locator("#bang-khen").CountAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ký quyết định" }).ClickAsync();
+        await page.Locator("#trang-thai", new() { HasText = "Đã ký" }).WaitForAsync();
+        Assert.Contains(asked, m => m.Contains("không sửa được"));
+        await page.Locator("#bang-khen").ClickAsync();
+        await page.WaitForURLAsync(u => u.EndsWith("/bang-khen"));
+        await Shot(page, "signed-certificates-1366");
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "In thành một tệp PDF" }).ClickAsync());
+        var pdf = await File.ReadAllBytesAsync((await download.PathAsync())!);
+
+        using var approver = await app.As(AwardsScenarios.Approver);
+        var certificates = (await approver.Get($"/api/awards/decisions/{decision}")).Expect(System.Net.HttpStatusCode.OK).Body
+            .GetProperty("decision").GetProperty("certificates").EnumerateArray().ToList();
+        Assert.Equal(2, certificates.Count);
+        using var document = PdfDocument.Open(pdf);
+        Assert.Equal(certificates.Count, document.NumberOfPages);
+        for (var i = 0; i < certificates.Count; i++)
+        {
+            var sheet = document.GetPage(i + 1);
+            Assert.Equal(1190.55, sheet.Width, 0.01);
+            Assert.Equal(841.89, sheet.Height, 0.01);
+            var letters = string.Concat(sheet.Letters.Select(l => l.Value));
+            Assert.Contains(certificates[i].GetProperty("recipientName").GetString()!.Replace(" ", ""), letters);
+            Assert.Contains($"xac-minh/{certificates[i].GetProperty("certificateId").GetGuid()}", letters);
+        }
+        await page.ReloadAsync();
+        Assert.Contains("Đã in 1 bản", await page.Locator($"#c-{certificates[0].GetProperty("certificateId").GetGuid():N}").InnerTextAsync());
+    }
+
+    [Fact]
     public async Task An_approver_prints_a_decision_on_a_phone_revokes_one_and_the_public_page_says_so()
     {
         string[] names = ["Nguyễn Thị Hồng Nhung", "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở xã Khánh Hội", "Trần Văn Đức"];

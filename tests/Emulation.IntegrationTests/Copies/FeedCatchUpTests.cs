@@ -46,9 +46,9 @@ public sealed class FeedCatchUpTests : IAsyncLifetime
     }
 
     /// <summary>Every <c>ConsumeFeed</c> of the modules: the Registry's, Monitoring's and Review's copies of the Directory
-    /// feed, Monitoring's and Review's of the Registry feed, Review's of Monitoring's feed, Awards' of the Directory's and of
-    /// Review's feeds. A module that adds one adds it here.</summary>
-    const int Consumers = 8;
+    /// feed, Monitoring's and Review's of the Registry feed, Review's of Monitoring's feed, Awards' of the Directory's, of
+    /// Review's and of the Registry's feeds. A module that adds one adds it here.</summary>
+    const int Consumers = 9;
 
     async Task<bool> CopiesComplete() =>
         await Count("registry.mt_doc_registryunit") == await Count("directory.mt_doc_unit")

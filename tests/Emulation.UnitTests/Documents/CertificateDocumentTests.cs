@@ -100,6 +100,29 @@ public sealed class CertificateDocumentTests
     }
 
     [Fact]
+    public void A_long_decision_written_in_parts_on_every_core_is_one_strictly_valid_file_with_every_page_in_annex_order()
+    {
+        string[] family = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ"];
+        string[] given = ["Thị Hồng Nhung", "Văn Đức", "Thị Ánh Tuyết", "Minh Khôi", "Thị Mỹ Duyên", "Văn Sáu", "Quốc Việt", "Thị Lan Anh", "Ngọc Hân", "Văn Ẩn", "Thị Ửng", "Hữu Nghĩa", "Thị Ỷ"];
+        var names = Enumerable.Range(0, 130).Select(i => $"{family[i % family.Length]} {given[i / family.Length % given.Length]}").ToList();
+        var urls = names.Select((_, i) => $"https://thidua.camau.gov.vn/xac-minh/{new Guid(i + 1, 0, 0, new byte[8])}").ToList();
+        var pdf = CertificateSheet.Pdf(names.Select((n, i) => (Sample(n, urls[i]), i % 2 == 0 ? CertificateTemplate.BangKhen : CertificateTemplate.GiayKhen)),
+            CertificatePrintMode.Full);
+
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf, new UglyToad.PdfPig.ParsingOptions { UseLenientParsing = false });
+        Assert.Equal(names.Count, document.NumberOfPages);
+        Assert.Contains("Bằng khen", document.Information.Title);
+        for (var i = 0; i < names.Count; i++)
+        {
+            var page = document.GetPage(i + 1);
+            Assert.Equal(i % 2 == 0 ? 1190.55 : 841.89, page.Width, 0.01);
+            Assert.Contains(names[i].Replace(" ", ""), string.Concat(page.Letters.Select(l => l.Value)));
+        }
+        Assert.Equal(urls[0], QrScan.Decode(pdf));
+        Assert.Equal(urls[^1], QrScan.Decode(pdf, names.Count));
+    }
+
+    [Fact]
     public void One_certificate_weighs_under_100_kb_with_its_fonts_embedded_as_subsets()
     {
         var pdf = CertificateSheet.Pdf([(Sample("Nguyễn Thị Hồng Nhung"), CertificateTemplate.BangKhen)], CertificatePrintMode.Full);
@@ -110,18 +133,19 @@ public sealed class CertificateDocumentTests
     }
 }
 
-/// <summary>Renders a PDF's first page with poppler and reads its QR code with zbarimg (both from Debian, installed by
+/// <summary>Renders a PDF's page (the first unless told) with poppler and reads its QR code with zbarimg (both from Debian, installed by
 /// ./build.sh), as a phone's camera would read the printed sheet.</summary>
 public static class QrScan
 {
-    public static string Decode(byte[] pdf)
+    public static string Decode(byte[] pdf, int pageNumber = 1)
     {
         var dir = System.IO.Directory.CreateTempSubdirectory("qr-");
         try
         {
             var file = Path.Combine(dir.FullName, "c.pdf");
             File.WriteAllBytes(file, pdf);
-            Run("pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", file, Path.Combine(dir.FullName, "page"));
+            var page = pageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Run("pdftoppm", "-png", "-r", "150", "-f", page, "-l", page, file, Path.Combine(dir.FullName, "page"));
             var png = System.IO.Directory.GetFiles(dir.FullName, "page*.png").Single();
             return Run("zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", png).Trim();
         }

@@ -14,14 +14,24 @@ public static class PublicEndpoints
 {
     public const string KeysPath = "/.well-known/emulation-keys.json";
 
-    public static async Task<IResult> Page(string id, IQuerySession session, CertificateKeys keys, HttpContext ctx)
+    public static async Task<IResult> Page(string id, IQuerySession session, CertificateKeys keys, VerifiedPages pages, HttpContext ctx)
     {
         if (!Guid.TryParse(id, out var guid))
             return PageResults.Render<VerificationPage>(new { Id = id, Status = CertificateStatus.Unknown }, StatusCodes.Status404NotFound);
-        var certificate = await session.LoadAsync<Certificate>(guid, ctx.RequestAborted);
+        var stored = await session.Json.FindByIdAsync<Certificate>(guid, ctx.RequestAborted);
+        var anonymous = VerifiedPages.Anonymous(ctx);
+        if (anonymous && stored is not null && pages.Find(guid, stored) is { } kept) return kept;
+        Certificate? certificate = null;
+        if (stored is not null)
+        {
+            using var json = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stored));
+            certificate = session.DocumentStore.Options.Serializer().FromJson<Certificate>(json);
+        }
         var status = CertificateCheck.Evaluate(certificate, certificate is null ? null : await keys.PublicKeyAsync(certificate.KeyId, ctx.RequestAborted));
-        return PageResults.Render<VerificationPage>(new { Id = id, Status = status, Certificate = certificate },
+        var page = PageResults.Render<VerificationPage>(new { Id = id, Status = status, Certificate = certificate },
             status == CertificateStatus.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
+        // An altered certificate is not kept: its page may depend on a key record read again next time.
+        return anonymous && stored is not null && status is CertificateStatus.Valid or CertificateStatus.Revoked ? pages.Keep(guid, stored, page) : page;
     }
 
     public static async Task<IResult> Credential(string id, IQuerySession session, CertificateKeys keys, HttpContext ctx, IConfiguration configuration)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using QRCoder;
 using SkiaSharp;
 
@@ -18,36 +19,59 @@ public static class CertificateSheet
         Document.Create(d =>
         {
             d.Title(title);
-            foreach (var (text, template) in certificates)
+            var sheets = certificates.Select(c => (c.Text, c.Template,
+                Slots: mode == CertificatePrintMode.Blank ? c.Template.Shifted(offset ?? PrinterOffset.None) : c.Template)).ToList();
+            // Encoding a QR code is most of the time of building a page: a whole decision encodes them on every core.
+            var codes = sheets.Count >= ParallelFrom
+                ? sheets.AsParallel().AsOrdered().Select(s => QrCode(s.Text.VerificationUrl, s.Slots.Qr)).ToList()
+                : sheets.Select(s => QrCode(s.Text.VerificationUrl, s.Slots.Qr)).ToList();
+            for (var i = 0; i < sheets.Count; i++)
+            {
+                var (text, template, slots) = sheets[i];
+                var code = codes[i];
                 d.Page(p =>
                 {
                     p.Size(template.Size).Margin(0);
                     var content = p.Content();
                     if (mode == CertificatePrintMode.Full) Frame(content, text, template);
-                    Variable(content, text, mode == CertificatePrintMode.Blank ? template.Shifted(offset ?? PrinterOffset.None) : template);
+                    Variable(content, text, slots, code);
                 });
+            }
         });
+
+    const int ParallelFrom = 48;
 
     public static byte[] Pdf(IEnumerable<(CertificateText Text, CertificateTemplate Template)> certificates,
         CertificatePrintMode mode, PrinterOffset? offset = null) => Build(certificates, mode, offset).GeneratePdf();
 
+    // The border, the ornaments and the rules are the same on every certificate of a paper size: drawn once, the page
+    // only refers to them, so a decision of a thousand certificates lays them out once.
+    static readonly ConcurrentDictionary<(PageSize, double), Drawing> Frames = new();
+
     static void Frame(ColumnDescriptor page, CertificateText text, CertificateTemplate t)
     {
         var k = t.Scale;
-        page.Canvas(c => Ornaments.Draw(c, t.Size, k));
+        page.Canvas(Frames.GetOrAdd((t.Size, k), static key =>
+        {
+            var (size, k) = key;
+            var drawing = new Drawing();
+            var c = new CanvasDescriptor(drawing);
+            Ornaments.Draw(c, size, k);
+            c.Line(180 * k, 70.5 * k, 240 * k, 70.5 * k, 0.35 * k);
+            Ornaments.Divider(c, 210 * k, 131 * k, 70 * k, k);
+            return drawing;
+        }));
         Line(page, t, 55, Nation, 15, bold: true);
         Line(page, t, 62.5, Motto, 15, bold: true);
-        page.Canvas(c => c.Line(180 * k, 70.5 * k, 240 * k, 70.5 * k, 0.35 * k));
         page.Placed(35 * k, 80 * k, 350 * k, c => c.Text(text.IssuerTitle).AlignCenter().Bold().FontSize(20 * k).FontColor(Red).ShrinkToFit(1, 14 * k));
         Line(page, t, 95, "TẶNG", 18, bold: true);
         page.Placed(35 * k, 104 * k, 350 * k, c => c.Text(text.FormName).AlignCenter().Bold().FontSize(56 * k).FontColor(Red).LineHeight(1));
-        page.Canvas(c => Ornaments.Divider(c, 210 * k, 131 * k, 70 * k, k));
     }
 
     static void Line(ColumnDescriptor page, CertificateTemplate t, double y, string text, double size, bool bold = false) =>
         page.Placed(30 * t.Scale, y * t.Scale, 360 * t.Scale, c => c.Text(text).AlignCenter().Bold(bold).FontSize(size * t.Scale));
 
-    static void Variable(ColumnDescriptor page, CertificateText text, CertificateTemplate t)
+    static void Variable(ColumnDescriptor page, CertificateText text, CertificateTemplate t, SKPath qr)
     {
         var k = t.Scale;
         At(page, t.Name, c => c.Text(text.RecipientName).AlignCenter().Bold().FontSize(30 * k).LineHeight(1.1).ShrinkToFit(2, 18 * k));
@@ -56,7 +80,7 @@ public static class CertificateSheet
         At(page, t.Achievement, c => c.Text(text.Achievement).AlignCenter().Italic().FontSize(17 * k).LineHeight(1.25).ShrinkToFit(3, 11 * k));
         At(page, t.Decision, c => c.Text(text.DecisionLine).FontSize(13 * k).ShrinkToFit(1, 9 * k));
         At(page, t.GoldBook, c => c.Text(text.GoldBookLine).FontSize(13 * k).ShrinkToFit(1, 9 * k));
-        page.Canvas(c => QrCode(c, text.VerificationUrl, t.Qr));
+        page.Canvas(c => c.Fill(qr));
         page.Placed(t.Qr.XMm - 6 * k, t.Qr.YMm + t.Qr.WidthMm + 0.5 * k, t.Qr.WidthMm + 60 * k,
             c => c.Text(text.VerificationUrl).FontSize(7 * k));
         At(page, t.PlaceDate, c => c.Text(text.PlaceAndDate).AlignCenter().Italic().FontSize(15 * k).ShrinkToFit(1, 10 * k));
@@ -72,7 +96,7 @@ public static class CertificateSheet
 
     /// <summary>The QR code as filled vector squares (each row's dark run one rectangle), so it stays sharp at any zoom
     /// and on any printer; the quiet zone QRCoder adds is kept white around it.</summary>
-    static void QrCode(CanvasDescriptor canvas, string url, Slot slot)
+    static SKPath QrCode(string url, Slot slot)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
@@ -89,6 +113,6 @@ public static class CertificateSheet
                 path.AddRect(SKRect.Create((float)slot.XMm + x * cell, (float)slot.YMm + y * cell, (run - x + 1) * cell, cell));
                 x = run;
             }
-        canvas.Fill(path);
+        return path;
     }
 }

@@ -6,7 +6,7 @@ namespace Emulation.Documents.Pdf;
 abstract record Mark;
 sealed record GlyphRun(Shaped Text, float X, float Y, SKColor Color) : Mark;
 sealed record Stroke(float X1, float Y1, float X2, float Y2, float Width, SKColor? Color = null) : Mark;
-sealed record Vector(SKPath Path, SKColor Color, float Width) : Mark;
+sealed record Vector(SKPath Path, SKRect[] Rectangles, SKColor Color, float Width) : Mark;
 sealed record Picture(SKImage Image, SKRect Rect) : Mark;
 
 /// <summary>A block laid out at a width: its height is known before it is placed, which is what pagination needs.</summary>

@@ -9,6 +9,8 @@ sealed class Paginator(PageSetup setup, Faces faces, Dictionary<byte[], SKImage>
 {
     const float Mm = (float)Widths.PointsPerMm;
     const float HeaderGap = 4 * Mm;
+    // A drawing placed on many pages (a certificate's frame) is converted once, for as long as it lives.
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Drawing, List<Vector>> Converted = new();
     readonly List<List<Mark>> _pages = [];
     List<Mark> _page = [];
     float _y, _top, _bottom, _left, _width;
@@ -120,12 +122,11 @@ sealed class Paginator(PageSetup setup, Faces faces, Dictionary<byte[], SKImage>
             case Placed placed:
                 return new PlacedBox(Stack(placed.Content, (float)placed.WidthMm * Mm, numbers), (float)placed.XMm * Mm, (float)placed.YMm * Mm);
             case Drawing drawing:
-                return new DrawingBox(drawing.Paths.Select(d =>
+                return new DrawingBox(Converted.GetValue(drawing, static d => d.Paths.Select(p =>
                 {
-                    var path = new SKPath(d.Path);
-                    path.Transform(SKMatrix.CreateScale(Mm, Mm));
-                    return new Vector(path, SKColor.TryParse(d.Color, out var c) ? c : SKColors.Black, (float)d.StrokeMm * Mm);
-                }).ToList());
+                    var (path, rectangles) = PdfPath.ToPoints(p.Path, p.StrokeMm <= 0);
+                    return new Vector(path, rectangles, SKColor.TryParse(p.Color, out var c) ? c : SKColors.Black, (float)p.StrokeMm * Mm);
+                }).ToList()));
             case Table t:
                 var widths = Widths.Resolve(t.Columns, width / Mm).Select(w => (float)w * Mm).ToArray();
                 return new TableBox(t.Header.Count == 0 ? null : Cells(t.Header, widths, t.Borders, numbers), t.Rows.Select(r => Cells(r, widths, t.Borders, numbers)).ToList());
@@ -162,8 +163,11 @@ sealed class Paginator(PageSetup setup, Faces faces, Dictionary<byte[], SKImage>
 
     SKImage Picture(byte[] bytes)
     {
-        if (images.TryGetValue(bytes, out var image)) return image;
-        image = SKImage.FromEncodedData(bytes) ?? throw new ArgumentException("The image is neither PNG nor JPEG, or is damaged.");
-        return images[bytes] = image;
+        lock (images)
+        {
+            if (images.TryGetValue(bytes, out var image)) return image;
+            image = SKImage.FromEncodedData(bytes) ?? throw new ArgumentException("The image is neither PNG nor JPEG, or is damaged.");
+            return images[bytes] = image;
+        }
     }
 }
