@@ -37,7 +37,9 @@ public static class OpenApiSetup
             var problem = await context.GetOrCreateSchemaAsync(typeof(HttpValidationProblemDetails), null, ct);
 
             operation.Responses ??= new OpenApiResponses();
-            if (metadata.OfType<Emulation.Monitoring.Evidence.MultipartFileAttribute>().FirstOrDefault() is { } file)
+            var field = metadata.OfType<Emulation.Monitoring.Evidence.MultipartFileAttribute>().FirstOrDefault()?.Field
+                        ?? metadata.OfType<Emulation.Kernel.Import.UploadedWorkbookAttribute>().FirstOrDefault()?.Field;
+            if (field is not null)
                 operation.RequestBody = new OpenApiRequestBody
                 {
                     Required = true,
@@ -47,8 +49,8 @@ public static class OpenApiSetup
                         {
                             Schema = new OpenApiSchema
                             {
-                                Type = JsonSchemaType.Object, Required = new HashSet<string> { file.Field },
-                                Properties = new Dictionary<string, IOpenApiSchema> { [file.Field] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } }
+                                Type = JsonSchemaType.Object, Required = new HashSet<string> { field },
+                                Properties = new Dictionary<string, IOpenApiSchema> { [field] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } }
                             }
                         }
                     }

@@ -5,12 +5,14 @@ namespace Emulation.Contracts;
 /// <see cref="ModelStatusCodes"/>; <paramref name="BoardId"/> is the board the dossier was sent to (the deciding
 /// board); <paramref name="AcceptedAt"/> is set once accepted. <paramref name="SubmittedAt"/> is the last time it was sent to
 /// a board, <paramref name="PeriodName"/> the campaign period's name, and <paramref name="ReplicatesModelId"/> the model it replicates, if any (the sơ kết report counts both). Dates are
-/// the events' own: a history brought in from a province's registers keeps its original dates.</summary>
+/// the events' own: a history brought in from a province's registers keeps its original dates;
+/// <paramref name="ImportedAt"/> is set for such a model (ADR 0036): the system has known it only since then.</summary>
 public sealed record ModelUpdated(
     Guid ModelId, string? RegistryCode, string Name, string Kind, string Status,
     Guid UnitId, Guid? BoardId, Guid? CampaignId, string? CampaignName, Guid? CampaignBoardId, Guid PeriodId,
     string FieldCode, string LevelCode, IReadOnlyList<ModelTarget> Targets, DateTimeOffset? AcceptedAt,
-    long Version, DateTimeOffset At, DateTimeOffset? SubmittedAt = null, Guid? ReplicatesModelId = null, string? PeriodName = null)
+    long Version, DateTimeOffset At, DateTimeOffset? SubmittedAt = null, Guid? ReplicatesModelId = null, string? PeriodName = null,
+    DateTimeOffset? ImportedAt = null)
 {
     public bool Accepted => Status == ModelStatusCodes.Accepted;
     public bool Withdrawn => Status == ModelStatusCodes.Withdrawn;

@@ -4,6 +4,7 @@ using Emulation.Kernel.Security;
 using Emulation.Kernel.Web;
 using Emulation.Registry.Campaigns;
 using Emulation.Registry.Catalog;
+using Emulation.Registry.Import;
 using Emulation.Registry.Models;
 using Emulation.Registry.Relay;
 using Emulation.Registry.Reminders;
@@ -40,6 +41,10 @@ public static class RegistryModule
             opts.Schema.For<AcceptedCode>().DatabaseSchemaName(Schema);
             opts.FeedCopy<RegistryUnit>(Schema).FeedCopy<Recipient>(Schema);
             opts.Schema.For<ModelNameClaim>().DatabaseSchemaName(Schema);
+            opts.Schema.For<ModelImportKey>().DatabaseSchemaName(Schema);
+            // Two confirmations of one upload: the second finds the batch changed and stores nothing (409).
+            opts.Schema.For<ModelImportBatch>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true)
+                .Duplicate(b => b.OwnerId).Duplicate(b => b.UploadedAt);
             opts.Schema.For<Reminder>().DatabaseSchemaName(Schema).Duplicate(r => r.UnitId).Duplicate(r => r.CreatedAt);
             // NameKey has only a trigram index (for near-duplicates): a b-tree there would make "text filter + sort by name"
             // walk the index alphabetically past every non-match; without it PostgreSQL sorts just the matches (docs/performance.md).
@@ -72,6 +77,7 @@ public static class RegistryModule
         services.AddSingleton(new NavItem("/mo-hinh", "Mô hình, điển hình", 20, u => u.IsAuthenticated));
         services.AddSingleton(new NavItem("/mo-hinh/dang-ky", "Đăng ký mới", 21, u => u.Has(Roles.Officer)));
         services.AddSingleton(new NavItem("/mo-hinh/cho-duyet", "Hồ sơ chờ Ban xem xét", 22, u => u.Has(Roles.BoardMember) || u.Has(Roles.BoardSecretary)));
+        services.AddSingleton(new NavItem("/mo-hinh/nhap-excel", "Nhập từ Excel", 24, ModelImportRules.MayImport));
         services.AddSingleton(new NavItem("/mo-hinh/thong-ke", "Thống kê", 23, u => u.IsAuthenticated));
         services.AddSingleton(new NavItem("/quan-tri/dot-thi-dua", "Đợt thi đua", 70, Campaigns.Campaigns.CanManage));
         services.AddSingleton(new NavItem("/quan-tri/danh-muc", "Danh mục", 71, u => u.IsAdmin));

@@ -2,6 +2,7 @@ using Emulation.Kernel.Security;
 using Emulation.Kernel.Web;
 using Emulation.Registry.Campaigns;
 using Emulation.Registry.Catalog;
+using Emulation.Registry.Import;
 using Emulation.Registry.Reminders;
 using Emulation.Registry.Models;
 using Emulation.Registry.Units;
@@ -21,6 +22,8 @@ public sealed class RegistryPages : IModulePages
         app.MapGet("/mo-hinh/cho-duyet", ModelQueuePage.Get).RequireAuthorization();
         app.MapGet("/mo-hinh/dang-ky", ModelFormPage.New).RequireAuthorization();
         app.MapGet("/mo-hinh/{id:guid}", ModelDetailPage.Get).RequireAuthorization();
+        app.MapGet("/mo-hinh/nhap-excel", ImportPage.Get).RequireAuthorization();
+        app.MapGet("/mo-hinh/nhap-excel/{id:guid}", ImportPreviewPage.Get).RequireAuthorization();
         app.MapGet("/mo-hinh/{id:guid}/sua", ModelFormPage.Edit).RequireAuthorization();
         app.MapGet("/quan-tri/dot-thi-dua", CampaignsPage.Get).RequireAuthorization();
         app.MapGet("/quan-tri/danh-muc", CatalogPage.Get).RequireAuthorization(Policies.Admin);

@@ -11,10 +11,15 @@ public static class FollowModel
     {
         var facts = Facts(e);
         if (followed is null)
-            return e.Accepted ? [new FollowingStarted(e.ModelId, facts, e.AcceptedAt ?? e.At, schedule, e.Version, e.At)] : [];
+            return e.Accepted ? [new FollowingStarted(e.ModelId, facts, e.AcceptedAt ?? e.At, schedule, e.Version, e.At, ReportsFrom(e))] : [];
         if (e.Version <= followed.SourceVersion || Same(followed.Facts, facts)) return [];
         return [new FollowedFactsChanged(e.ModelId, facts, e.Version, e.At)];
     }
+
+    /// <summary>An acceptance imported from a register owes reports from the import on, not from the register's date
+    /// (ADR 0036): a model accepted in 2021 and imported today starts with the current period, not 20 overdue ones.</summary>
+    public static DateOnly? ReportsFrom(ModelUpdated e) =>
+        e.ImportedAt is { } imported && imported > (e.AcceptedAt ?? e.At) ? Kernel.VietnamClock.VietnamDate(imported) : null;
 
     public static ModelFacts Facts(ModelUpdated e) => new(
         e.Name, e.RegistryCode, e.Kind, e.UnitId, e.BoardId, e.CampaignId, e.CampaignName, e.PeriodId, e.FieldCode, e.LevelCode,

@@ -17,7 +17,10 @@ public sealed record ModelFacts(
     string FieldCode, string LevelCode, IReadOnlyList<FollowedTarget> Targets, string SourceStatus);
 
 /// <summary>The model was accepted: following starts, with the facts and the reporting schedule in force.</summary>
-public sealed record FollowingStarted(Guid ModelId, ModelFacts Facts, DateTimeOffset AcceptedAt, ReportingSchedule Schedule, long SourceVersion, DateTimeOffset At) : IFollowedEvent;
+/// <param name="ReportsFrom">For a model whose acceptance was imported from a register (ADR 0036): the day it was
+/// imported, from which progress reports are owed; none before it, so years of history do not turn into overdue reports.</param>
+public sealed record FollowingStarted(Guid ModelId, ModelFacts Facts, DateTimeOffset AcceptedAt, ReportingSchedule Schedule, long SourceVersion, DateTimeOffset At,
+    DateOnly? ReportsFrom = null) : IFollowedEvent;
 
 /// <summary>A later state of the registration (a new version in the Registry's feed) changed some facts.</summary>
 public sealed record FollowedFactsChanged(Guid ModelId, ModelFacts Facts, long SourceVersion, DateTimeOffset At) : IFollowedEvent;
@@ -32,7 +35,11 @@ public sealed partial record FollowedModel(
     StateMark? Mark, ResumeRequest? PendingResume, IReadOnlyList<ProgressReport> Reports, long SourceVersion, long Version)
 {
     public static FollowedModel Create(FollowingStarted e) =>
-        new(StreamFor(e.ModelId), e.ModelId, e.Facts, e.AcceptedAt, e.Schedule, FollowState.Active, null, null, [], e.SourceVersion, 1);
+        new(StreamFor(e.ModelId), e.ModelId, e.Facts, e.AcceptedAt, e.Schedule, FollowState.Active, null, null, [], e.SourceVersion, 1)
+            { ReportsFrom = e.ReportsFrom };
+
+    /// <summary>The day from which reports are owed: the acceptance, or the import of an acceptance from a register.</summary>
+    public DateOnly? ReportsFrom { get; init; }
 
     public FollowedModel Apply(FollowedFactsChanged e) => this with { Facts = e.Facts, SourceVersion = e.SourceVersion };
 
@@ -45,6 +52,7 @@ public sealed partial record FollowedModel(
     public static Guid StreamFor(Guid modelId) => Kernel.Identity.NameBasedId.Of(Namespace, modelId);
 
     [JsonIgnore] public DateOnly AcceptedOn => Kernel.VietnamClock.VietnamDate(AcceptedAt);
+    [JsonIgnore] public DateOnly ReportingFrom => ReportsFrom is { } from && from > AcceptedOn ? from : AcceptedOn;
     [JsonIgnore] public Guid UnitId => Facts.UnitId;
     [JsonIgnore] public Guid? BoardId => Facts.BoardId;
 

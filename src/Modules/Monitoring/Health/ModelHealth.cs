@@ -25,12 +25,12 @@ public sealed record ModelHealth(HealthCode Code, string Words, IReadOnlyList<Ta
         var standing = m.Standing.Where(r => r.SubmittedAt is { } at && Kernel.VietnamClock.VietnamDate(at) <= today).ToList();
         var targets = m.Facts.Targets.Select(t => TargetProgress.Of(t, standing.SelectMany(r => r.Readings), today, m.AcceptedOn)).ToList();
         var last = standing.OrderBy(r => r.SubmittedAt).LastOrDefault();
-        var due = ReportingPeriod.DueBy(m.Schedule, m.AcceptedOn, today).ToList();
+        var due = ReportingPeriod.DueBy(m.Schedule, m.ReportingFrom, today).ToList();
         // The period to report next is the oldest of the unreported run since the last report: a gap years back
         // (before reporting began) is not what the unit must write now, and reminders and "due soon" lists read this.
-        var open = ReportingPeriod.Open(m.Schedule, m.AcceptedOn, today).ToList();
+        var open = ReportingPeriod.Open(m.Schedule, m.ReportingFrom, today).ToList();
         var unreported = open.AsEnumerable().Reverse().TakeWhile(p => !Covered(p, standing)).LastOrDefault();
-        var next = open.Count == 0 ? ReportingPeriod.Containing(m.Schedule, m.AcceptedOn)
+        var next = open.Count == 0 ? ReportingPeriod.Containing(m.Schedule, m.ReportingFrom)
             : Covered(open[^1], standing) ? open[^1].Next() : unreported;
         var missing = due.AsEnumerable().Reverse().TakeWhile(p => !Covered(p, standing)).Reverse().ToList();
         var overdueDays = missing.Count > 0 ? today.DayNumber - missing[0].Due.DayNumber : 0;

@@ -29,6 +29,13 @@ public sealed record ModelReturned(Guid ModelId, string Reason, Guid By, DateTim
 public sealed record ModelRejected(Guid ModelId, string Reason, Guid By, DateTimeOffset At);
 public sealed record ModelWithdrawn(Guid ModelId, string? Reason, Guid By, DateTimeOffset At);
 
+/// <summary>Where an imported stream came from: the upload (batch), the file, and the sheet, row and row code of the register.</summary>
+public sealed record ModelImportSource(Guid BatchId, string FileName, string Sheet, int Row, string RowCode);
+
+/// <summary>Opens a stream brought in from a province's register (ADR 0036): who imported it and when, from where. The
+/// events after it are the Registry's own, each carrying the register's original date in <c>At</c>.</summary>
+public sealed record ModelImported(Guid ModelId, Guid UnitId, Guid ProvinceId, ModelDetails Details, ModelImportSource Source, Guid By, DateTimeOffset At);
+
 /// <summary>A registered model or exemplar. Immutable; built from its events.</summary>
 public sealed partial record Model(Guid Id, Guid UnitId, Guid ProvinceId, ModelDetails Details, ModelStatus Status,
     Guid? BoardId, string? RegistryCode, IReadOnlyList<NearDuplicate> NearDuplicates, string? LastReason,
@@ -36,6 +43,12 @@ public sealed partial record Model(Guid Id, Guid UnitId, Guid ProvinceId, ModelD
 {
     public static Model Create(ModelDrafted e) =>
         new(e.ModelId, e.UnitId, e.ProvinceId, e.Details, ModelStatus.Draft, null, null, [], null, e.At, null, null, 1);
+
+    public static Model Create(ModelImported e) =>
+        new(e.ModelId, e.UnitId, e.ProvinceId, e.Details, ModelStatus.Draft, null, null, [], null, e.At, null, null, 1) { Imported = e.Source, ImportedAt = e.At };
+
+    /// <summary>After <see cref="ModelImported"/>, the register's own registration date.</summary>
+    public Model Apply(ModelDrafted e) => this with { Details = e.Details, CreatedAt = e.At };
 
     public Model Apply(ModelEdited e) => this with { Details = e.Details };
     public Model Apply(ModelSubmitted e) => this with { Status = ModelStatus.Submitted, BoardId = e.BoardId, NearDuplicates = e.NearDuplicates, SubmittedAt = e.At, LastReason = null };
@@ -45,6 +58,10 @@ public sealed partial record Model(Guid Id, Guid UnitId, Guid ProvinceId, ModelD
     public Model Apply(ModelWithdrawn e) => this with { Status = ModelStatus.Withdrawn, LastReason = e.Reason };
 
     public bool Editable => Status is ModelStatus.Draft or ModelStatus.Returned;
+
+    /// <summary>Set when the stream was brought in from a register rather than registered here.</summary>
+    public ModelImportSource? Imported { get; init; }
+    public DateTimeOffset? ImportedAt { get; init; }
 }
 
 public static class ModelLabels

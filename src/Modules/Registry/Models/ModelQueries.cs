@@ -22,8 +22,11 @@ public sealed record ModelView(
     IReadOnlyList<string> Actions, IReadOnlyList<HistoryLine> History, long Version);
 
 public sealed record ModelFilter(Guid? Period, string? Level, string? Field, ModelKind? Kind, ModelStatus? Status, Guid? Unit, string? Q,
-    string? Sort, int Page, int PageSize, Guid? Board = null)
+    string? Sort, int Page, int PageSize, Guid? Board = null, DateOnly? On = null)
 {
+    /// <summary>The first moment after <see cref="On"/> ends in Vietnam: what happened before it is the register as of that day.</summary>
+    public DateTimeOffset? Cut => On is { } day ? new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), Kernel.VietnamClock.Offset).ToUniversalTime() : null;
+
     public const int MaxPageSize = 200;
     public int SafePage => Math.Clamp(Page, 1, 100_000);
     public int SafePageSize => PageSize <= 0 ? 20 : Math.Min(PageSize, MaxPageSize);
@@ -72,7 +75,7 @@ public static class ModelQueries
         var history = events.Select(e =>
         {
             var line = Describe(e.Version, e.Data, tree, people, previous);
-            previous = e.Data switch { ModelDrafted d => d.Details, ModelEdited d => d.Details, _ => previous };
+            previous = e.Data switch { ModelImported d => d.Details, ModelDrafted d => d.Details, ModelEdited d => d.Details, _ => previous };
             return line;
         }).ToList();
 
@@ -130,11 +133,12 @@ public static class ModelQueries
             const ModelStatus submitted = ModelStatus.Submitted;
             q = q.Where(s => s.BoardId == boardId || (s.Status == submitted && s.LevelCode == level && s.UnitId.IsOneOf(inherited)));
         }
+        if (f.Cut is { } cut) q = q.Where(s => s.CreatedAt < cut);
         if (f.Period is { } period) q = q.Where(s => s.PeriodId == period);
         if (!string.IsNullOrWhiteSpace(f.Level)) q = q.Where(s => s.LevelCode == f.Level);
         if (!string.IsNullOrWhiteSpace(f.Field)) q = q.Where(s => s.FieldCode == f.Field);
         if (f.Kind is { } kind) q = q.Where(s => s.Kind == kind);
-        if (f.Status is { } status) q = q.Where(s => s.Status == status);
+        if (f.Status is { } status && f.Cut is null) q = q.Where(s => s.Status == status);
         var text = VietnameseText.Fold(f.Q);
         if (text.Length > 100) text = text[..100];
         if (text.Length > 0) q = q.Where(s => s.SearchText.Contains(text));
@@ -168,7 +172,7 @@ public static class ModelQueries
     static Guid By(object e) => e switch
     {
         ModelDrafted x => x.By, ModelEdited x => x.By, ModelSubmitted x => x.By, ModelAccepted x => x.By,
-        ModelReturned x => x.By, ModelRejected x => x.By, ModelWithdrawn x => x.By, _ => Guid.Empty
+        ModelReturned x => x.By, ModelRejected x => x.By, ModelWithdrawn x => x.By, ModelImported x => x.By, _ => Guid.Empty
     };
 
     static HistoryLine Describe(long version, object e, RegistryUnitTree tree, Dictionary<Guid, string> people, ModelDetails? before)
@@ -176,6 +180,8 @@ public static class ModelQueries
         var by = people.GetValueOrDefault(By(e), By(e) == Guid.Empty ? "Hệ thống" : "(không rõ)");
         return e switch
         {
+            ModelImported x => new(version, "imported",
+                $"Nhập từ sổ đăng ký: tệp “{x.Source.FileName}”, sheet {x.Source.Sheet}, dòng {x.Source.Row} (mã dòng {x.Source.RowCode}). Các bước sau giữ ngày gốc của sổ", by, x.At),
             ModelDrafted x => new(version, "drafted", $"Lập hồ sơ đăng ký “{x.Details.Name}” cho {tree.Name(x.UnitId)}", by, x.At),
             ModelEdited x => new(version, "edited", ModelChanges.Summary(before, x.Details), by, x.At),
             ModelSubmitted x => new(version, "submitted", $"Gửi {tree.Name(x.BoardId)} xem xét" +

@@ -25,16 +25,17 @@ public static class ModelReports
 
     [WolverineGet("/api/registry/statistics"), Authorize(Policy = Policies.SignedIn)]
     public static async Task<ModelStatistics> Statistics(IQuerySession session, UnitDirectory units, HttpContext ctx,
-        Guid? period, string? level, string? field, ModelKind? kind, ModelStatus? status, Guid? unit, string? q)
+        Guid? period, string? level, string? field, ModelKind? kind, ModelStatus? status, Guid? unit, string? q, DateOnly? on)
     {
         var context = await ModelContext.LoadAsync(ctx, session, units);
         return await StatisticsAsync(session, context.Access, context.Catalog,
-            new ModelFilter(period, level, field, kind, status, unit, q, null, 1, 20), ctx.RequestAborted);
+            new ModelFilter(period, level, field, kind, status, unit, q, null, 1, 20, On: on), ctx.RequestAborted);
     }
 
     public static async Task<ModelStatistics> StatisticsAsync(IQuerySession session, RegistryAccess access, RegistryCatalog catalog, ModelFilter f, CancellationToken ct)
     {
-        var rows = await GroupsAsync(session, ModelQueries.Filtered(session, access, f), ct);
+        var rows = await GroupsAsync(session, ModelQueries.Filtered(session, access, f), f.Cut, ct);
+        if (f.Cut is not null && f.Status is { } wanted) rows = rows.Where(r => r.Status == wanted).ToList();
         IReadOnlyList<Count> By(Func<Slice, string> key, Func<string, string> label, bool byValue = false)
         {
             var counts = rows.GroupBy(key).Select(g => new Count(g.Key, label(g.Key), g.Sum(r => r.Count)));
@@ -52,13 +53,16 @@ public static class ModelReports
 
     /// <summary>Counts the filtered models per kind, level, field, status and unit with one GROUP BY: PostgreSQL returns
     /// one row per combination, not one per model. The filter is Marten's own SQL for the list, so the two cannot drift.</summary>
-    static async Task<IReadOnlyList<Slice>> GroupsAsync(IQuerySession session, IQueryable<ModelSummary> filtered, CancellationToken ct)
+    /// <para>As of a day (<paramref name="cut"/>), a model counts with the status it had then, read from its summary's
+    /// dates: a decision or withdrawal after the day leaves it submitted (or a draft, if it was sent after the day too).
+    /// Imported history carries the register's dates (ADR 0036), so a model accepted in 2021 is accepted as of 2021.</para>
+    static async Task<IReadOnlyList<Slice>> GroupsAsync(IQuerySession session, IQueryable<ModelSummary> filtered, DateTimeOffset? cut, CancellationToken ct)
     {
         var command = filtered.Select(s => s.Id).ToCommand(FetchType.FetchMany);
         const string selected = "select d.id from ";
         if (!command.CommandText.StartsWith(selected, StringComparison.Ordinal))
             throw new InvalidOperationException($"Unexpected statistics SQL: {command.CommandText}");
-        command.CommandText = "select d.kind, d.level_code, d.field_code, d.status, d.unit_id, count(*) from "
+        command.CommandText = $"select d.kind, d.level_code, d.field_code, {StatusAsOf(cut)}, d.unit_id, count(*) from "
                               + command.CommandText[selected.Length..].TrimEnd().TrimEnd(';') + " group by 1, 2, 3, 4, 5";
         await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
@@ -69,6 +73,17 @@ public static class ModelReports
             slices.Add(new Slice(Enum.Parse<ModelKind>(reader.GetString(0)), reader.GetString(1), reader.GetString(2),
                 Enum.Parse<ModelStatus>(reader.GetString(3)), reader.GetGuid(4), reader.GetInt64(5)));
         return slices;
+    }
+
+    static string StatusAsOf(DateTimeOffset? cut)
+    {
+        if (cut is null) return "d.status";
+        var at = $"'{cut.Value.UtcDateTime:yyyy-MM-ddTHH:mm:ss}Z'::timestamptz";
+        const string submitted = "(d.data ->> 'SubmittedAt')::timestamptz", decided = "(d.data ->> 'DecidedAt')::timestamptz", updated = "(d.data ->> 'UpdatedAt')::timestamptz";
+        var before = $"case when {submitted} < {at} then 'Submitted' else 'Draft' end";
+        return $"case when d.status in ('Accepted', 'Returned', 'Rejected') and {decided} >= {at} then {before} " +
+               $"when d.status = 'Withdrawn' and {updated} >= {at} then {before} " +
+               $"when d.status = 'Submitted' and {submitted} >= {at} then 'Draft' else d.status end";
     }
 
     /// <summary>The sentence a sơ kết report quotes, e.g. "3.427 mô hình, điển hình, trong đó: 2.420 cấp cơ sở, 1.007 cấp tỉnh".</summary>

@@ -64,6 +64,25 @@ public sealed partial class ModelSummaryProjection : SingleStreamProjection<Mode
         return summary;
     }
 
+    public static ModelSummary Create(IEvent<ModelImported> e)
+    {
+        var summary = new ModelSummary
+        {
+            Id = e.Data.ModelId, UnitId = e.Data.UnitId, ProvinceId = e.Data.ProvinceId, Status = ModelStatus.Draft,
+            CreatedAt = e.Data.At, UpdatedAt = e.Data.At, Version = e.Version
+        };
+        summary.Describe(e.Data.Details);
+        return summary;
+    }
+
+    /// <summary>An imported stream's registration, at the register's own date.</summary>
+    public static void Apply(IEvent<ModelDrafted> e, ModelSummary s)
+    {
+        s.Describe(e.Data.Details);
+        s.CreatedAt = e.Data.At;
+        Touch(s, e, e.Data.At);
+    }
+
     public static void Apply(IEvent<ModelEdited> e, ModelSummary s) { s.Describe(e.Data.Details); Touch(s, e, e.Data.At); }
 
     public static void Apply(IEvent<ModelSubmitted> e, ModelSummary s)

@@ -49,7 +49,7 @@ public static class ModelFeedMapping
         m.Details.FieldCode, m.Details.LevelCode,
         m.Details.Targets.Select(t => new ModelTarget(t.Indicator, t.UnitOfMeasure, t.Baseline, t.TargetValue, t.DueDate)).ToList(),
         m.Status == ModelStatus.Accepted ? m.DecidedAt : null, m.Version, at, m.SubmittedAt, m.Details.ReplicatesModelId,
-        campaign?.Periods.FirstOrDefault(p => p.Id == m.Details.PeriodId)?.Name);
+        campaign?.Periods.FirstOrDefault(p => p.Id == m.Details.PeriodId)?.Name, m.ImportedAt);
 
     public static string Status(ModelStatus s) => s switch
     {

@@ -1,0 +1,54 @@
+namespace Emulation.Kernel.Import;
+
+/// <summary>What happens to a row when the upload is confirmed.</summary>
+public enum RowFate { New, Unchanged, Updated, Refused }
+
+/// <summary>How a confirmation treats refused rows: store every valid row, or store nothing unless every row is valid.</summary>
+public enum ConfirmMode { AllValid, AllOrNothing }
+
+/// <summary>One row of the preview: the key the template defines, a title people recognise, its fate and, if refused, why.</summary>
+public sealed record PreviewRow(string Sheet, int Row, string Key, string Title, RowFate Fate, IReadOnlyList<RowError> Errors, string? Note = null);
+
+public sealed record FateCounts(int New, int Unchanged, int Updated, int Refused)
+{
+    public int Total => New + Unchanged + Updated + Refused;
+
+    public static FateCounts Of(IEnumerable<PreviewRow> rows)
+    {
+        var list = rows.ToList();
+        return new(list.Count(r => r.Fate == RowFate.New), list.Count(r => r.Fate == RowFate.Unchanged),
+            list.Count(r => r.Fate == RowFate.Updated), list.Count(r => r.Fate == RowFate.Refused));
+    }
+}
+
+/// <summary>An uploaded, checked file kept until its owner confirms it (or it expires), then kept as the audit record
+/// of the import: who, when, which file (its bytes and SHA-256), what the check found and what was stored. A module
+/// derives its own document type from this one so the batch lives in the module's schema (as copies do, ADR 0012).</summary>
+public abstract class ImportBatch
+{
+    /// <summary>How long an unconfirmed preview waits for its owner.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    public const int MaxFileBytes = 20 * 1024 * 1024;
+
+    public Guid Id { get; set; }
+    public Guid OwnerId { get; set; }
+    public string OwnerName { get; set; } = "";
+    public string FileName { get; set; } = "";
+    public string Sha256 { get; set; } = "";
+    public long Size { get; set; }
+    public byte[] Content { get; set; } = [];
+    public DateTimeOffset UploadedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public List<PreviewRow> Rows { get; set; } = [];
+    public List<RowError> FileErrors { get; set; } = [];
+    public FateCounts Checked { get; set; } = new(0, 0, 0, 0);
+
+    public DateTimeOffset? ConfirmedAt { get; set; }
+    public ConfirmMode? Mode { get; set; }
+    /// <summary>What the confirmation found and did: the fates at confirmation (rows are checked again then).</summary>
+    public FateCounts? Stored { get; set; }
+
+    public bool Confirmed => ConfirmedAt is not null;
+    public bool Expired(DateTimeOffset now) => !Confirmed && now >= ExpiresAt;
+}

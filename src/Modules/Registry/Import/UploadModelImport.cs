@@ -1,0 +1,66 @@
+using Emulation.Kernel;
+using Emulation.Kernel.Import;
+using Emulation.Kernel.Security;
+using Emulation.Kernel.Web;
+using Emulation.Registry.Models;
+using Emulation.Registry.Units;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Emulation.Registry.Import;
+
+public sealed record ImportPreview(Guid Id, string FileName, string OwnerName, DateTimeOffset UploadedAt, DateTimeOffset ExpiresAt,
+    FateCounts Counts, IReadOnlyList<RowError> FileErrors, IReadOnlyList<PreviewRow> Rows, int Total,
+    DateTimeOffset? ConfirmedAt, ConfirmMode? Mode, FateCounts? Stored)
+{
+    public static ImportPreview Of(ImportBatch b, RowFate? fate = null, int skip = 0, int take = int.MaxValue)
+    {
+        var rows = b.Rows.Where(r => fate is null || r.Fate == fate).ToList();
+        return new(b.Id, b.FileName, b.OwnerName, b.UploadedAt, b.ExpiresAt, b.Checked, b.FileErrors, rows.Skip(skip).Take(take).ToList(), rows.Count,
+            b.ConfirmedAt, b.Mode, b.Stored);
+    }
+}
+
+/// <summary>An upload as the list of one's imports shows it (without the file's bytes).</summary>
+public sealed record ImportListed(Guid Id, string FileName, DateTimeOffset UploadedAt, DateTimeOffset ExpiresAt, DateTimeOffset? ConfirmedAt, FateCounts Checked);
+
+/// <summary>The register workbook is uploaded and checked; nothing of it is stored but the upload itself, kept for its
+/// owner to read the preview and confirm (ADR 0036).</summary>
+public static class UploadModelImportEndpoint
+{
+    public const string NotAllowed = "Chỉ cán bộ đơn vị, Thư ký Ban và quản trị hệ thống được nhập sổ đăng ký từ Excel.";
+
+    [WolverinePost("/api/registry/import"), Authorize(Policy = Policies.SignedIn), UploadedWorkbook]
+    [ProducesResponseType<ImportPreview>(StatusCodes.Status201Created)]
+    public static async Task<IResult> Post(HttpContext ctx, IDocumentSession session, UnitDirectory units, TimeProvider clock)
+    {
+        var ct = ctx.RequestAborted;
+        var context = await ModelContext.LoadAsync(ctx, session, units);
+        var user = context.Access.User;
+        if (!ModelImportRules.MayImport(user)) return Problems.Forbidden(NotAllowed);
+        var (file, refusal) = await UploadedWorkbook.ReadAsync(ctx.Request, ct);
+        if (refusal is not null) return refusal;
+
+        var now = clock.GetUtcNow();
+        var check = await ModelImport.CheckAsync(file!.Content, context, session, now.VietnamDate(), ct);
+        if (check.Plans.Count == 0)
+        {
+            var reasons = check.FileErrors.Select(e => e.Text).DefaultIfEmpty($"Sheet “{ModelTemplate.Dossiers}” không có dòng nào để nhập.").ToArray();
+            return Problems.Validation(new Dictionary<string, string[]> { ["file"] = reasons });
+        }
+
+        // An owner's previews that expired unconfirmed are dropped when they upload again; confirmed ones stay as the audit.
+        session.DeleteWhere<ModelImportBatch>(b => b.OwnerId == user.Id && b.ConfirmedAt == null && b.ExpiresAt < now);
+        var batch = new ModelImportBatch
+        {
+            Id = Guid.NewGuid(), OwnerId = user.Id, OwnerName = user.FullName, FileName = file.FileName, Sha256 = file.Sha256,
+            Size = file.Content.Length, Content = file.Content, UploadedAt = now, ExpiresAt = now + ImportBatch.Lifetime,
+            Rows = check.Preview().ToList(), FileErrors = check.FileErrors.ToList(), Checked = check.Counts
+        };
+        session.Store(batch);
+        return Results.Created($"/api/registry/import/{batch.Id}", ImportPreview.Of(batch));
+    }
+}
