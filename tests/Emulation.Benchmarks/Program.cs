@@ -26,8 +26,8 @@ public static class Bench
         if (args.Contains("--review")) { await ReviewBench.RunAsync(args); return; }
         if (args.Contains("--scoring")) { await ScoringBench.RunAsync(args, o, adminDb); return; }
         if (args.Contains("--awards")) { await AwardsBench.RunAsync(args, adminDb); return; }
-        if (args.Contains("--report")) { await ReportBench.RunAsync(args, o, adminDb); return; }
         if (args.Contains("--import")) { await ImportBench.RunAsync(args, o, adminDb); return; }
+        if (args.Contains("--report")) { await ReportBench.RunAsync(args, o, adminDb); return; }
         await using var host = await BenchHost.StartAsync(adminDb, maxConnections: 256);
         var report = BenchHost.Report("Emulation benchmark", args, $"{o.Models:N0} models, {o.Clients} registering clients, {o.Readers} readers, {o.Seconds} s, {o.Directory:N0} units and people");
         await using var db = NpgsqlDataSource.Create(host.ConnectionString);

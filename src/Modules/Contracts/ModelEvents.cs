@@ -3,16 +3,16 @@ namespace Emulation.Contracts;
 /// <summary>A registered model's state after the change at <paramref name="Version"/> of its stream, relayed from the
 /// Registry's event store in sequence order (ADR 0011, ADR 0017). <paramref name="Status"/> is one of
 /// <see cref="ModelStatusCodes"/>; <paramref name="BoardId"/> is the board the dossier was sent to (the deciding
-/// board); <paramref name="AcceptedAt"/> is set once accepted. <paramref name="ImportedAt"/> is set for a model brought in
-/// from a province's register (ADR 0036): its dates are the register's, and the system has known it only since then.
-/// <paramref name="SubmittedAt"/> is the last time it was sent to a board, <paramref name="ReplicatesModelId"/> the model it
-/// replicates and <paramref name="PeriodName"/> its campaign period's name (the sơ kết report, ADR 0033).</summary>
+/// board); <paramref name="AcceptedAt"/> is set once accepted. <paramref name="SubmittedAt"/> is the last time it was sent to
+/// a board, <paramref name="PeriodName"/> the campaign period's name, and <paramref name="ReplicatesModelId"/> the model it replicates, if any (the sơ kết report counts both). Dates are
+/// the events' own: a history brought in from a province's registers keeps its original dates;
+/// <paramref name="ImportedAt"/> is set for such a model (ADR 0036): the system has known it only since then.</summary>
 public sealed record ModelUpdated(
     Guid ModelId, string? RegistryCode, string Name, string Kind, string Status,
     Guid UnitId, Guid? BoardId, Guid? CampaignId, string? CampaignName, Guid? CampaignBoardId, Guid PeriodId,
     string FieldCode, string LevelCode, IReadOnlyList<ModelTarget> Targets, DateTimeOffset? AcceptedAt,
-    long Version, DateTimeOffset At, DateTimeOffset? ImportedAt = null, DateTimeOffset? SubmittedAt = null, Guid? ReplicatesModelId = null,
-    string? PeriodName = null)
+    long Version, DateTimeOffset At, DateTimeOffset? SubmittedAt = null, Guid? ReplicatesModelId = null, string? PeriodName = null,
+    DateTimeOffset? ImportedAt = null)
 {
     public bool Accepted => Status == ModelStatusCodes.Accepted;
     public bool Withdrawn => Status == ModelStatusCodes.Withdrawn;

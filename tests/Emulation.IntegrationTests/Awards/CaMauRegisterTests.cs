@@ -19,11 +19,7 @@ public sealed class CaMauRegisterTests(DemoHost isolated) : IClassFixture<DemoHo
     static readonly bool Small = Environment.GetEnvironmentVariable("EMULATION_TEST_SMALL") == "1";
     static readonly int Grassroots = Small ? 6 : 2286, District = Small ? 3 : 1141, Provincial = Small ? 2 : 1007, Collectives = Small ? 3 : 340, Individuals = Small ? 4 : 643;
 
-    // Skipped, not passing: at this size the Registry import's one transaction (about 18,000 events) outlives Marten's
-    // 3-second gap threshold, and the daemon's high-water detection skips its whole sequence range ("no evidence of a
-    // live transaction"), so the imported models never reach the async projections or the feeds. At a hundredth of the
-    // size (EMULATION_TEST_SMALL=1) it passes. See docs/performance.md, "The sơ kết report".
-    [Fact(Skip = "Marten's high-water detection skips the events of a 4,434-model import transaction; see docs/performance.md")]
+    [Fact]
     public async Task The_report_of_the_imported_registers_says_what_the_provinces_own_report_said()
     {
         using var http = isolated.Host.Client();

@@ -191,4 +191,48 @@ public sealed class ImportTests(AppFixture app)
         (await officer.Upload("không phải excel"u8.ToArray(), "so.xlsx")).Expect(HttpStatusCode.BadRequest);
         (await officer.Upload(new RegisterWorkbook().ToXlsx())).Expect(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task The_refused_rows_come_back_as_the_template_and_once_fixed_import_with_their_targets_and_history()
+    {
+        using var admin = await app.As("quantri");
+        using var officer = await app.As("canbo.phuong1");
+        var (periodId, period) = await admin.HistoricPeriod();
+        var template = await officer.Client.GetAsync("/api/registry/import/template");
+        Assert.Equal(HttpStatusCode.OK, template.StatusCode);
+        var sheets = MiniExcelLibs.MiniExcel.GetSheetNames(new MemoryStream(await template.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(["Hồ sơ", "Chỉ tiêu", "Lịch sử", "Hướng dẫn", "Danh mục"], sheets);
+
+        var book = new RegisterWorkbook();
+        var row = DirectoryScenarios.Unique("R");
+        var name = DirectoryScenarios.Unique("Cán bộ tìm dân nhập ");
+        book.Model(row, name, period, level: "cap xa");
+        book.Target(row, baseline: "12,5", target: 40d);
+        book.Step(row, "Gửi Ban xem xét", "01/02/2021");
+        var preview = (await officer.Upload(book.ToXlsx())).Expect(HttpStatusCode.Created);
+        Assert.Equal(1, preview.Count("refused"));
+        var refused = await (await officer.Client.GetAsync($"/api/registry/import/{preview.Id}/refused.xlsx")).Content.ReadAsByteArrayAsync();
+
+        // The person fixes the level in the file they got back, and uploads it as it is (with its column of reasons).
+        var fixedBook = new Dictionary<string, object>();
+        foreach (var sheet in new[] { "Hồ sơ", "Chỉ tiêu", "Lịch sử" })
+        {
+            var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(refused), useHeaderRow: true, sheetName: sheet)
+                .Cast<IDictionary<string, object?>>().Select(r => new Dictionary<string, object?>(r)).ToList();
+            Assert.Single(rows);
+            if (sheet == "Hồ sơ") rows[0]["Cấp"] = "Cấp cơ sở";
+            fixedBook[sheet] = rows;
+        }
+        using var buffer = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(buffer, fixedBook, excelType: MiniExcelLibs.ExcelType.XLSX);
+        var again = (await officer.Upload(buffer.ToArray(), "da-sua.xlsx")).Expect(HttpStatusCode.Created);
+        Assert.Equal(1, again.Count("new"));
+        (await officer.Confirm(again.Id, "all-or-nothing")).Expect(HttpStatusCode.OK);
+        var model = (await officer.WaitForList($"period={periodId}", p => p.Items().Any())).Items().Single();
+        Assert.Equal(name, model.GetProperty("name").GetString());
+        Assert.Equal("Submitted", model.GetProperty("status").GetString());
+        var target = (await officer.Model(model.GetProperty("id").GetGuid())).GetProperty("details").GetProperty("targets")[0];
+        Assert.Equal(12.5m, target.GetProperty("baseline").GetDecimal());
+        Assert.Equal(40m, target.GetProperty("targetValue").GetDecimal());
+    }
 }

@@ -20,46 +20,61 @@ public sealed record ConfirmModelImport(string? Mode);
 public sealed record ImportConfirmed(Guid Id, ConfirmMode Mode, FateCounts Stored);
 
 /// <summary>The owner confirms a checked upload. The file is checked again against the store as it is now (someone may
-/// have registered a name or a code since the preview), then every stored row goes in one transaction (ADR 0036).</summary>
+/// have registered a name or a code since the preview); nothing is stored if the mode asks for every row and one is
+/// refused; then the stored rows are appended in batches (ADR 0036).</summary>
 public static class ConfirmModelImportEndpoint
 {
     public const string NotFound = "Không tìm thấy bản xem trước của tệp nhập liệu.";
 
+    /// <summary>Streams appended per transaction. One transaction for a whole register stays open for many seconds while
+    /// the event sequence numbers it took are already visible as a gap; the projection daemon then takes the gap for a
+    /// rolled-back append and skips it, and the imported models never reach the list or the feeds. Batches of this size
+    /// commit in well under the daemon's patience.</summary>
+    public const int StreamsPerTransaction = 250;
+
     [WolverinePost("/api/registry/import/{id}/confirm"), Authorize(Policy = Policies.SignedIn)]
     [ProducesResponseType<ImportConfirmed>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(Guid id, ConfirmModelImport command, IDocumentSession session, UnitDirectory units, HttpContext ctx,
+    public static async Task<IResult> Post(Guid id, ConfirmModelImport command, IDocumentStore store, UnitDirectory units, HttpContext ctx,
         TimeProvider clock)
     {
         var ct = ctx.RequestAborted;
-        var batch = await session.LoadAsync<ModelImportBatch>(id, ct);
         var user = ctx.CurrentUser();
         var now = clock.GetUtcNow();
-        if (Refuse(batch, user, command, now) is { } refusal) return refusal;
-        var mode = ParseMode(command.Mode)!.Value;
-
-        var context = await ModelContext.LoadAsync(ctx, session, units);
-        var check = await ModelImport.CheckAsync(batch!.Content, context, session, now.VietnamDate(), ct);
-        var counts = check.Counts;
-        if (mode == ConfirmMode.AllOrNothing && counts.Refused > 0)
-            return Problems.Validation("mode",
-                $"Có {Format.Number(counts.Refused)} dòng bị từ chối nên không lưu dòng nào. Hãy tải các dòng bị từ chối về, sửa rồi tải lên lại, hoặc chọn nhập các dòng hợp lệ.");
-
-        var duplicates = await ModelImport.NearDuplicatesAsync(session.DocumentStore, check.Plans, ct);
-        var earlier = check.Earlier;
-        foreach (var plan in check.Plans.Where(p => p.Stores))
+        ModelImportBatch batch;
+        ImportCheck check;
+        await using (var session = store.LightweightSession())
         {
-            var source = new ImportSource(batch.Id, batch.FileName, ModelTemplate.Dossiers, plan.Model.Row.Number, plan.Model.RowCode);
-            earlier.TryGetValue(ModelImportKey.For(plan.ProvinceId, plan.Model.Key), out var key);
-            ModelImport.Append(session, plan, source, user.Id, now, duplicates.GetValueOrDefault(plan.ModelId) ?? [], key);
+            var loaded = await session.LoadAsync<ModelImportBatch>(id, ct);
+            if (Refuse(loaded, user, command, now) is { } refusal) return refusal;
+            batch = loaded!;
+            var context = await ModelContext.LoadAsync(ctx, session, units);
+            check = await ModelImport.CheckAsync(batch.Content, context, session, now.VietnamDate(), ct);
+            if (ParseMode(command.Mode) == ConfirmMode.AllOrNothing && check.Counts.Refused > 0)
+                return Problems.Validation("mode",
+                    $"Có {Format.Number(check.Counts.Refused)} dòng bị từ chối nên không lưu dòng nào. Hãy tải các dòng bị từ chối về, sửa rồi tải lên lại, hoặc chọn nhập các dòng hợp lệ.");
+            // The batch is marked confirmed first, under its version: a second confirmation stops here with a 409.
+            batch.ConfirmedAt = now;
+            batch.Mode = ParseMode(command.Mode);
+            batch.Stored = check.Counts;
+            batch.Rows = check.Preview().ToList();
+            session.Store(batch);
+            await session.SaveChangesAsync(ct);
         }
-        ModelImport.AdvanceCounters(session, check.Plans.Where(p => p.Stores).SelectMany(p => p.NewSteps).Select(s => s.Code).OfType<string>());
 
-        batch.ConfirmedAt = now;
-        batch.Mode = mode;
-        batch.Stored = counts;
-        batch.Rows = check.Preview().ToList();
-        session.Store(batch);
-        return Results.Ok(new ImportConfirmed(batch.Id, mode, counts));
+        var duplicates = await ModelImport.NearDuplicatesAsync(store, check.Plans, ct);
+        foreach (var chunk in check.Plans.Where(p => p.Stores).Chunk(StreamsPerTransaction))
+        {
+            await using var session = store.LightweightSession();
+            foreach (var plan in chunk)
+            {
+                var source = new ModelImportSource(batch.Id, batch.FileName, ModelTemplate.Dossiers, plan.Model.Row.Number, plan.Model.RowCode);
+                check.Earlier.TryGetValue(ModelImportKey.For(plan.ProvinceId, plan.Model.Key), out var key);
+                ModelImport.Append(session, plan, source, user.Id, now, duplicates.GetValueOrDefault(plan.ModelId) ?? [], key);
+            }
+            ModelImport.AdvanceCounters(session, chunk.SelectMany(p => p.NewSteps).Select(s => s.Code).OfType<string>());
+            await session.SaveChangesAsync(ct);
+        }
+        return Results.Ok(new ImportConfirmed(batch.Id, batch.Mode!.Value, check.Counts));
     }
 
     public static IResult? Refuse(ModelImportBatch? batch, CurrentUser user, ConfirmModelImport command, DateTimeOffset now)

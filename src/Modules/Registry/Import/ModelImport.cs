@@ -130,7 +130,7 @@ public static partial class ModelImport
     /// <summary>Appends one stored row: for a new model the import event, then the registration and each step of its
     /// history at the register's own dates; for an updated one the edit and the steps added since. The key, the name
     /// claim and (by the inline projection) the accepted code are written in the same session.</summary>
-    public static void Append(IDocumentSession session, ImportPlan p, ImportSource source, Guid by, DateTimeOffset now,
+    public static void Append(IDocumentSession session, ImportPlan p, ModelImportSource source, Guid by, DateTimeOffset now,
         IReadOnlyList<NearDuplicate> duplicates, ModelImportKey? earlier)
     {
         var events = new List<object>();

@@ -30,11 +30,11 @@ public sealed record ModelRejected(Guid ModelId, string Reason, Guid By, DateTim
 public sealed record ModelWithdrawn(Guid ModelId, string? Reason, Guid By, DateTimeOffset At);
 
 /// <summary>Where an imported stream came from: the upload (batch), the file, and the sheet, row and row code of the register.</summary>
-public sealed record ImportSource(Guid BatchId, string FileName, string Sheet, int Row, string RowCode);
+public sealed record ModelImportSource(Guid BatchId, string FileName, string Sheet, int Row, string RowCode);
 
 /// <summary>Opens a stream brought in from a province's register (ADR 0036): who imported it and when, from where. The
 /// events after it are the Registry's own, each carrying the register's original date in <c>At</c>.</summary>
-public sealed record ModelImported(Guid ModelId, Guid UnitId, Guid ProvinceId, ModelDetails Details, ImportSource Source, Guid By, DateTimeOffset At);
+public sealed record ModelImported(Guid ModelId, Guid UnitId, Guid ProvinceId, ModelDetails Details, ModelImportSource Source, Guid By, DateTimeOffset At);
 
 /// <summary>A registered model or exemplar. Immutable; built from its events.</summary>
 public sealed partial record Model(Guid Id, Guid UnitId, Guid ProvinceId, ModelDetails Details, ModelStatus Status,
@@ -60,7 +60,7 @@ public sealed partial record Model(Guid Id, Guid UnitId, Guid ProvinceId, ModelD
     public bool Editable => Status is ModelStatus.Draft or ModelStatus.Returned;
 
     /// <summary>Set when the stream was brought in from a register rather than registered here.</summary>
-    public ImportSource? Imported { get; init; }
+    public ModelImportSource? Imported { get; init; }
     public DateTimeOffset? ImportedAt { get; init; }
 }
 

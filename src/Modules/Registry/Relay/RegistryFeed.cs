@@ -48,8 +48,8 @@ public static class ModelFeedMapping
         m.UnitId, m.BoardId, campaign?.Id, campaign?.Name, campaign?.BoardId, m.Details.PeriodId,
         m.Details.FieldCode, m.Details.LevelCode,
         m.Details.Targets.Select(t => new ModelTarget(t.Indicator, t.UnitOfMeasure, t.Baseline, t.TargetValue, t.DueDate)).ToList(),
-        m.Status == ModelStatus.Accepted ? m.DecidedAt : null, m.Version, at, m.ImportedAt, m.SubmittedAt, m.Details.ReplicatesModelId,
-        campaign?.Periods.FirstOrDefault(p => p.Id == m.Details.PeriodId)?.Name);
+        m.Status == ModelStatus.Accepted ? m.DecidedAt : null, m.Version, at, m.SubmittedAt, m.Details.ReplicatesModelId,
+        campaign?.Periods.FirstOrDefault(p => p.Id == m.Details.PeriodId)?.Name, m.ImportedAt);
 
     public static string Status(ModelStatus s) => s switch
     {
