@@ -12,7 +12,7 @@ using W = DocumentFormat.OpenXml.Wordprocessing;
 namespace Emulation.IntegrationTests.Awards;
 
 /// <summary>The sơ kết report (issue 10, ADR 0033) over a province's registers of 2020-2023, generated here at a hundredth of
-/// Cà Mau's size (the full size runs on a host of its own, so 4,434 models do not crowd
+/// Cà Mau's size (the full size runs on a host of its own, <see cref="CaMauRegisterTests"/>, so 4,434 models do not crowd
 /// this run's lists and feeds): the Registry's own events with their original dates, the feed carrying them to Awards,
 /// commendations from the register.</summary>
 [Collection(AppCollection.Name)]
