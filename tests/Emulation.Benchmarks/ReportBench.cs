@@ -49,7 +49,7 @@ public static class ReportBench
                 var model = new ReportModel();
                 model.Accept(new ModelUpdated(ids[i], $"CM-{2020 + i % 4}-{i:000000}", $"Mô hình đo báo cáo số {i}", kind, ModelStatusCodes.Accepted, unit, null,
                     campaignId, "Dân vận khéo đo báo cáo", null, periodId, fields[i % fields.Length], level, [], acceptedAt, 3, acceptedAt,
-                    acceptedAt.AddDays(-15), i % 7 == 6 ? ids[i / 3] : null, "Giai đoạn 2020-2023"));
+                    SubmittedAt: acceptedAt.AddDays(-15), ReplicatesModelId: i % 7 == 6 ? ids[i / 3] : null, PeriodName: "Giai đoạn 2020-2023"));
                 batch.Add(model);
             }
             await host.Store.BulkInsertAsync(batch, Weasel.Core.BulkInsertMode.OverwriteExisting);

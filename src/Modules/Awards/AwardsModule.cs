@@ -46,6 +46,7 @@ public static class AwardsModule
             opts.Schema.For<ReportCampaign>().DatabaseSchemaName(Schema);
             opts.Projections.Snapshot<PastCommendation>(SnapshotLifecycle.Inline);
             opts.Schema.For<PastCommendation>().DatabaseSchemaName(Schema).Duplicate(p => p.CampaignId!);
+            opts.Schema.For<CommendationImportBatch>().DatabaseSchemaName(Schema).Duplicate(b => b.OwnerId);
         });
         services.ConsumeFeed(Feed.Directory, "awards").ConsumeFeed(Feed.Review, "awards").ConsumeFeed(Feed.Registry, "awards");
         services.AddSingleton<AwardsUnits>();

@@ -12,7 +12,7 @@ using W = DocumentFormat.OpenXml.Wordprocessing;
 namespace Emulation.IntegrationTests.Awards;
 
 /// <summary>The sơ kết report (issue 10, ADR 0033) over a province's registers of 2020-2023, generated here at a hundredth of
-/// Cà Mau's size (the full size runs on a host of its own, so 4,434 models do not crowd
+/// Cà Mau's size (the full size runs on a host of its own, <see cref="CaMauRegisterTests"/>, so 4,434 models do not crowd
 /// this run's lists and feeds): the Registry's own events with their original dates, the feed carrying them to Awards,
 /// commendations from the register.</summary>
 [Collection(AppCollection.Name)]
@@ -94,7 +94,7 @@ public sealed class CampaignReportTests(AppFixture app)
                 session.Events.StartStream<PastCommendation>(id, new PastCommendationImported(id, campaign, null, null,
                     collective ? RecipientKinds.Collective : RecipientKinds.Individual, collective ? $"Tập thể {i}" : $"Cá nhân {i}", null,
                     units[i % units.Length], "", i % 4 == 0 ? "Bằng khen của Chủ tịch UBND tỉnh" : "Giấy khen của Chủ tịch UBND huyện",
-                    $"{i + 1}/QĐ-UBND", new DateOnly(2021 + i % 3, 6, 15), "Ủy ban nhân dân", new ImportSource(Guid.NewGuid(), "khen-thuong.xlsx", "Khen thưởng", i + 2),
+                    $"{i + 1}/QĐ-UBND", new DateOnly(2021 + i % 3, 6, 15), "Ủy ban nhân dân", new Emulation.Awards.Reports.ImportSource(Guid.NewGuid(), "khen-thuong.xlsx", "Khen thưởng", i + 2),
                     by, DateTimeOffset.UtcNow));
             }
             await session.SaveChangesAsync();

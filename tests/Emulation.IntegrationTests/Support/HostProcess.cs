@@ -15,6 +15,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     HostProcess(Process process, Uri baseAddress) => (_process, BaseAddress) = (process, baseAddress);
 
+    static readonly object LogLock = new();
+
     public static async Task<HostProcess> StartAsync(string connectionString, IDictionary<string, string>? settings = null, int? port = null)
     {
         var root = RepositoryRoot();
@@ -31,8 +33,10 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // EMULATION_TEST_HOST_LOG names a file that collects the hosts' output, to read after a failing run.
+        var log = Environment.GetEnvironmentVariable("EMULATION_TEST_HOST_LOG");
+        process.OutputDataReceived += (_, e) => { if (log is not null && e.Data is not null) lock (LogLock) File.AppendAllText(log, e.Data + "\n"); };
+        process.ErrorDataReceived += (_, e) => { if (log is not null && e.Data is not null) lock (LogLock) File.AppendAllText(log, e.Data + "\n"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var host = new HostProcess(process, address);

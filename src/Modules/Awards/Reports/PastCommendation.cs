@@ -21,4 +21,6 @@ public sealed record PastCommendation(
     public static PastCommendation Create(PastCommendationImported e) =>
         new(e.Id, e.CampaignId, e.ModelId, e.RegistryCode, e.RecipientKind, e.Name, e.Position, e.UnitId, e.UnitName, e.FormName,
             e.DecisionNumber, e.DecisionDate, e.IssuedBy, e.Source, e.By, e.At, 1);
+
+    public PastCommendation Apply(PastCommendationAmended e) => Create(e.Now) with { ImportedBy = ImportedBy, ImportedAt = ImportedAt, Version = Version + 1 };
 }

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Emulation.Awards.Reports;
+using MiniExcelLibs;
+
+namespace Emulation.IntegrationTests.Awards;
+
+/// <summary>The register of commendations already given (ADR 0033): every column's mistake named in Vietnamese with nothing
+/// stored, then the valid rows in, the same file again a no-op, a changed row an amendment, and only for roles that may.</summary>
+[Collection(AppCollection.Name)]
+public sealed class CommendationImportTests(AppFixture app)
+{
+    static Dictionary<string, object?> Row(string key, string campaign, string kind = "Tập thể", string name = "Ấp Tân Phong", string? unit = "CM-P1",
+        string? code = null, string form = "Bằng khen của Chủ tịch UBND tỉnh", string number = "125/QĐ-UBND", object? date = null) => new()
+    {
+        ["Mã dòng"] = key, ["Đợt thi đua"] = campaign, ["Đối tượng"] = kind, ["Tên tập thể, cá nhân"] = name, ["Chức vụ"] = null, ["Đơn vị"] = unit,
+        ["Mã đăng ký mô hình"] = code, ["Hình thức khen thưởng"] = form, ["Số quyết định"] = number, ["Ngày quyết định"] = date ?? "15/06/2022",
+        ["Cơ quan ban hành"] = "UBND tỉnh Cà Mau"
+    };
+
+    static async Task<Reply> Upload(Api api, IEnumerable<Dictionary<string, object?>> rows)
+    {
+        using var buffer = new MemoryStream();
+        buffer.SaveAs(new Dictionary<string, object> { ["Khen thưởng"] = rows.ToList() }, excelType: ExcelType.XLSX);
+        using var form = new MultipartFormDataContent();
+        var content = new ByteArrayContent(buffer.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        form.Add(content, "file", "so-khen-thuong.xlsx");
+        using var response = await api.Client.PostAsync("/api/awards/import/commendations", form);
+        var raw = await response.Content.ReadAsStringAsync();
+        return new Reply(response.StatusCode, raw.StartsWith('{') ? JsonDocument.Parse(raw).RootElement.Clone() : default, raw);
+    }
+
+    static int Count(Reply r, string fate) => r.Body.GetProperty("counts").GetProperty(fate).GetInt32();
+
+    [Fact]
+    public async Task Every_mistake_is_named_nothing_is_stored_then_the_register_goes_in_once_and_a_changed_row_is_amended()
+    {
+        using var admin = await app.As("quantri");
+        var campaignName = DirectoryScenarios.Unique("Dân vận khéo khen thưởng ");
+        var campaign = (await admin.Post("/api/registry/campaigns", new { name = campaignName, startYear = 2020, endYear = 2025 })).Expect(HttpStatusCode.Created).Id;
+        var period = (await admin.Post($"/api/registry/campaigns/{campaign}/periods", new
+        {
+            name = "Năm 2022", kind = "Year", from = "2022-01-01", to = "2022-12-31", registrationOpens = "2022-01-01",
+            registrationCloses = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd"), codeYear = 2022, version = 1
+        })).Expect(HttpStatusCode.OK).Id;
+        await app.AcceptedModel("Mô hình được khen ", new() { ["periodId"] = period });
+        for (var i = 0; i < 60 && (await admin.Get($"/api/awards/reports/campaign?campaign={campaign}")).Status != HttpStatusCode.OK; i++) await Task.Delay(500);
+
+        var wrong = await Upload(admin, [Row("", "Đợt không có", "Hội", "", "XX-KHONG", "MA-KHONG-CO", "", "", "31/02/2022")]);
+        wrong.Expect(HttpStatusCode.Created);
+        Assert.Equal(1, Count(wrong, "refused"));
+        var reasons = string.Join("\n", wrong.Body.GetProperty("rows")[0].GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("text").GetString()));
+        foreach (var column in (string[])["Mã dòng", "Đợt thi đua", "Đối tượng", "Tên tập thể, cá nhân", "Đơn vị", "Mã đăng ký mô hình", "Hình thức khen thưởng", "Số quyết định", "Ngày quyết định"])
+            Assert.Contains($"cột {column}", reasons);
+        Assert.Contains("không có trong danh mục", reasons);
+        var none = (await admin.Post($"/api/awards/import/commendations/{wrong.Body.GetProperty("id").GetGuid()}/confirm", new { mode = "all-or-nothing" }))
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("không lưu dòng nào", none.Raw);
+
+        var rows = new[] { Row("K1", campaignName), Row("K2", campaignName, "Cá nhân", "Nguyễn Thị Hồng", date: new DateTime(2022, 9, 2)) };
+        var first = (await Upload(admin, rows)).Expect(HttpStatusCode.Created);
+        Assert.Equal(2, Count(first, "new"));
+        (await admin.Post($"/api/awards/import/commendations/{first.Body.GetProperty("id").GetGuid()}/confirm", new { mode = "all-valid" })).Expect(HttpStatusCode.OK);
+        var totals = (await admin.Get($"/api/awards/reports/campaign?campaign={campaign}")).Expect(HttpStatusCode.OK).Body.GetProperty("totals");
+        Assert.Equal((1, 1), (totals.GetProperty("commendedCollectives").GetInt32(), totals.GetProperty("commendedIndividuals").GetInt32()));
+
+        var again = (await Upload(admin, rows)).Expect(HttpStatusCode.Created);
+        Assert.Equal(2, Count(again, "unchanged"));
+        rows[1]["Hình thức khen thưởng"] = "Giấy khen của Chủ tịch UBND huyện";
+        var changed = (await Upload(admin, rows)).Expect(HttpStatusCode.Created);
+        Assert.Equal((1, 1), (Count(changed, "unchanged"), Count(changed, "updated")));
+        (await admin.Post($"/api/awards/import/commendations/{changed.Body.GetProperty("id").GetGuid()}/confirm", new { mode = "all-valid" })).Expect(HttpStatusCode.OK);
+        var forms = (await admin.Get($"/api/awards/reports/campaign?campaign={campaign}")).Expect(HttpStatusCode.OK).Body.GetProperty("totals").GetProperty("byForm")
+            .EnumerateArray().Select(f => f.GetProperty("form").GetString()).Order().ToList();
+        Assert.Equal(["Bằng khen của Chủ tịch UBND tỉnh", "Giấy khen của Chủ tịch UBND huyện"], forms);
+
+        using var officer = await app.As("canbo.phuong1");
+        Assert.Contains("Chỉ Thư ký Ban", (await Upload(officer, rows)).Expect(HttpStatusCode.Forbidden).Raw);
+        (await officer.Post($"/api/awards/import/commendations/{first.Body.GetProperty("id").GetGuid()}/confirm", new { mode = "all-valid" })).Expect(HttpStatusCode.NotFound);
+    }
+}
