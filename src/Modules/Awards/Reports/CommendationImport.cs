@@ -175,24 +175,16 @@ public static class CommendationImportEndpoints
         var batch = await session.LoadAsync<CommendationImportBatch>(id, ctx.RequestAborted);
         var access = await AwardsAccess.ForAsync(ctx, units);
         var now = clock.GetUtcNow();
-        if (batch is null || batch.OwnerId != access.User.Id) return Problems.NotFound(NotFound);
-        if (batch.Confirmed) return Problems.Conflict($"Tệp “{batch.FileName}” đã được xác nhận nhập lúc {Format.Time(batch.ConfirmedAt)}.");
-        if (batch.Expired(now))
-            return Results.Problem(title: "Bản xem trước đã hết hạn", statusCode: StatusCodes.Status410Gone,
-                detail: $"Bản xem trước hết hạn lúc {Format.Time(batch.ExpiresAt)}. Hãy tải tệp lên lại để kiểm tra.");
-        ConfirmMode? mode = VietnameseText.Fold(command.Mode).Replace(" ", "-") switch
-        {
-            "all-valid" => ConfirmMode.AllValid, "all-or-nothing" => ConfirmMode.AllOrNothing, _ => null
-        };
-        if (mode is null) return Problems.Validation("mode", "Hãy chọn cách nhập: “all-valid” (nhập các dòng hợp lệ) hoặc “all-or-nothing” (chỉ nhập khi mọi dòng hợp lệ).");
-        var (plans, _) = await CheckAsync(batch, session, access, now, ctx.RequestAborted);
+        if (ImportBatch.RefuseConfirmation(batch, access.User.Id, command.Mode, now, NotFound) is { } refusal) return refusal;
+        var mode = ImportBatch.ParseMode(command.Mode)!.Value;
+        var (plans, _) = await CheckAsync(batch!, session, access, now, ctx.RequestAborted);
         var counts = FateCounts.Of(CommendationTemplate.Preview(plans));
         if (mode == ConfirmMode.AllOrNothing && counts.Refused > 0)
             return Problems.Validation("mode", $"Có {Format.Number(counts.Refused)} dòng bị từ chối nên không lưu dòng nào. Hãy sửa rồi tải lên lại, hoặc chọn nhập các dòng hợp lệ.");
         foreach (var plan in plans)
             if (plan.Fate == RowFate.New) session.Events.StartStream<PastCommendation>(plan.Id, plan.Event!);
             else if (plan.Fate == RowFate.Updated) session.Events.Append(plan.Id, new PastCommendationAmended(plan.Id, plan.Event!, access.User.Id, now));
-        batch.ConfirmedAt = now;
+        batch!.ConfirmedAt = now;
         batch.Mode = mode;
         batch.Stored = counts;
         batch.Rows = CommendationTemplate.Preview(plans).ToList();

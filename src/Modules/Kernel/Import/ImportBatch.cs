@@ -1,3 +1,7 @@
+using Emulation.Kernel.Text;
+using Emulation.Kernel.Web;
+using Microsoft.AspNetCore.Http;
+
 namespace Emulation.Kernel.Import;
 
 /// <summary>What happens to a row when the upload is confirmed.</summary>
@@ -51,4 +55,26 @@ public abstract class ImportBatch
 
     public bool Confirmed => ConfirmedAt is not null;
     public bool Expired(DateTimeOffset now) => !Confirmed && now >= ExpiresAt;
+
+    /// <summary>Why a confirmation cannot go on, the same for every module's import: not the person's upload (404), already
+    /// confirmed (409), expired (410), or no known mode (400 naming <c>mode</c>); null when it may.</summary>
+    public static IResult? RefuseConfirmation(ImportBatch? batch, Guid userId, string? mode, DateTimeOffset now, string notFound)
+    {
+        if (batch is null || batch.OwnerId != userId) return Problems.NotFound(notFound);
+        if (batch.Confirmed)
+            return Problems.Conflict($"Tệp “{batch.FileName}” đã được xác nhận nhập lúc {Format.Time(batch.ConfirmedAt)}.");
+        if (batch.Expired(now))
+            return Results.Problem(title: "Bản xem trước đã hết hạn", statusCode: StatusCodes.Status410Gone,
+                detail: $"Bản xem trước hết hạn lúc {Format.Time(batch.ExpiresAt)}. Hãy tải tệp lên lại để kiểm tra.");
+        return ParseMode(mode) is null
+            ? Problems.Validation("mode", "Hãy chọn cách nhập: “all-valid” (nhập các dòng hợp lệ) hoặc “all-or-nothing” (chỉ nhập khi mọi dòng hợp lệ).")
+            : null;
+    }
+
+    public static ConfirmMode? ParseMode(string? mode) => VietnameseText.Fold(mode).Replace(" ", "-") switch
+    {
+        "all-valid" or "allvalid" => ConfirmMode.AllValid,
+        "all-or-nothing" or "allornothing" => ConfirmMode.AllOrNothing,
+        _ => null
+    };
 }

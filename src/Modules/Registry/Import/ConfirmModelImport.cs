@@ -77,23 +77,8 @@ public static class ConfirmModelImportEndpoint
         return Results.Ok(new ImportConfirmed(batch.Id, batch.Mode!.Value, check.Counts));
     }
 
-    public static IResult? Refuse(ModelImportBatch? batch, CurrentUser user, ConfirmModelImport command, DateTimeOffset now)
-    {
-        if (batch is null || batch.OwnerId != user.Id) return Problems.NotFound(NotFound);
-        if (batch.Confirmed)
-            return Problems.Conflict($"Tệp “{batch.FileName}” đã được xác nhận nhập lúc {Format.Time(batch.ConfirmedAt)}.");
-        if (batch.Expired(now))
-            return Results.Problem(title: "Bản xem trước đã hết hạn", statusCode: StatusCodes.Status410Gone,
-                detail: $"Bản xem trước hết hạn lúc {Format.Time(batch.ExpiresAt)}. Hãy tải tệp lên lại để kiểm tra.");
-        return ParseMode(command.Mode) is null
-            ? Problems.Validation("mode", "Hãy chọn cách nhập: “all-valid” (nhập các dòng hợp lệ) hoặc “all-or-nothing” (chỉ nhập khi mọi dòng hợp lệ).")
-            : null;
-    }
+    public static IResult? Refuse(ModelImportBatch? batch, CurrentUser user, ConfirmModelImport command, DateTimeOffset now) =>
+        ImportBatch.RefuseConfirmation(batch, user.Id, command.Mode, now, NotFound);
 
-    public static ConfirmMode? ParseMode(string? mode) => VietnameseText.Fold(mode).Replace(" ", "-") switch
-    {
-        "all-valid" or "allvalid" => ConfirmMode.AllValid,
-        "all-or-nothing" or "allornothing" => ConfirmMode.AllOrNothing,
-        _ => null
-    };
+    public static ConfirmMode? ParseMode(string? mode) => ImportBatch.ParseMode(mode);
 }
