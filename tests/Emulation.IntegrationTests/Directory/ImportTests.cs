@@ -198,6 +198,11 @@ public sealed class ImportTests(AppFixture app)
         var huge = (await admin.UploadDirectory(book.ToXlsx())).Expect(HttpStatusCode.Created);
         Assert.Contains(huge.Reasons(), r => r.StartsWith("Sheet Đơn vị, dòng 2, cột Tên đơn vị: Dài 100000 ký tự"));
         (await admin.ConfirmDirectory(huge.Id, "mọi dòng")).Expect(HttpStatusCode.BadRequest);
+        var otherAdmin = DirectoryScenarios.Unique("quantri.");
+        await admin.CreatePerson(otherAdmin, "Quản Trị Khác", "QuanTri2026", ("admin", null));
+        using var other = await app.As(otherAdmin, "QuanTri2026");
+        (await other.Get($"/api/directory/import/{huge.Id}")).Expect(HttpStatusCode.NotFound);
+        (await other.ConfirmDirectory(huge.Id)).Expect(HttpStatusCode.NotFound);
         (await admin.ConfirmDirectory(Guid.NewGuid())).Expect(HttpStatusCode.NotFound);
         (await admin.Get($"/api/directory/import/{Guid.NewGuid()}")).Expect(HttpStatusCode.NotFound);
     }

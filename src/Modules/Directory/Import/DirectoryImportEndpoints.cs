@@ -16,18 +16,6 @@ namespace Emulation.Directory.Import;
 /// audit: who, when, which file (bytes and SHA-256), what the check found and what was stored (ADR 0041).</summary>
 public sealed class DirectoryImportBatch : ImportBatch;
 
-public sealed record DirectoryImportPreview(Guid Id, string FileName, string OwnerName, DateTimeOffset UploadedAt, DateTimeOffset ExpiresAt,
-    FateCounts Counts, IReadOnlyList<RowError> FileErrors, IReadOnlyList<PreviewRow> Rows, int Total,
-    DateTimeOffset? ConfirmedAt, ConfirmMode? Mode, FateCounts? Stored)
-{
-    public static DirectoryImportPreview Of(ImportBatch b, RowFate? fate = null, int skip = 0, int take = int.MaxValue)
-    {
-        var rows = b.Rows.Where(r => fate is null || r.Fate == fate).ToList();
-        return new(b.Id, b.FileName, b.OwnerName, b.UploadedAt, b.ExpiresAt, b.Checked, b.FileErrors, rows.Skip(skip).Take(take).ToList(), rows.Count,
-            b.ConfirmedAt, b.Mode, b.Stored);
-    }
-}
-
 /// <param name="Mode"><c>all-valid</c>: every valid row goes in; <c>all-or-nothing</c>: nothing unless every row is valid.</param>
 public sealed record ConfirmDirectoryImport(string? Mode);
 
@@ -62,7 +50,7 @@ public static class DirectoryImportEndpoints
     }
 
     [WolverinePost("/api/directory/import"), Authorize(Policy = Policies.Admin), UploadedWorkbook]
-    [ProducesResponseType<DirectoryImportPreview>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ImportPreview>(StatusCodes.Status201Created)]
     public static async Task<IResult> Upload(HttpContext ctx, IDocumentSession session, TimeProvider clock)
     {
         var user = ctx.CurrentUser();
@@ -85,18 +73,18 @@ public static class DirectoryImportEndpoints
             Rows = check.Preview().ToList(), FileErrors = check.FileErrors.ToList(), Checked = check.Counts
         };
         session.Store(batch);
-        return Results.Created($"/api/directory/import/{batch.Id}", DirectoryImportPreview.Of(batch));
+        return Results.Created($"/api/directory/import/{batch.Id}", ImportPreview.Of(batch));
     }
 
     [WolverineGet("/api/directory/import/{id}"), Authorize(Policy = Policies.Admin)]
-    [ProducesResponseType<DirectoryImportPreview>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ImportPreview>(StatusCodes.Status200OK)]
     public static async Task<IResult> Preview(Guid id, IQuerySession session, HttpContext ctx, RowFate? fate, int? page, int? pageSize)
     {
         var batch = await session.LoadAsync<DirectoryImportBatch>(id, ctx.RequestAborted);
-        if (batch is null) return Problems.NotFound(NotFound);
+        if (!Visible(batch, ctx.CurrentUser())) return Problems.NotFound(NotFound);
         var size = Math.Clamp(pageSize ?? 10_000, 1, 10_000);
         var skip = (Math.Clamp(page ?? 1, 1, 100_000) - 1) * size;
-        return Results.Ok(DirectoryImportPreview.Of(batch, fate, skip, size));
+        return Results.Ok(ImportPreview.Of(batch!, fate, skip, size));
     }
 
     /// <summary>The owner confirms: the file is checked again against the Directory as it is now, the batch is marked
@@ -157,12 +145,15 @@ public static class DirectoryImportEndpoints
     public static async Task<IResult> Refused(Guid id, IQuerySession session, HttpContext ctx, TimeProvider clock)
     {
         var batch = await session.LoadAsync<DirectoryImportBatch>(id, ctx.RequestAborted);
-        if (batch is null) return Problems.NotFound(NotFound);
-        var check = await CheckAsync(batch.Content, batch.FileName, session, ctx.CurrentUser().Id, clock.GetUtcNow(), ctx.RequestAborted);
+        if (!Visible(batch, ctx.CurrentUser())) return Problems.NotFound(NotFound);
+        var check = await CheckAsync(batch!.Content, batch.FileName, session, ctx.CurrentUser().Id, clock.GetUtcNow(), ctx.RequestAborted);
         var bytes = TemplateWriter.Write("Các dòng bị từ chối: sửa theo cột “Lỗi cần sửa” rồi tải lên lại", check.Refused(), DirectoryTemplate.Guidance);
         var name = Path.GetFileNameWithoutExtension(batch.FileName);
         return Results.File(bytes, Xlsx, $"{(name.Length == 0 ? "tep-nhap" : name)}-dong-bi-tu-choi.xlsx");
     }
+
+    /// <summary>A preview is its owner's working paper, as in the other imports; only the owner confirms it.</summary>
+    public static bool Visible(DirectoryImportBatch? batch, CurrentUser user) => batch is not null && batch.OwnerId == user.Id;
 
     public static async Task<DirectoryImportCheck> CheckAsync(byte[] content, string fileName, IQuerySession session, Guid by, DateTimeOffset now,
         CancellationToken ct)
