@@ -106,6 +106,18 @@ public sealed class CommendationImportTests(AppFixture app)
 
         var again = (await Upload(admin, rows)).Expect(HttpStatusCode.Created);
         Assert.Equal(2, Count(again, "unchanged"));
+
+        // The template round-trips: the register exported as the template holds the same cells and imports unchanged.
+        using var exported = await admin.Client.GetAsync($"/api/awards/import/commendations/export?campaign={campaign}");
+        Assert.Equal(HttpStatusCode.OK, exported.StatusCode);
+        var exportBytes = await exported.Content.ReadAsByteArrayAsync();
+        var exportRows = new MemoryStream(exportBytes).Query(useHeaderRow: true, sheetName: "Khen thưởng").Cast<IDictionary<string, object?>>()
+            .OrderBy(r => r["Mã dòng"]).ToList();
+        Assert.Equal(["K1", "K2"], exportRows.Select(r => r["Mã dòng"]));
+        Assert.Equal(("Cá nhân", "Nguyễn Thị Hồng", new DateTime(2022, 9, 2), campaignName),
+            (exportRows[1]["Đối tượng"], exportRows[1]["Tên tập thể, cá nhân"], exportRows[1]["Ngày quyết định"], exportRows[1]["Đợt thi đua"]));
+        var reimported = (await Upload(admin, exportBytes)).Expect(HttpStatusCode.Created);
+        Assert.Equal((2, 0, 0, 0), (Count(reimported, "unchanged"), Count(reimported, "new"), Count(reimported, "updated"), Count(reimported, "refused")));
         rows[1]["Hình thức khen thưởng"] = "Giấy khen của Chủ tịch UBND huyện";
         var changed = (await Upload(admin, rows)).Expect(HttpStatusCode.Created);
         Assert.Equal((1, 1), (Count(changed, "unchanged"), Count(changed, "updated")));
