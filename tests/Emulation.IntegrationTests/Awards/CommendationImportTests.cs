@@ -89,8 +89,15 @@ public sealed class CommendationImportTests(AppFixture app)
         Assert.Equal(wrong.Body.GetProperty("rows")[0].GetProperty("errors").GetArrayLength(), reread.Body.GetProperty("rows")[0].GetProperty("errors").GetArrayLength());
 
         // The pages: the upload page lists the upload, its preview shows the refused row with its reasons and offers the fix file.
+        // The administrator's list is everyone's imports with who made them (the audit); a secretary sees only their own.
+        using var secretary = await app.As("thuky.bdvtinh");
+        var theirs = (await Upload(secretary, [Row("S1", campaignName)])).Expect(HttpStatusCode.Created).Body.GetProperty("id").GetGuid();
         var uploads = await Html(admin, "/khen-thuong/nhap-excel");
         Assert.Contains(uploads.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/khen-thuong/nhap-excel/{wrongId}");
+        var their = uploads.QuerySelectorAll("table.imports tbody tr").Single(r => r.QuerySelector($"a[href='/khen-thuong/nhap-excel/{theirs}']") is not null);
+        Assert.Equal((await secretary.Get("/api/auth/me")).Body.GetProperty("fullName").GetString(), their.Children[1].TextContent);
+        var own = await Html(secretary, "/khen-thuong/nhap-excel");
+        Assert.DoesNotContain(own.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/khen-thuong/nhap-excel/{wrongId}");
         var preview = await Html(admin, $"/khen-thuong/nhap-excel/{wrongId}?ket-qua=Refused");
         Assert.Equal("1", preview.QuerySelector("#count-refused")!.TextContent);
         Assert.Contains("không có trong danh mục", preview.QuerySelector("tr[data-fate=Refused]")!.TextContent);
