@@ -89,8 +89,15 @@ public sealed class CommendationImportTests(AppFixture app)
         Assert.Equal(wrong.Body.GetProperty("rows")[0].GetProperty("errors").GetArrayLength(), reread.Body.GetProperty("rows")[0].GetProperty("errors").GetArrayLength());
 
         // The pages: the upload page lists the upload, its preview shows the refused row with its reasons and offers the fix file.
+        // The administrator's list is everyone's imports with who made them (the audit); a secretary sees only their own.
+        using var secretary = await app.As("thuky.bdvtinh");
+        var theirs = (await Upload(secretary, [Row("S1", campaignName)])).Expect(HttpStatusCode.Created).Body.GetProperty("id").GetGuid();
         var uploads = await Html(admin, "/khen-thuong/nhap-excel");
         Assert.Contains(uploads.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/khen-thuong/nhap-excel/{wrongId}");
+        var their = uploads.QuerySelectorAll("table.imports tbody tr").Single(r => r.QuerySelector($"a[href='/khen-thuong/nhap-excel/{theirs}']") is not null);
+        Assert.Equal((await secretary.Get("/api/auth/me")).Body.GetProperty("fullName").GetString(), their.Children[1].TextContent);
+        var own = await Html(secretary, "/khen-thuong/nhap-excel");
+        Assert.DoesNotContain(own.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/khen-thuong/nhap-excel/{wrongId}");
         var preview = await Html(admin, $"/khen-thuong/nhap-excel/{wrongId}?ket-qua=Refused");
         Assert.Equal("1", preview.QuerySelector("#count-refused")!.TextContent);
         Assert.Contains("không có trong danh mục", preview.QuerySelector("tr[data-fate=Refused]")!.TextContent);
@@ -106,6 +113,18 @@ public sealed class CommendationImportTests(AppFixture app)
 
         var again = (await Upload(admin, rows)).Expect(HttpStatusCode.Created);
         Assert.Equal(2, Count(again, "unchanged"));
+
+        // The template round-trips: the register exported as the template holds the same cells and imports unchanged.
+        using var exported = await admin.Client.GetAsync($"/api/awards/import/commendations/export?campaign={campaign}");
+        Assert.Equal(HttpStatusCode.OK, exported.StatusCode);
+        var exportBytes = await exported.Content.ReadAsByteArrayAsync();
+        var exportRows = new MemoryStream(exportBytes).Query(useHeaderRow: true, sheetName: "Khen thưởng").Cast<IDictionary<string, object?>>()
+            .OrderBy(r => r["Mã dòng"]).ToList();
+        Assert.Equal(["K1", "K2"], exportRows.Select(r => r["Mã dòng"]));
+        Assert.Equal(("Cá nhân", "Nguyễn Thị Hồng", new DateTime(2022, 9, 2), campaignName),
+            (exportRows[1]["Đối tượng"], exportRows[1]["Tên tập thể, cá nhân"], exportRows[1]["Ngày quyết định"], exportRows[1]["Đợt thi đua"]));
+        var reimported = (await Upload(admin, exportBytes)).Expect(HttpStatusCode.Created);
+        Assert.Equal((2, 0, 0, 0), (Count(reimported, "unchanged"), Count(reimported, "new"), Count(reimported, "updated"), Count(reimported, "refused")));
         rows[1]["Hình thức khen thưởng"] = "Giấy khen của Chủ tịch UBND huyện";
         var changed = (await Upload(admin, rows)).Expect(HttpStatusCode.Created);
         Assert.Equal((1, 1), (Count(changed, "unchanged"), Count(changed, "updated")));

@@ -76,6 +76,19 @@ public sealed class PageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_mistyped_report_date_is_named_beside_its_field_and_the_chosen_scope_is_kept()
+    {
+        var first = await Page("thuky.bdvtinh", "/bao-cao-so-ket", "Báo cáo sơ kết, tổng kết");
+        var period = first.QuerySelector("select[name=period] option[value]:not([value=''])")!.GetAttribute("value")!;
+        var unit = first.QuerySelectorAll("select[name=unit] option").Select(o => o.GetAttribute("value")).Last(v => !string.IsNullOrEmpty(v))!;
+        var page = await Page("thuky.bdvtinh", $"/bao-cao-so-ket?period={Uri.EscapeDataString(period)}&unit={unit}&on=31%2F02%2F2023", "Báo cáo sơ kết, tổng kết");
+        var on = page.QuerySelector("input[name=on]")!;
+        Assert.Equal("true", on.GetAttribute("aria-invalid"));
+        Assert.Contains("“31/02/2023” không phải là ngày hợp lệ", page.GetElementById(on.GetAttribute("aria-describedby")!.Split(' ')[0])!.TextContent);
+        Assert.Equal(unit, page.QuerySelector("select[name=unit] option[selected]")?.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task A_secretary_is_offered_period_forms_only_on_the_campaigns_the_board_manages()
     {
         const string periodForms = "form[data-action$='/periods']";

@@ -92,12 +92,21 @@ public static class CommendationTemplate
             if (!row.Ok) { plans.Add(new(row, key, id, null, RowFate.Refused)); continue; }
             var unitId = unit ?? model!.UnitId;
             var e = new PastCommendationImported(id, campaign, model?.Id, model?.Code, kind!, name!, position, unitId, tree.Name(unitId), form!, number!, date!.Value,
-                issuer ?? "", new ImportSource(file.ImportId, file.FileName, Sheet, row.Number), by, now);
+                issuer ?? "", new ImportSource(file.ImportId, file.FileName, Sheet, row.Number, key), by, now);
             var fate = existing.TryGetValue(id, out var before) ? (Same(before, e) ? RowFate.Unchanged : RowFate.Updated) : RowFate.New;
             plans.Add(new(row, key, id, e, fate));
         }
         return plans;
     }
+
+    /// <summary>A stored commendation as a row of the template: importing it again finds it unchanged.</summary>
+    public static Dictionary<string, object?> Row(PastCommendation p, IReadOnlyDictionary<Guid, string> campaigns, AwardsUnitTree tree) => new()
+    {
+        [Key] = p.Source.RowCode ?? p.Id.ToString("N")[..12].ToUpperInvariant(),
+        [Campaign] = p.CampaignId is { } c ? campaigns.GetValueOrDefault(c) : null, [Kind] = RecipientKinds.Label(p.RecipientKind), [Name] = p.Name,
+        [Position] = p.Position, [Unit] = p.UnitId is { } u ? $"{tree.Name(u)} ({tree.Find(u)?.Code})" : null, [Code] = p.RegistryCode,
+        [Form] = p.FormName, [Number] = p.DecisionNumber, [Date] = p.DecisionDate, [Issuer] = p.IssuedBy.Length == 0 ? null : p.IssuedBy
+    };
 
     static bool Same(PastCommendation p, PastCommendationImported e) =>
         p.CampaignId == e.CampaignId && p.ModelId == e.ModelId && p.RecipientKind == e.RecipientKind && p.Name == e.Name && p.Position == e.Position
@@ -186,6 +195,33 @@ public static class CommendationImportEndpoints
         var bytes = TemplateWriter.Write("Các dòng bị từ chối: sửa theo cột “Lỗi cần sửa” rồi tải lên lại", [new(spec, rows, true)], CommendationTemplate.Guidance);
         var name = Path.GetFileNameWithoutExtension(batch!.FileName);
         return Results.File(bytes, ReportEndpoints.Xlsx, $"{(name.Length == 0 ? "tep-nhap" : name)}-dong-bi-tu-choi.xlsx");
+    }
+
+    /// <summary>The register of commendations already imported, for the units the person sees, as the template: to move it
+    /// to another database, or to correct it and import it again (the rows left as they are come back "unchanged").</summary>
+    [WolverineGet("/api/awards/import/commendations/export"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, ReportEndpoints.Xlsx)]
+    public static async Task<IResult> Export(IQuerySession session, AwardsUnits units, HttpContext ctx, string? campaign)
+    {
+        var access = await AwardsAccess.ForAsync(ctx, units);
+        if (!MayImport(access.User)) return Problems.Forbidden(NotAllowed);
+        Guid? campaignId = null;
+        if (!string.IsNullOrWhiteSpace(campaign))
+        {
+            if (!Guid.TryParse(campaign, out var parsed)) return Problems.Validation("campaign", "Đợt thi đua không hợp lệ.");
+            campaignId = parsed;
+        }
+        var campaigns = await CampaignReports.CampaignsAsync(session, ctx.RequestAborted);
+        if (campaignId is { } wanted && campaigns.All(c => c.Id != wanted)) return Problems.NotFound("Không tìm thấy đợt thi đua.");
+        var visible = Units(access).ToHashSet();
+        var query = session.Query<PastCommendation>().Where(p => campaignId == null || p.CampaignId == campaignId);
+        var stored = (await query.OrderBy(p => p.DecisionDate).ToListAsync(ctx.RequestAborted))
+            .Where(p => access.SeesAll || p.UnitId is { } u && visible.Contains(u)).ToList();
+        var names = campaigns.ToDictionary(c => c.Id, c => c.Name);
+        var spec = CommendationTemplate.Spec(campaigns, access.Tree, Units(access));
+        var rows = stored.Select(p => (IReadOnlyDictionary<string, object?>)CommendationTemplate.Row(p, names, access.Tree)).ToList();
+        var bytes = TemplateWriter.Write("Sổ khen thưởng đã nhập, theo mẫu nhập liệu", [new(spec, rows)], CommendationTemplate.Guidance);
+        return Results.File(bytes, ReportEndpoints.Xlsx, "so-khen-thuong-theo-mau-nhap.xlsx");
     }
 
     /// <summary>A preview is its owner's working paper; administrators read every import as its audit.</summary>

@@ -14,5 +14,7 @@ public sealed record ImportPreview(Guid Id, string FileName, string OwnerName, D
     }
 }
 
-/// <summary>An upload as the list of one's imports shows it (without the file's bytes).</summary>
-public sealed record ImportListed(Guid Id, string FileName, DateTimeOffset UploadedAt, DateTimeOffset ExpiresAt, DateTimeOffset? ConfirmedAt, FateCounts Checked);
+/// <summary>An upload as the list of imports shows it (without the file's bytes): the person's own, or for an
+/// administrator everyone's, which is the imports' audit trail.</summary>
+public sealed record ImportListed(Guid Id, string FileName, string OwnerName, DateTimeOffset UploadedAt, DateTimeOffset ExpiresAt,
+    DateTimeOffset? ConfirmedAt, FateCounts Checked, FateCounts? Stored);

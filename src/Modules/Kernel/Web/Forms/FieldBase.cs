@@ -10,6 +10,8 @@ public abstract class FieldBase : ComponentBase
     [Parameter, EditorRequired] public string Label { get; set; } = "";
     [Parameter] public bool Required { get; set; }
     [Parameter] public string? Hint { get; set; }
+    /// <summary>The server's refusal of this field, for a form that posts back to its page rather than through the script.</summary>
+    [Parameter] public string? Error { get; set; }
 
     protected string Id => Scope?.IdFor(Name) ?? "f-" + Name;
     protected string ErrorId => Id + "-err";
