@@ -152,8 +152,9 @@ public static class DirectoryImportEndpoints
         return Results.File(bytes, Xlsx, $"{(name.Length == 0 ? "tep-nhap" : name)}-dong-bi-tu-choi.xlsx");
     }
 
-    /// <summary>A preview is its owner's working paper, as in the other imports; only the owner confirms it.</summary>
-    public static bool Visible(DirectoryImportBatch? batch, CurrentUser user) => batch is not null && batch.OwnerId == user.Id;
+    /// <summary>Only administrators import, and every administrator reads every import as its audit (as in the other
+    /// imports); only the owner confirms a preview.</summary>
+    public static bool Visible(DirectoryImportBatch? batch, CurrentUser user) => batch is not null && (batch.OwnerId == user.Id || user.IsAdmin);
 
     public static async Task<DirectoryImportCheck> CheckAsync(byte[] content, string fileName, IQuerySession session, Guid by, DateTimeOffset now,
         CancellationToken ct)
