@@ -4,6 +4,7 @@ using Emulation.Awards.Proposals;
 using Emulation.Awards.Units;
 using Emulation.Kernel;
 using Emulation.Kernel.Text;
+using Emulation.Kernel.Web;
 using Marten;
 using Npgsql;
 
@@ -22,24 +23,6 @@ public sealed record CampaignReport(ReportRequest Request, string CampaignName, 
 
 /// <summary>Reads what a report needs from Awards' own copies and records (ADR 0033): models from the Registry's feed, the
 /// boards' outcomes from Review's feed, commendations from signed decisions' certificates and from imported registers.</summary>
-/// <summary>How long each stage of a report took, sent back as a <c>Server-Timing</c> header (browsers' developer tools and
-/// the benchmark read it).</summary>
-public sealed class ServerTiming
-{
-    readonly List<(string Name, double Ms)> _marks = [];
-    long _since = System.Diagnostics.Stopwatch.GetTimestamp();
-
-    public void Start() => _since = System.Diagnostics.Stopwatch.GetTimestamp();
-
-    public void Mark(string name)
-    {
-        _marks.Add((name, System.Diagnostics.Stopwatch.GetElapsedTime(_since).TotalMilliseconds));
-        _since = System.Diagnostics.Stopwatch.GetTimestamp();
-    }
-
-    public string Header => string.Join(", ", _marks.Select(m => $"{m.Name};dur={m.Ms.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}"));
-}
-
 public static class CampaignReports
 {
     public const string CampaignNotFound = "Không tìm thấy đợt thi đua.";

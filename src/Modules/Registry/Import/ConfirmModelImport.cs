@@ -34,12 +34,13 @@ public static class ConfirmModelImportEndpoint
 
     [WolverinePost("/api/registry/import/{id}/confirm"), Authorize(Policy = Policies.SignedIn)]
     [ProducesResponseType<ImportConfirmed>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(Guid id, ConfirmModelImport command, IDocumentStore store, UnitDirectory units, HttpContext ctx,
-        TimeProvider clock)
+    public static async Task<IResult> Post(Guid id, ConfirmModelImport command, IDocumentStore store, UnitDirectory units, CheckedUploads checkedUploads,
+        HttpContext ctx, TimeProvider clock)
     {
         var ct = ctx.RequestAborted;
         var user = ctx.CurrentUser();
         var now = clock.GetUtcNow();
+        var timing = new ServerTiming();
         ModelImportBatch batch;
         ImportCheck check;
         await using (var session = store.LightweightSession())
@@ -47,8 +48,16 @@ public static class ConfirmModelImportEndpoint
             var loaded = await session.LoadAsync<ModelImportBatch>(id, ct);
             if (Refuse(loaded, user, command, now) is { } refusal) return refusal;
             batch = loaded!;
-            var context = await ModelContext.LoadAsync(ctx, session, units);
-            check = await ModelImport.CheckAsync(batch.Content, context, session, now.VietnamDate(), ct);
+            timing.Mark("load");
+            var mark = await StoreMark.ReadAsync(store, ct);
+            var kept = checkedUploads.Take(batch.Id, mark, user.Id, now.VietnamDate());
+            if (kept is not null) check = kept;
+            else
+            {
+                var context = await ModelContext.LoadAsync(ctx, session, units);
+                check = await ModelImport.CheckAsync(batch.Content, context, session, now.VietnamDate(), ct);
+            }
+            timing.Mark(kept is null ? "check" : "check-kept");
             if (ParseMode(command.Mode) == ConfirmMode.AllOrNothing && check.Counts.Refused > 0)
                 return Problems.Validation("mode",
                     $"Có {Format.Number(check.Counts.Refused)} dòng bị từ chối nên không lưu dòng nào. Hãy tải các dòng bị từ chối về, sửa rồi tải lên lại, hoặc chọn nhập các dòng hợp lệ.");
@@ -59,9 +68,11 @@ public static class ConfirmModelImportEndpoint
             batch.Rows = check.Preview().ToList();
             session.Store(batch);
             await session.SaveChangesAsync(ct);
+            timing.Mark("mark-confirmed");
         }
 
         var duplicates = await ModelImport.NearDuplicatesAsync(store, check.Plans, ct);
+        timing.Mark("near-duplicates");
         foreach (var chunk in check.Plans.Where(p => p.Stores).Chunk(StreamsPerTransaction))
         {
             await using var session = store.LightweightSession();
@@ -72,8 +83,11 @@ public static class ConfirmModelImportEndpoint
                 ModelImport.Append(session, plan, source, user.Id, now, duplicates.GetValueOrDefault(plan.ModelId) ?? [], key);
             }
             ModelImport.AdvanceCounters(session, chunk.SelectMany(p => p.NewSteps).Select(s => s.Code).OfType<string>());
+            timing.Mark("build");
             await session.SaveChangesAsync(ct);
+            timing.Mark("append");
         }
+        ctx.Response.Headers["Server-Timing"] = timing.Header;
         return Results.Ok(new ImportConfirmed(batch.Id, batch.Mode!.Value, check.Counts));
     }
 
