@@ -6,9 +6,11 @@ using Emulation.Kernel.Web;
 using Emulation.Registry.Models;
 using Emulation.Registry.Units;
 using Marten;
+using Marten.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Npgsql;
 using Wolverine.Http;
 
 namespace Emulation.Registry.Import;
@@ -73,19 +75,36 @@ public static class ConfirmModelImportEndpoint
 
         var duplicates = await ModelImport.NearDuplicatesAsync(store, check.Plans, ct);
         timing.Mark("near-duplicates");
-        foreach (var chunk in check.Plans.Where(p => p.Stores).Chunk(StreamsPerTransaction))
+        try
         {
-            await using var session = store.LightweightSession();
-            foreach (var plan in chunk)
+            foreach (var chunk in check.Plans.Where(p => p.Stores).Chunk(StreamsPerTransaction))
             {
-                var source = new ModelImportSource(batch.Id, batch.FileName, ModelTemplate.Dossiers, plan.Model.Row.Number, plan.Model.RowCode);
-                check.Earlier.TryGetValue(ModelImportKey.For(plan.ProvinceId, plan.Model.Key), out var key);
-                ModelImport.Append(session, plan, source, user.Id, now, duplicates.GetValueOrDefault(plan.ModelId) ?? [], key);
+                await using var connection = store.Storage.Database.CreateConnection();
+                await connection.OpenAsync(ct);
+                await using var transaction = await connection.BeginTransactionAsync(ct);
+                await using var session = store.LightweightSession(SessionOptions.ForTransaction(transaction));
+                var fresh = new List<(Guid, IReadOnlyList<object>)>();
+                foreach (var plan in chunk)
+                {
+                    var source = new ModelImportSource(batch.Id, batch.FileName, ModelTemplate.Dossiers, plan.Model.Row.Number, plan.Model.RowCode);
+                    check.Earlier.TryGetValue(ModelImportKey.For(plan.ProvinceId, plan.Model.Key), out var key);
+                    if (ModelImport.Append(session, plan, source, user.Id, now, duplicates.GetValueOrDefault(plan.ModelId) ?? [], key) is { } events)
+                        fresh.Add((plan.ModelId, events));
+                }
+                ModelImport.AdvanceCounters(session, chunk.SelectMany(p => p.NewSteps).Select(s => s.Code).OfType<string>());
+                timing.Mark("build");
+                await StreamCopy.AppendAsync<Model>(store, connection, fresh, now, ct);
+                timing.Mark("events");
+                await session.SaveChangesAsync(ct);
+                timing.Mark("documents");
+                await transaction.CommitAsync(ct);
+                timing.Mark("commit");
             }
-            ModelImport.AdvanceCounters(session, chunk.SelectMany(p => p.NewSteps).Select(s => s.Code).OfType<string>());
-            timing.Mark("build");
-            await session.SaveChangesAsync(ct);
-            timing.Mark("append");
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Another confirmation of the same register stored some of these models (or codes) a moment ago.
+            return Problems.Conflict("Một số dòng của tệp vừa được lưu bởi một lần nhập khác. Hãy tải tệp lên lại để xem các dòng còn lại.");
         }
         ctx.Response.Headers["Server-Timing"] = timing.Header;
         return Results.Ok(new ImportConfirmed(batch.Id, batch.Mode!.Value, check.Counts));

@@ -127,10 +127,11 @@ public static partial class ModelImport
         return found;
     }
 
-    /// <summary>Appends one stored row: for a new model the import event, then the registration and each step of its
-    /// history at the register's own dates; for an updated one the edit and the steps added since. The key, the name
-    /// claim and (by the inline projection) the accepted code are written in the same session.</summary>
-    public static void Append(IDocumentSession session, ImportPlan p, ModelImportSource source, Guid by, DateTimeOffset now,
+    /// <summary>Stores one row: for a new model the import event, then the registration and each step of its history at
+    /// the register's own dates, returned for the caller to write by COPY (<see cref="StreamCopy"/>) with the accepted
+    /// code the inline projection would have written; for an updated one the edit and the steps added since, appended to
+    /// the session. The key and the name claim are written in the same session.</summary>
+    public static IReadOnlyList<object>? Append(IDocumentSession session, ImportPlan p, ModelImportSource source, Guid by, DateTimeOffset now,
         IReadOnlyList<NearDuplicate> duplicates, ModelImportKey? earlier)
     {
         var events = new List<object>();
@@ -159,7 +160,8 @@ public static partial class ModelImport
         var before = earlier?.Status ?? ModelStatus.Draft;
         var after = p.FinalStatus(before);
         var version = p.ExpectedVersion + events.Count;
-        if (earlier is null) session.Events.StartStream<Model>(id, events);
+        if (earlier is null)
+            foreach (var accepted in events.OfType<ModelAccepted>()) session.Store(new AcceptedCode { Id = accepted.RegistryCode, ModelId = id });
         else session.Events.Append(id, version, events.ToArray());
 
         // Withdrawn and rejected dossiers hold no name, as on the form.
@@ -175,6 +177,7 @@ public static partial class ModelImport
             History = p.Model.History.Select(h => h.Entry.Signature).ToList(),
             Version = earlier is null ? events.Count : version, Status = after, ClaimId = newClaim, BatchId = source.BatchId, ImportedAt = now
         });
+        return earlier is null ? events : null;
     }
 
     /// <summary>An imported code of this deployment's shape (province-year-number) moves the counter past it, so
