@@ -39,6 +39,10 @@ public static class ImportBench
         var (warm, _, _) = Workbook(20, units, label, prefix: "W");
         var warmId = (await Upload(host.Http, admin, warm)).GetProperty("id").GetGuid();
         await admin.Ok(HttpMethod.Post, $"/api/registry/import/{warmId}/confirm", new { mode = "all-valid" });
+        // The feeds carry the warm-up's models to the other modules, which append events of their own for a moment; the
+        // measured import starts on a store at rest, as an officer's upload on a quiet day does.
+        var settled = await Projections.SettleAsync(db, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(2));
+        report.Row("warm-up (20 models imported), then the feeds and the daemon at rest", $"{settled.TotalSeconds:N1} s");
         var before = await Projections.HighestEvent(db);
 
         watch.Restart();

@@ -45,6 +45,7 @@ public static class ConfirmModelImportEndpoint
         var timing = new ServerTiming();
         ModelImportBatch batch;
         ImportCheck check;
+        Task<Dictionary<Guid, List<NearDuplicate>>> near;
         await using (var session = store.LightweightSession())
         {
             var loaded = await session.LoadAsync<ModelImportBatch>(id, ct);
@@ -63,6 +64,8 @@ public static class ConfirmModelImportEndpoint
             if (ParseMode(command.Mode) == ConfirmMode.AllOrNothing && check.Counts.Refused > 0)
                 return Problems.Validation("mode",
                     $"Có {Format.Number(check.Counts.Refused)} dòng bị từ chối nên không lưu dòng nào. Hãy tải các dòng bị từ chối về, sửa rồi tải lên lại, hoặc chọn nhập các dòng hợp lệ.");
+            // The register's near-duplicates are looked up on another connection while the batch is marked.
+            near = ModelImport.NearDuplicatesAsync(store, check.Plans, ct);
             // The batch is marked confirmed first, under its version: a second confirmation stops here with a 409.
             batch.ConfirmedAt = now;
             batch.Mode = ParseMode(command.Mode);
@@ -73,7 +76,7 @@ public static class ConfirmModelImportEndpoint
             timing.Mark("mark-confirmed");
         }
 
-        var duplicates = await ModelImport.NearDuplicatesAsync(store, check.Plans, ct);
+        var duplicates = await near;
         timing.Mark("near-duplicates");
         try
         {
@@ -83,18 +86,18 @@ public static class ConfirmModelImportEndpoint
                 await connection.OpenAsync(ct);
                 await using var transaction = await connection.BeginTransactionAsync(ct);
                 await using var session = store.LightweightSession(SessionOptions.ForTransaction(transaction));
-                var fresh = new List<(Guid, IReadOnlyList<object>)>();
+                var fresh = new ModelImport.NewModels();
                 foreach (var plan in chunk)
                 {
                     var source = new ModelImportSource(batch.Id, batch.FileName, ModelTemplate.Dossiers, plan.Model.Row.Number, plan.Model.RowCode);
                     check.Earlier.TryGetValue(ModelImportKey.For(plan.ProvinceId, plan.Model.Key), out var key);
-                    if (ModelImport.Append(session, plan, source, user.Id, now, duplicates.GetValueOrDefault(plan.ModelId) ?? [], key) is { } events)
-                        fresh.Add((plan.ModelId, events));
+                    ModelImport.Append(session, fresh, plan, source, user.Id, now, duplicates.GetValueOrDefault(plan.ModelId) ?? [], key);
                 }
                 ModelImport.AdvanceCounters(session, chunk.SelectMany(p => p.NewSteps).Select(s => s.Code).OfType<string>());
                 timing.Mark("build");
-                await StreamCopy.AppendAsync<Model>(store, connection, fresh, now, ct);
+                await StreamCopy.AppendAsync<Model>(store, connection, fresh.Streams, now, ct);
                 timing.Mark("events");
+                await fresh.CopyDocumentsAsync(store, connection, now, ct);
                 await session.SaveChangesAsync(ct);
                 timing.Mark("documents");
                 await transaction.CommitAsync(ct);

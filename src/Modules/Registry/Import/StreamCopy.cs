@@ -74,4 +74,27 @@ public static class StreamCopy
             await writer.CompleteAsync(ct);
         }
     }
+
+    /// <summary>New documents written with COPY into their table (Marten's naming, <c>mt_doc_</c> and the type's name) in
+    /// the caller's transaction: for rows the check found absent, so an insert that collides means another import stored
+    /// them meanwhile and the batch fails on the unique key.</summary>
+    public static async Task InsertAsync<T>(IDocumentStore store, NpgsqlConnection connection, string schema, IReadOnlyList<T> documents,
+        Func<T, string> id, DateTimeOffset now, CancellationToken ct) where T : notnull
+    {
+        if (documents.Count == 0) return;
+        var serializer = ((StoreOptions)store.Options).Serializer();
+        var type = typeof(T).FullName!;
+        await using var writer = await connection.BeginBinaryImportAsync(
+            $"copy {schema}.mt_doc_{typeof(T).Name.ToLowerInvariant()} (id, data, mt_last_modified, mt_version, mt_dotnet_type) from stdin (format binary)", ct);
+        foreach (var document in documents)
+        {
+            await writer.StartRowAsync(ct);
+            await writer.WriteAsync(id(document), NpgsqlDbType.Varchar, ct);
+            await writer.WriteAsync(serializer.ToJson(document), NpgsqlDbType.Jsonb, ct);
+            await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+            await writer.WriteAsync(Guid.CreateVersion7(now), NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(type, NpgsqlDbType.Varchar, ct);
+        }
+        await writer.CompleteAsync(ct);
+    }
 }
