@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 using Emulation.Awards.Reports;
 using MiniExcelLibs;
 
@@ -19,12 +21,26 @@ public sealed class CommendationImportTests(AppFixture app)
         ["Cơ quan ban hành"] = "UBND tỉnh Cà Mau"
     };
 
-    static async Task<Reply> Upload(Api api, IEnumerable<Dictionary<string, object?>> rows)
+    static Task<Reply> Upload(Api api, IEnumerable<Dictionary<string, object?>> rows)
     {
         using var buffer = new MemoryStream();
         buffer.SaveAs(new Dictionary<string, object> { ["Khen thưởng"] = rows.ToList() }, excelType: ExcelType.XLSX);
+        return Upload(api, buffer.ToArray());
+    }
+
+    static async Task<IDocument> Html(Api api, string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.ParseAdd("text/html");
+        using var response = await api.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+    }
+
+    static async Task<Reply> Upload(Api api, byte[] file)
+    {
         using var form = new MultipartFormDataContent();
-        var content = new ByteArrayContent(buffer.ToArray());
+        var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         form.Add(content, "file", "so-khen-thuong.xlsx");
         using var response = await api.Client.PostAsync("/api/awards/import/commendations", form);
@@ -59,6 +75,35 @@ public sealed class CommendationImportTests(AppFixture app)
             .Expect(HttpStatusCode.BadRequest);
         Assert.Contains("không lưu dòng nào", none.Raw);
 
+        // The refused rows come back as the template's sheet with a column of reasons, and that workbook reads back as the
+        // same refusals: the user fixes it where it says and uploads it again.
+        var wrongId = wrong.Body.GetProperty("id").GetGuid();
+        using var refusedFile = await admin.Client.GetAsync($"/api/awards/import/commendations/{wrongId}/refused.xlsx");
+        Assert.Equal(HttpStatusCode.OK, refusedFile.StatusCode);
+        var refusedBytes = await refusedFile.Content.ReadAsByteArrayAsync();
+        var refusedRows = new MemoryStream(refusedBytes).Query(useHeaderRow: true, sheetName: "Khen thưởng").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal("XX-KHONG", Assert.Single(refusedRows)["Đơn vị"]);
+        Assert.Contains("cột Đối tượng", refusedRows[0]["Lỗi cần sửa"]?.ToString());
+        var reread = (await Upload(admin, refusedBytes)).Expect(HttpStatusCode.Created);
+        Assert.Equal(1, Count(reread, "refused"));
+        Assert.Equal(wrong.Body.GetProperty("rows")[0].GetProperty("errors").GetArrayLength(), reread.Body.GetProperty("rows")[0].GetProperty("errors").GetArrayLength());
+
+        // The pages: the upload page lists the upload, its preview shows the refused row with its reasons and offers the fix file.
+        // The administrator's list is everyone's imports with who made them (the audit); a secretary sees only their own.
+        using var secretary = await app.As("thuky.bdvtinh");
+        var theirs = (await Upload(secretary, [Row("S1", campaignName)])).Expect(HttpStatusCode.Created).Body.GetProperty("id").GetGuid();
+        var uploads = await Html(admin, "/khen-thuong/nhap-excel");
+        Assert.Contains(uploads.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/khen-thuong/nhap-excel/{wrongId}");
+        var their = uploads.QuerySelectorAll("table.imports tbody tr").Single(r => r.QuerySelector($"a[href='/khen-thuong/nhap-excel/{theirs}']") is not null);
+        Assert.Equal((await secretary.Get("/api/auth/me")).Body.GetProperty("fullName").GetString(), their.Children[1].TextContent);
+        var own = await Html(secretary, "/khen-thuong/nhap-excel");
+        Assert.DoesNotContain(own.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/khen-thuong/nhap-excel/{wrongId}");
+        var preview = await Html(admin, $"/khen-thuong/nhap-excel/{wrongId}?ket-qua=Refused");
+        Assert.Equal("1", preview.QuerySelector("#count-refused")!.TextContent);
+        Assert.Contains("không có trong danh mục", preview.QuerySelector("tr[data-fate=Refused]")!.TextContent);
+        Assert.NotNull(preview.QuerySelector($"a[href='/api/awards/import/commendations/{wrongId}/refused.xlsx']"));
+        Assert.NotNull(preview.QuerySelector($"form[data-action='/api/awards/import/commendations/{wrongId}/confirm']"));
+
         var rows = new[] { Row("K1", campaignName), Row("K2", campaignName, "Cá nhân", "Nguyễn Thị Hồng", date: new DateTime(2022, 9, 2)) };
         var first = (await Upload(admin, rows)).Expect(HttpStatusCode.Created);
         Assert.Equal(2, Count(first, "new"));
@@ -68,6 +113,18 @@ public sealed class CommendationImportTests(AppFixture app)
 
         var again = (await Upload(admin, rows)).Expect(HttpStatusCode.Created);
         Assert.Equal(2, Count(again, "unchanged"));
+
+        // The template round-trips: the register exported as the template holds the same cells and imports unchanged.
+        using var exported = await admin.Client.GetAsync($"/api/awards/import/commendations/export?campaign={campaign}");
+        Assert.Equal(HttpStatusCode.OK, exported.StatusCode);
+        var exportBytes = await exported.Content.ReadAsByteArrayAsync();
+        var exportRows = new MemoryStream(exportBytes).Query(useHeaderRow: true, sheetName: "Khen thưởng").Cast<IDictionary<string, object?>>()
+            .OrderBy(r => r["Mã dòng"]).ToList();
+        Assert.Equal(["K1", "K2"], exportRows.Select(r => r["Mã dòng"]));
+        Assert.Equal(("Cá nhân", "Nguyễn Thị Hồng", new DateTime(2022, 9, 2), campaignName),
+            (exportRows[1]["Đối tượng"], exportRows[1]["Tên tập thể, cá nhân"], exportRows[1]["Ngày quyết định"], exportRows[1]["Đợt thi đua"]));
+        var reimported = (await Upload(admin, exportBytes)).Expect(HttpStatusCode.Created);
+        Assert.Equal((2, 0, 0, 0), (Count(reimported, "unchanged"), Count(reimported, "new"), Count(reimported, "updated"), Count(reimported, "refused")));
         rows[1]["Hình thức khen thưởng"] = "Giấy khen của Chủ tịch UBND huyện";
         var changed = (await Upload(admin, rows)).Expect(HttpStatusCode.Created);
         Assert.Equal((1, 1), (Count(changed, "unchanged"), Count(changed, "updated")));
@@ -79,5 +136,9 @@ public sealed class CommendationImportTests(AppFixture app)
         using var officer = await app.As("canbo.phuong1");
         Assert.Contains("Chỉ Thư ký Ban", (await Upload(officer, rows)).Expect(HttpStatusCode.Forbidden).Raw);
         (await officer.Post($"/api/awards/import/commendations/{first.Body.GetProperty("id").GetGuid()}/confirm", new { mode = "all-valid" })).Expect(HttpStatusCode.NotFound);
+        (await officer.Get($"/api/awards/import/commendations/{wrongId}/refused.xlsx")).Expect(HttpStatusCode.NotFound);
+        using var officerPage = new HttpRequestMessage(HttpMethod.Get, "/khen-thuong/nhap-excel");
+        officerPage.Headers.Accept.ParseAdd("text/html");
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.Client.SendAsync(officerPage)).StatusCode);
     }
 }

@@ -92,12 +92,21 @@ public static class CommendationTemplate
             if (!row.Ok) { plans.Add(new(row, key, id, null, RowFate.Refused)); continue; }
             var unitId = unit ?? model!.UnitId;
             var e = new PastCommendationImported(id, campaign, model?.Id, model?.Code, kind!, name!, position, unitId, tree.Name(unitId), form!, number!, date!.Value,
-                issuer ?? "", new ImportSource(file.ImportId, file.FileName, Sheet, row.Number), by, now);
+                issuer ?? "", new ImportSource(file.ImportId, file.FileName, Sheet, row.Number, key), by, now);
             var fate = existing.TryGetValue(id, out var before) ? (Same(before, e) ? RowFate.Unchanged : RowFate.Updated) : RowFate.New;
             plans.Add(new(row, key, id, e, fate));
         }
         return plans;
     }
+
+    /// <summary>A stored commendation as a row of the template: importing it again finds it unchanged.</summary>
+    public static Dictionary<string, object?> Row(PastCommendation p, IReadOnlyDictionary<Guid, string> campaigns, AwardsUnitTree tree) => new()
+    {
+        [Key] = p.Source.RowCode ?? p.Id.ToString("N")[..12].ToUpperInvariant(),
+        [Campaign] = p.CampaignId is { } c ? campaigns.GetValueOrDefault(c) : null, [Kind] = RecipientKinds.Label(p.RecipientKind), [Name] = p.Name,
+        [Position] = p.Position, [Unit] = p.UnitId is { } u ? $"{tree.Name(u)} ({tree.Find(u)?.Code})" : null, [Code] = p.RegistryCode,
+        [Form] = p.FormName, [Number] = p.DecisionNumber, [Date] = p.DecisionDate, [Issuer] = p.IssuedBy.Length == 0 ? null : p.IssuedBy
+    };
 
     static bool Same(PastCommendation p, PastCommendationImported e) =>
         p.CampaignId == e.CampaignId && p.ModelId == e.ModelId && p.RecipientKind == e.RecipientKind && p.Name == e.Name && p.Position == e.Position
@@ -117,7 +126,7 @@ public static class CommendationImportEndpoints
     public const string NotAllowed = "Chỉ Thư ký Ban, Lãnh đạo phê duyệt và quản trị hệ thống được nhập sổ khen thưởng từ Excel.";
     public const string NotFound = "Không tìm thấy bản xem trước của tệp nhập liệu.";
 
-    static bool MayImport(CurrentUser user) => user.IsAdmin || user.Has(Roles.BoardSecretary) || user.Has(Roles.Approver);
+    public static bool MayImport(CurrentUser user) => user.IsAdmin || user.Has(Roles.BoardSecretary) || user.Has(Roles.Approver);
 
     static IEnumerable<Guid> Units(AwardsAccess access) => access.SeesAll
         ? access.Tree.All.Where(u => u.Active).Select(u => u.Id)
@@ -134,7 +143,7 @@ public static class CommendationImportEndpoints
     }
 
     [WolverinePost("/api/awards/import/commendations"), Authorize(Policy = Policies.SignedIn), UploadedWorkbook]
-    [ProducesResponseType<CommendationPreview>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ImportPreview>(StatusCodes.Status201Created)]
     public static async Task<IResult> Upload(HttpContext ctx, IDocumentSession session, AwardsUnits units, TimeProvider clock)
     {
         var access = await AwardsAccess.ForAsync(ctx, units);
@@ -147,29 +156,80 @@ public static class CommendationImportEndpoints
             Id = Guid.NewGuid(), OwnerId = access.User.Id, OwnerName = access.User.FullName, FileName = file!.FileName, Sha256 = file.Sha256,
             Size = file.Content.Length, Content = file.Content, UploadedAt = now, ExpiresAt = now + ImportBatch.Lifetime
         };
-        var (plans, errors) = await CheckAsync(batch, session, access, now, ctx.RequestAborted);
+        var (plans, errors, _) = await CheckAsync(batch, session, access, now, ctx.RequestAborted);
         if (plans.Count == 0)
             return Problems.Validation(new Dictionary<string, string[]>
                 { ["file"] = errors.Select(e => e.Text).DefaultIfEmpty($"Sheet “{CommendationTemplate.Sheet}” không có dòng nào để nhập.").ToArray() });
         batch.Rows = CommendationTemplate.Preview(plans).ToList();
         batch.FileErrors = errors.ToList();
         batch.Checked = FateCounts.Of(batch.Rows);
+        // An owner's previews that expired unconfirmed are dropped when they upload again; confirmed ones stay as the audit.
+        session.DeleteWhere<CommendationImportBatch>(b => b.OwnerId == access.User.Id && b.ConfirmedAt == null && b.ExpiresAt < now);
         session.Store(batch);
-        return Results.Created($"/api/awards/import/commendations/{batch.Id}", CommendationPreview.Of(batch));
+        return Results.Created($"/api/awards/import/commendations/{batch.Id}", ImportPreview.Of(batch));
     }
 
     [WolverineGet("/api/awards/import/commendations/{id}"), Authorize(Policy = Policies.SignedIn)]
-    [ProducesResponseType<CommendationPreview>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Preview(Guid id, IQuerySession session, HttpContext ctx)
+    [ProducesResponseType<ImportPreview>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Preview(Guid id, IQuerySession session, HttpContext ctx, RowFate? fate, int? page, int? pageSize)
     {
         var batch = await session.LoadAsync<CommendationImportBatch>(id, ctx.RequestAborted);
-        var user = ctx.CurrentUser();
-        return batch is null || batch.OwnerId != user.Id && !user.IsAdmin ? Problems.NotFound(NotFound) : Results.Ok(CommendationPreview.Of(batch));
+        if (!Visible(batch, ctx.CurrentUser())) return Problems.NotFound(NotFound);
+        var size = Math.Clamp(pageSize ?? 10_000, 1, 10_000);
+        var skip = (Math.Clamp(page ?? 1, 1, 100_000) - 1) * size;
+        return Results.Ok(ImportPreview.Of(batch!, fate, skip, size));
     }
+
+    /// <summary>The refused rows as the template's sheet, each with its reasons in a last column: fix and upload again.
+    /// Checked again now, so what comes back is what is still refused.</summary>
+    [WolverineGet("/api/awards/import/commendations/{id}/refused.xlsx"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, ReportEndpoints.Xlsx)]
+    public static async Task<IResult> Refused(Guid id, IQuerySession session, AwardsUnits units, HttpContext ctx, TimeProvider clock)
+    {
+        var batch = await session.LoadAsync<CommendationImportBatch>(id, ctx.RequestAborted);
+        if (!Visible(batch, ctx.CurrentUser())) return Problems.NotFound(NotFound);
+        var access = await AwardsAccess.ForAsync(ctx, units);
+        var (plans, _, spec) = await CheckAsync(batch!, session, access, clock.GetUtcNow(), ctx.RequestAborted);
+        var rows = plans.Where(p => p.Fate == RowFate.Refused).Select(p => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>(p.Row.Cells)
+            { [TemplateWriter.ErrorColumn] = string.Join("\n", p.Row.Errors.Select(e => e.Text)) }).ToList();
+        var bytes = TemplateWriter.Write("Các dòng bị từ chối: sửa theo cột “Lỗi cần sửa” rồi tải lên lại", [new(spec, rows, true)], CommendationTemplate.Guidance);
+        var name = Path.GetFileNameWithoutExtension(batch!.FileName);
+        return Results.File(bytes, ReportEndpoints.Xlsx, $"{(name.Length == 0 ? "tep-nhap" : name)}-dong-bi-tu-choi.xlsx");
+    }
+
+    /// <summary>The register of commendations already imported, for the units the person sees, as the template: to move it
+    /// to another database, or to correct it and import it again (the rows left as they are come back "unchanged").</summary>
+    [WolverineGet("/api/awards/import/commendations/export"), Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, ReportEndpoints.Xlsx)]
+    public static async Task<IResult> Export(IQuerySession session, AwardsUnits units, HttpContext ctx, string? campaign)
+    {
+        var access = await AwardsAccess.ForAsync(ctx, units);
+        if (!MayImport(access.User)) return Problems.Forbidden(NotAllowed);
+        Guid? campaignId = null;
+        if (!string.IsNullOrWhiteSpace(campaign))
+        {
+            if (!Guid.TryParse(campaign, out var parsed)) return Problems.Validation("campaign", "Đợt thi đua không hợp lệ.");
+            campaignId = parsed;
+        }
+        var campaigns = await CampaignReports.CampaignsAsync(session, ctx.RequestAborted);
+        if (campaignId is { } wanted && campaigns.All(c => c.Id != wanted)) return Problems.NotFound("Không tìm thấy đợt thi đua.");
+        var visible = Units(access).ToHashSet();
+        var query = session.Query<PastCommendation>().Where(p => campaignId == null || p.CampaignId == campaignId);
+        var stored = (await query.OrderBy(p => p.DecisionDate).ToListAsync(ctx.RequestAborted))
+            .Where(p => access.SeesAll || p.UnitId is { } u && visible.Contains(u)).ToList();
+        var names = campaigns.ToDictionary(c => c.Id, c => c.Name);
+        var spec = CommendationTemplate.Spec(campaigns, access.Tree, Units(access));
+        var rows = stored.Select(p => (IReadOnlyDictionary<string, object?>)CommendationTemplate.Row(p, names, access.Tree)).ToList();
+        var bytes = TemplateWriter.Write("Sổ khen thưởng đã nhập, theo mẫu nhập liệu", [new(spec, rows)], CommendationTemplate.Guidance);
+        return Results.File(bytes, ReportEndpoints.Xlsx, "so-khen-thuong-theo-mau-nhap.xlsx");
+    }
+
+    /// <summary>A preview is its owner's working paper; administrators read every import as its audit.</summary>
+    public static bool Visible(CommendationImportBatch? batch, CurrentUser user) => batch is not null && (batch.OwnerId == user.Id || user.IsAdmin);
 
     /// <summary>Checked again against the store as it is now, then every stored row in one transaction.</summary>
     [WolverinePost("/api/awards/import/commendations/{id}/confirm"), Authorize(Policy = Policies.SignedIn)]
-    [ProducesResponseType<CommendationPreview>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ImportPreview>(StatusCodes.Status200OK)]
     public static async Task<IResult> Confirm(Guid id, ConfirmCommendationImport command, IDocumentSession session, AwardsUnits units, HttpContext ctx, TimeProvider clock)
     {
         var batch = await session.LoadAsync<CommendationImportBatch>(id, ctx.RequestAborted);
@@ -177,7 +237,7 @@ public static class CommendationImportEndpoints
         var now = clock.GetUtcNow();
         if (ImportBatch.RefuseConfirmation(batch, access.User.Id, command.Mode, now, NotFound) is { } refusal) return refusal;
         var mode = ImportBatch.ParseMode(command.Mode)!.Value;
-        var (plans, _) = await CheckAsync(batch!, session, access, now, ctx.RequestAborted);
+        var (plans, _, _) = await CheckAsync(batch!, session, access, now, ctx.RequestAborted);
         var counts = FateCounts.Of(CommendationTemplate.Preview(plans));
         if (mode == ConfirmMode.AllOrNothing && counts.Refused > 0)
             return Problems.Validation("mode", $"Có {Format.Number(counts.Refused)} dòng bị từ chối nên không lưu dòng nào. Hãy sửa rồi tải lên lại, hoặc chọn nhập các dòng hợp lệ.");
@@ -189,10 +249,10 @@ public static class CommendationImportEndpoints
         batch.Stored = counts;
         batch.Rows = CommendationTemplate.Preview(plans).ToList();
         session.Store(batch);
-        return Results.Ok(CommendationPreview.Of(batch));
+        return Results.Ok(ImportPreview.Of(batch));
     }
 
-    static async Task<(List<CommendationPlan> Plans, IReadOnlyList<RowError> Errors)> CheckAsync(CommendationImportBatch batch, IQuerySession session,
+    static async Task<(List<CommendationPlan> Plans, IReadOnlyList<RowError> Errors, SheetSpec Spec)> CheckAsync(CommendationImportBatch batch, IQuerySession session,
         AwardsAccess access, DateTimeOffset now, CancellationToken ct)
     {
         var campaigns = await CampaignReports.CampaignsAsync(session, ct);
@@ -207,15 +267,8 @@ public static class CommendationImportEndpoints
         var existing = ids.Length == 0 ? [] : (await session.LoadManyAsync<PastCommendation>(ct, ids)).ToDictionary(p => p.Id);
         var plans = CommendationTemplate.Check(rows, models, existing, access.Tree, now.VietnamDate(), new ImportSourceFile(batch.Id, batch.FileName),
             access.User.Id, now);
-        return (plans, book.FileErrors);
+        return (plans, book.FileErrors, spec);
     }
 }
 
 public sealed record ConfirmCommendationImport(string? Mode);
-
-public sealed record CommendationPreview(Guid Id, string FileName, DateTimeOffset UploadedAt, DateTimeOffset ExpiresAt, FateCounts Counts,
-    IReadOnlyList<RowError> FileErrors, IReadOnlyList<PreviewRow> Rows, DateTimeOffset? ConfirmedAt, ConfirmMode? Mode, FateCounts? Stored)
-{
-    public static CommendationPreview Of(ImportBatch b) =>
-        new(b.Id, b.FileName, b.UploadedAt, b.ExpiresAt, b.Checked, b.FileErrors, b.Rows, b.ConfirmedAt, b.Mode, b.Stored);
-}

@@ -1,7 +1,8 @@
 namespace Emulation.Awards.Reports;
 
-/// <summary>Where an imported record came from: the upload, its file, sheet and row.</summary>
-public sealed record ImportSource(Guid ImportId, string FileName, string Sheet, int Row);
+/// <summary>Where an imported record came from: the upload, its file, sheet and row, and the row code the register gave it
+/// (absent in records imported before the code was kept; the export then names the row by its id).</summary>
+public sealed record ImportSource(Guid ImportId, string FileName, string Sheet, int Row, string? RowCode = null);
 
 /// <summary>A commendation given before the province used Emulation, brought in from its register (issue 10): the decision's
 /// own number and date are data of the event; <paramref name="At"/> and <paramref name="By"/> say when and by whom it was

@@ -6,7 +6,8 @@ namespace Emulation.Kernel.Import;
 /// <summary>Why a row (or the file) was refused, as the person who fixes the sheet needs it: sheet, row, column, reason.</summary>
 public sealed record RowError(string Sheet, int Row, string Column, string Reason)
 {
-    public string Text => Row <= 0 ? $"Sheet {Sheet}: {Reason}"
+    public string Text => Sheet.Length == 0 ? Reason
+        : Row <= 0 ? $"Sheet {Sheet}: {Reason}"
         : Column.Length == 0 ? $"Sheet {Sheet}, dòng {Row}: {Reason}"
         : $"Sheet {Sheet}, dòng {Row}, cột {Column}: {Reason}";
 }

@@ -12,21 +12,6 @@ using Wolverine.Http;
 
 namespace Emulation.Registry.Import;
 
-public sealed record ImportPreview(Guid Id, string FileName, string OwnerName, DateTimeOffset UploadedAt, DateTimeOffset ExpiresAt,
-    FateCounts Counts, IReadOnlyList<RowError> FileErrors, IReadOnlyList<PreviewRow> Rows, int Total,
-    DateTimeOffset? ConfirmedAt, ConfirmMode? Mode, FateCounts? Stored)
-{
-    public static ImportPreview Of(ImportBatch b, RowFate? fate = null, int skip = 0, int take = int.MaxValue)
-    {
-        var rows = b.Rows.Where(r => fate is null || r.Fate == fate).ToList();
-        return new(b.Id, b.FileName, b.OwnerName, b.UploadedAt, b.ExpiresAt, b.Checked, b.FileErrors, rows.Skip(skip).Take(take).ToList(), rows.Count,
-            b.ConfirmedAt, b.Mode, b.Stored);
-    }
-}
-
-/// <summary>An upload as the list of one's imports shows it (without the file's bytes).</summary>
-public sealed record ImportListed(Guid Id, string FileName, DateTimeOffset UploadedAt, DateTimeOffset ExpiresAt, DateTimeOffset? ConfirmedAt, FateCounts Checked);
-
 /// <summary>The register workbook is uploaded and checked; nothing of it is stored but the upload itself, kept for its
 /// owner to read the preview and confirm (ADR 0036).</summary>
 public static class UploadModelImportEndpoint

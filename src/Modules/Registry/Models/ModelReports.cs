@@ -108,6 +108,16 @@ public static class ModelReports
         var context = await ModelContext.LoadAsync(ctx, session, units);
         var access = context.Access;
         var filter = new ModelFilter(period, level, field, kind, status, unit, q, sort ?? "code", 1, 20);
+        var stamp = clock.VietnamNow().ToString("yyyyMMdd-HHmm");
+        if (format == "template")
+        {
+            var models = await ModelQueries.Sorted(ModelQueries.Filtered(session, access, filter), filter.Sort).Take(Import.RegisterExport.MaxModels + 1)
+                .ToListAsync(ctx.RequestAborted);
+            if (models.Count > Import.RegisterExport.MaxModels)
+                return Problems.Validation("format", $"Mẫu nhập liệu chứa tối đa {Format.Number(Import.RegisterExport.MaxModels)} mô hình; hãy lọc theo kỳ hoặc đơn vị rồi tải từng phần.");
+            return Results.File(await Import.RegisterExport.WriteAsync(models, context, session, ctx.RequestAborted),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"so-dang-ky-theo-mau-nhap-{stamp}.xlsx");
+        }
         var rows = await ModelQueries.Sorted(ModelQueries.Filtered(session, access, filter), filter.Sort).Take(MaxExportRows).ToListAsync(ctx.RequestAborted);
         var codes = rows.Where(r => r.ReplicatesModelId is not null).Select(r => r.ReplicatesModelId!.Value).Distinct().ToList();
         var sources = (await session.LoadManyAsync<ModelSummary>(codes)).ToDictionary(s => s.Id, s => s.RegistryCode);
@@ -118,7 +128,6 @@ public static class ModelReports
             r.FirstTarget, ModelLabels.Status(r.Status), r.SubmittedAt, r.DecidedAt,
             r.ReplicatesModelId is { } s ? sources.GetValueOrDefault(s) : null
         ]).ToList());
-        var stamp = clock.VietnamNow().ToString("yyyyMMdd-HHmm");
         return format == "csv"
             ? Results.File(table.ToCsv(), "text/csv; charset=utf-8", $"so-dang-ky-mo-hinh-{stamp}.csv")
             : Results.File(table.ToXlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"so-dang-ky-mo-hinh-{stamp}.xlsx");

@@ -1,0 +1,20 @@
+namespace Emulation.Kernel.Import;
+
+/// <summary>An upload as its owner reads it before confirming, every module's import alike: the counts by fate, the
+/// file's own problems and one page of rows (all, or of one fate).</summary>
+public sealed record ImportPreview(Guid Id, string FileName, string OwnerName, DateTimeOffset UploadedAt, DateTimeOffset ExpiresAt,
+    FateCounts Counts, IReadOnlyList<RowError> FileErrors, IReadOnlyList<PreviewRow> Rows, int Total,
+    DateTimeOffset? ConfirmedAt, ConfirmMode? Mode, FateCounts? Stored)
+{
+    public static ImportPreview Of(ImportBatch b, RowFate? fate = null, int skip = 0, int take = int.MaxValue)
+    {
+        var rows = b.Rows.Where(r => fate is null || r.Fate == fate).ToList();
+        return new(b.Id, b.FileName, b.OwnerName, b.UploadedAt, b.ExpiresAt, b.Checked, b.FileErrors, rows.Skip(skip).Take(take).ToList(), rows.Count,
+            b.ConfirmedAt, b.Mode, b.Stored);
+    }
+}
+
+/// <summary>An upload as the list of imports shows it (without the file's bytes): the person's own, or for an
+/// administrator everyone's, which is the imports' audit trail.</summary>
+public sealed record ImportListed(Guid Id, string FileName, string OwnerName, DateTimeOffset UploadedAt, DateTimeOffset ExpiresAt,
+    DateTimeOffset? ConfirmedAt, FateCounts Checked, FateCounts? Stored);
