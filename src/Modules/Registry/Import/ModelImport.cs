@@ -71,8 +71,10 @@ public static partial class ModelImport
         var codes = models.SelectMany(m => m.History.Select(h => h.Entry.Code)).Append(null)
             .Concat(models.Select(m => m.ReplicatesRef)).OfType<string>().Distinct().ToList();
         var accepted = codes.Count == 0 ? [] : await session.LoadManyAsync<AcceptedCode>(ct, codes);
+        var named = models.Select(m => RegisterExport.FormModelId(m.RowCode)).OfType<Guid>().Distinct().ToArray();
+        var onForm = named.Length == 0 ? [] : await session.Query<ModelSummary>().Where(s => s.Id.IsOneOf(named)).Select(s => s.Id).ToListAsync(ct);
         return new ImportState(earlier, claims.ToDictionary(c => c.Id, c => c.ModelId), accepted.ToDictionary(c => c.Id, c => c.ModelId),
-            new Dictionary<string, IReadOnlyList<NearDuplicate>>());
+            new Dictionary<string, IReadOnlyList<NearDuplicate>>()) { FormModels = onForm.ToHashSet() };
     }
 
     static async Task<Dictionary<Guid, long>> VersionsAsync(IQuerySession session, List<Guid> ids, CancellationToken ct)
