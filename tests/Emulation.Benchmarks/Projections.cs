@@ -28,6 +28,22 @@ public static class Projections
         return watch.Elapsed;
     }
 
+    /// <summary>Waits until no event was appended for <paramref name="quiet"/> and the search model has applied the last one.</summary>
+    public static async Task<TimeSpan> SettleAsync(NpgsqlDataSource db, TimeSpan quiet, TimeSpan limit)
+    {
+        var watch = Stopwatch.StartNew();
+        var last = -1L;
+        var since = watch.Elapsed;
+        while (watch.Elapsed < limit)
+        {
+            var high = await HighestEvent(db);
+            if (high != last) (last, since) = (high, watch.Elapsed);
+            else if (watch.Elapsed - since >= quiet && await Position(db) >= high) return watch.Elapsed;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"events were still being appended after {limit}");
+    }
+
     /// <summary>The raw rate of this machine for the same volume: COPY of rows shaped like events (an id, a sequence number,
     /// a type, a JSON body of the same size) into a table of their own.</summary>
     public static async Task<double> CopyRowsPerSecondAsync(NpgsqlDataSource db, long rows)

@@ -69,6 +69,7 @@ public static class RegistryModule
 
         services.ConsumeFeed(Feed.Directory, "registry");
         services.AddSingleton<UnitDirectory>();
+        services.AddSingleton<CheckedUploads>();
         services.AddSingleton<ReferenceData>();
         services.AddSingleton<IModulePages, RegistryPages>();
         services.AddSingleton<IHomeFigures, RegistryFigures>();

@@ -4,6 +4,7 @@ using Emulation.Awards.Proposals;
 using Emulation.Awards.Units;
 using Emulation.Kernel;
 using Emulation.Kernel.Text;
+using Emulation.Kernel.Web;
 using Marten;
 using Npgsql;
 
@@ -22,24 +23,6 @@ public sealed record CampaignReport(ReportRequest Request, string CampaignName, 
 
 /// <summary>Reads what a report needs from Awards' own copies and records (ADR 0033): models from the Registry's feed, the
 /// boards' outcomes from Review's feed, commendations from signed decisions' certificates and from imported registers.</summary>
-/// <summary>How long each stage of a report took, sent back as a <c>Server-Timing</c> header (browsers' developer tools and
-/// the benchmark read it).</summary>
-public sealed class ServerTiming
-{
-    readonly List<(string Name, double Ms)> _marks = [];
-    long _since = System.Diagnostics.Stopwatch.GetTimestamp();
-
-    public void Start() => _since = System.Diagnostics.Stopwatch.GetTimestamp();
-
-    public void Mark(string name)
-    {
-        _marks.Add((name, System.Diagnostics.Stopwatch.GetElapsedTime(_since).TotalMilliseconds));
-        _since = System.Diagnostics.Stopwatch.GetTimestamp();
-    }
-
-    public string Header => string.Join(", ", _marks.Select(m => $"{m.Name};dur={m.Ms.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}"));
-}
-
 public static class CampaignReports
 {
     public const string CampaignNotFound = "Không tìm thấy đợt thi đua.";
@@ -102,8 +85,6 @@ public static class CampaignReports
         var campaign = await session.LoadAsync<ReportCampaign>(request.CampaignId, ct);
         if (campaign is null) return null;
         timing?.Start();
-        var rows = await RowsAsync(store, request, units, ct);
-        timing?.Mark("rows");
 
         var lists = await session.Query<ProposalList>().Where(l => l.CampaignId == request.CampaignId).ToListAsync(ct);
         var outcomes = lists.Where(l => l.Published && l.PublishedAt is not null)
@@ -124,50 +105,84 @@ public static class CampaignReports
 
         var past = await session.Query<PastCommendation>().Where(p => p.CampaignId == request.CampaignId).ToListAsync(ct);
         commendations.AddRange(past.Select(p => new CommendationRow(p.ModelId, p.RecipientKind, p.FormName, p.DecisionDate, null) { UnitId = p.UnitId }));
+        timing?.Mark("outcomes-commendations");
+
+        var named = outcomes.Select(o => o.ModelId).Concat(commendations.Select(c => c.ModelId).OfType<Guid>()).Distinct().ToArray();
+        var input = await InputAsync(store, request, units, named, ct);
+        timing?.Mark("rows");
         // A commendation counts for the scope through its model; one a register gives without a model, through its unit,
         // and only when no single period was asked for (the register does not say which period it crowned).
-        var modelIds = rows.Select(r => r.Id).ToHashSet();
+        var modelIds = input.Named.Select(r => r.Id).ToHashSet();
         commendations = commendations.Where(c => c.ModelId is { } m
             ? modelIds.Contains(m)
             : request.PeriodId is null && (units is null || c.UnitId is { } u && units.Contains(u))).ToList();
 
-        timing?.Mark("outcomes-commendations");
-        var totals = ReportFigures.Compute(rows, outcomes, commendations, request.AsOf);
+        var totals = ReportFigures.Compute(input, outcomes, commendations, request.AsOf);
         timing?.Mark("figures");
         var tree = access.Tree;
         var scopeUnit = tree.Find(request.UnitId);
         var scopeName = scopeUnit?.Name ?? (access.SeesAll ? "Toàn bộ các đơn vị" : "Các đơn vị bạn theo dõi");
         var scopeParent = scopeUnit is { IsBoard: true } ? tree.Find(scopeUnit.ParentId)?.Name : tree.Find(scopeUnit?.ParentId)?.Name;
-        var names = rows.Select(r => r.UnitId).Distinct().ToDictionary(id => id, id => tree.Name(id));
+        var names = input.Named.Select(r => r.UnitId).Distinct().ToDictionary(id => id, id => tree.Name(id));
         return new CampaignReport(request, campaign.Name, campaign.Periods.FirstOrDefault(p => p.Id == request.PeriodId)?.Name,
             scopeName, scopeParent, totals, names);
     }
 
-    /// <summary>The scope's models read as plain rows from the copy's duplicated columns: a campaign of 200,000 models is
-    /// one query and no JSON.</summary>
-    static async Task<List<ReportRow>> RowsAsync(IDocumentStore store, ReportRequest request, HashSet<Guid>? units, CancellationToken ct)
+    const string Columns = "id, code, name, kind, status, unit_id, level_code, field_code, submitted_at, accepted_at, replicates_model_id";
+
+    /// <summary>The scope's models in the copy's duplicated columns (no JSON): the tally and the replications counted by the
+    /// database, and only the rows the report names one by one read back (ADR 0044). One round trip.</summary>
+    static async Task<ReportInput> InputAsync(IDocumentStore store, ReportRequest request, HashSet<Guid>? units, Guid[] named, CancellationToken ct)
     {
+        string Scope(string alias) => $"""
+            {alias}.campaign_id = @campaign and ({alias}.submitted_at is not null or {alias}.accepted_at is not null)
+            {(request.PeriodId is null ? "" : $"and {alias}.period_id = @period")}
+            {(units is null ? "" : $"and {alias}.unit_id = any(@units)")}
+            """;
+        var table = $"{AwardsModule.Schema}.mt_doc_reportmodel";
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        var sql = $"""
-            select id, code, name, kind, status, unit_id, level_code, field_code, submitted_at, accepted_at, replicates_model_id
-            from {AwardsModule.Schema}.mt_doc_reportmodel
-            where campaign_id = @campaign and (submitted_at is not null or accepted_at is not null)
-            {(request.PeriodId is null ? "" : "and period_id = @period")}
-            {(units is null ? "" : "and unit_id = any(@units)")}
-            """;
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("campaign", request.CampaignId);
-        if (request.PeriodId is { } period) command.Parameters.AddWithValue("period", period);
-        if (units is not null) command.Parameters.AddWithValue("units", units.ToArray());
+        await using var batch = new NpgsqlBatch(connection);
+        void Add(string sql)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.AddWithValue("campaign", request.CampaignId);
+            command.Parameters.AddWithValue("cutoff", ReportFigures.Cutoff(request.AsOf).ToUniversalTime());
+            if (request.PeriodId is { } period) command.Parameters.AddWithValue("period", period);
+            if (units is not null) command.Parameters.AddWithValue("units", units.ToArray());
+            command.Parameters.AddWithValue("named", named);
+            batch.BatchCommands.Add(command);
+        }
+        Add($"""
+            select level_code, field_code, kind, count(*)::int, (count(*) filter (where m.accepted_at < @cutoff))::int
+            from {table} m where {Scope("m")} and (m.submitted_at < @cutoff or m.accepted_at < @cutoff)
+            group by level_code, field_code, kind
+            """);
+        Add($"""
+            select g.original, g.replications, o.id is not null, o.code, o.name
+            from (select m.replicates_model_id as original, count(*)::int as replications from {table} m
+                  where {Scope("m")} and m.accepted_at < @cutoff and m.replicates_model_id is not null group by m.replicates_model_id) g
+            left join {table} o on o.id = g.original and {Scope("o")}
+            """);
+        Add($"select {Columns} from {table} m where m.id = any(@named) and {Scope("m")}");
+
+        var tally = new List<TallyLine>();
+        var replications = new List<ReplicationLine>();
         var rows = new List<ReportRow>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            tally.Add(new TallyLine(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4)));
+        await reader.NextResultAsync(ct);
+        while (await reader.ReadAsync(ct))
+            replications.Add(new ReplicationLine(reader.GetGuid(0), reader.GetInt32(1), reader.GetBoolean(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? "" : reader.GetString(4)));
+        await reader.NextResultAsync(ct);
         while (await reader.ReadAsync(ct))
             rows.Add(new ReportRow(reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 reader.GetString(4), reader.GetGuid(5), reader.GetString(6), reader.GetString(7),
                 reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8), reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9),
                 reader.IsDBNull(10) ? null : reader.GetGuid(10)));
-        return rows;
+        return new ReportInput(tally, replications, rows);
     }
 
     /// <summary>The campaigns whose models this person may report on (every campaign the copies know; the scope narrows the

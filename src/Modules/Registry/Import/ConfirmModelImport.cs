@@ -6,9 +6,11 @@ using Emulation.Kernel.Web;
 using Emulation.Registry.Models;
 using Emulation.Registry.Units;
 using Marten;
+using Marten.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Npgsql;
 using Wolverine.Http;
 
 namespace Emulation.Registry.Import;
@@ -34,24 +36,36 @@ public static class ConfirmModelImportEndpoint
 
     [WolverinePost("/api/registry/import/{id}/confirm"), Authorize(Policy = Policies.SignedIn)]
     [ProducesResponseType<ImportConfirmed>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(Guid id, ConfirmModelImport command, IDocumentStore store, UnitDirectory units, HttpContext ctx,
-        TimeProvider clock)
+    public static async Task<IResult> Post(Guid id, ConfirmModelImport command, IDocumentStore store, UnitDirectory units, CheckedUploads checkedUploads,
+        HttpContext ctx, TimeProvider clock)
     {
         var ct = ctx.RequestAborted;
         var user = ctx.CurrentUser();
         var now = clock.GetUtcNow();
+        var timing = new ServerTiming();
         ModelImportBatch batch;
         ImportCheck check;
+        Task<Dictionary<Guid, List<NearDuplicate>>> near;
         await using (var session = store.LightweightSession())
         {
             var loaded = await session.LoadAsync<ModelImportBatch>(id, ct);
             if (Refuse(loaded, user, command, now) is { } refusal) return refusal;
             batch = loaded!;
-            var context = await ModelContext.LoadAsync(ctx, session, units);
-            check = await ModelImport.CheckAsync(batch.Content, context, session, now.VietnamDate(), ct);
+            timing.Mark("load");
+            var mark = await StoreMark.ReadAsync(store, ct);
+            var kept = checkedUploads.Take(batch.Id, mark, user.Id, now.VietnamDate());
+            if (kept is not null) check = kept;
+            else
+            {
+                var context = await ModelContext.LoadAsync(ctx, session, units);
+                check = await ModelImport.CheckAsync(batch.Content, context, session, now.VietnamDate(), ct);
+            }
+            timing.Mark(kept is null ? "check" : "check-kept");
             if (ParseMode(command.Mode) == ConfirmMode.AllOrNothing && check.Counts.Refused > 0)
                 return Problems.Validation("mode",
                     $"Có {Format.Number(check.Counts.Refused)} dòng bị từ chối nên không lưu dòng nào. Hãy tải các dòng bị từ chối về, sửa rồi tải lên lại, hoặc chọn nhập các dòng hợp lệ.");
+            // The register's near-duplicates are looked up on another connection while the batch is marked.
+            near = ModelImport.NearDuplicatesAsync(store, check.Plans, ct);
             // The batch is marked confirmed first, under its version: a second confirmation stops here with a 409.
             batch.ConfirmedAt = now;
             batch.Mode = ParseMode(command.Mode);
@@ -59,21 +73,43 @@ public static class ConfirmModelImportEndpoint
             batch.Rows = check.Preview().ToList();
             session.Store(batch);
             await session.SaveChangesAsync(ct);
+            timing.Mark("mark-confirmed");
         }
 
-        var duplicates = await ModelImport.NearDuplicatesAsync(store, check.Plans, ct);
-        foreach (var chunk in check.Plans.Where(p => p.Stores).Chunk(StreamsPerTransaction))
+        var duplicates = await near;
+        timing.Mark("near-duplicates");
+        try
         {
-            await using var session = store.LightweightSession();
-            foreach (var plan in chunk)
+            foreach (var chunk in check.Plans.Where(p => p.Stores).Chunk(StreamsPerTransaction))
             {
-                var source = new ModelImportSource(batch.Id, batch.FileName, ModelTemplate.Dossiers, plan.Model.Row.Number, plan.Model.RowCode);
-                check.Earlier.TryGetValue(ModelImportKey.For(plan.ProvinceId, plan.Model.Key), out var key);
-                ModelImport.Append(session, plan, source, user.Id, now, duplicates.GetValueOrDefault(plan.ModelId) ?? [], key);
+                await using var connection = store.Storage.Database.CreateConnection();
+                await connection.OpenAsync(ct);
+                await using var transaction = await connection.BeginTransactionAsync(ct);
+                await using var session = store.LightweightSession(SessionOptions.ForTransaction(transaction));
+                var fresh = new ModelImport.NewModels();
+                foreach (var plan in chunk)
+                {
+                    var source = new ModelImportSource(batch.Id, batch.FileName, ModelTemplate.Dossiers, plan.Model.Row.Number, plan.Model.RowCode);
+                    check.Earlier.TryGetValue(ModelImportKey.For(plan.ProvinceId, plan.Model.Key), out var key);
+                    ModelImport.Append(session, fresh, plan, source, user.Id, now, duplicates.GetValueOrDefault(plan.ModelId) ?? [], key);
+                }
+                ModelImport.AdvanceCounters(session, chunk.SelectMany(p => p.NewSteps).Select(s => s.Code).OfType<string>());
+                timing.Mark("build");
+                await StreamCopy.AppendAsync<Model>(store, connection, fresh.Streams, now, ct);
+                timing.Mark("events");
+                await fresh.CopyDocumentsAsync(store, connection, now, ct);
+                await session.SaveChangesAsync(ct);
+                timing.Mark("documents");
+                await transaction.CommitAsync(ct);
+                timing.Mark("commit");
             }
-            ModelImport.AdvanceCounters(session, chunk.SelectMany(p => p.NewSteps).Select(s => s.Code).OfType<string>());
-            await session.SaveChangesAsync(ct);
         }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Another confirmation of the same register stored some of these models (or codes) a moment ago.
+            return Problems.Conflict("Một số dòng của tệp vừa được lưu bởi một lần nhập khác. Hãy tải tệp lên lại để xem các dòng còn lại.");
+        }
+        ctx.Response.Headers["Server-Timing"] = timing.Header;
         return Results.Ok(new ImportConfirmed(batch.Id, batch.Mode!.Value, check.Counts));
     }
 

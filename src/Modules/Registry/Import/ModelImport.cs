@@ -71,8 +71,10 @@ public static partial class ModelImport
         var codes = models.SelectMany(m => m.History.Select(h => h.Entry.Code)).Append(null)
             .Concat(models.Select(m => m.ReplicatesRef)).OfType<string>().Distinct().ToList();
         var accepted = codes.Count == 0 ? [] : await session.LoadManyAsync<AcceptedCode>(ct, codes);
+        var named = models.Select(m => RegisterExport.FormModelId(m.RowCode)).OfType<Guid>().Distinct().ToArray();
+        var onForm = named.Length == 0 ? [] : await session.Query<ModelSummary>().Where(s => s.Id.IsOneOf(named)).Select(s => s.Id).ToListAsync(ct);
         return new ImportState(earlier, claims.ToDictionary(c => c.Id, c => c.ModelId), accepted.ToDictionary(c => c.Id, c => c.ModelId),
-            new Dictionary<string, IReadOnlyList<NearDuplicate>>());
+            new Dictionary<string, IReadOnlyList<NearDuplicate>>()) { FormModels = onForm.ToHashSet() };
     }
 
     static async Task<Dictionary<Guid, long>> VersionsAsync(IQuerySession session, List<Guid> ids, CancellationToken ct)
@@ -127,10 +129,11 @@ public static partial class ModelImport
         return found;
     }
 
-    /// <summary>Appends one stored row: for a new model the import event, then the registration and each step of its
-    /// history at the register's own dates; for an updated one the edit and the steps added since. The key, the name
-    /// claim and (by the inline projection) the accepted code are written in the same session.</summary>
-    public static void Append(IDocumentSession session, ImportPlan p, ModelImportSource source, Guid by, DateTimeOffset now,
+    /// <summary>Stores one row: for a new model the import event, then the registration and each step of its history at
+    /// the register's own dates, with its key, name claim and the accepted code the inline projection would have written,
+    /// all collected in <paramref name="fresh"/> for the caller to write by COPY (<see cref="StreamCopy"/>); for an
+    /// updated one the edit and the steps added since, its key and claim, in the session.</summary>
+    public static void Append(IDocumentSession session, NewModels fresh, ImportPlan p, ModelImportSource source, Guid by, DateTimeOffset now,
         IReadOnlyList<NearDuplicate> duplicates, ModelImportKey? earlier)
     {
         var events = new List<object>();
@@ -159,22 +162,44 @@ public static partial class ModelImport
         var before = earlier?.Status ?? ModelStatus.Draft;
         var after = p.FinalStatus(before);
         var version = p.ExpectedVersion + events.Count;
-        if (earlier is null) session.Events.StartStream<Model>(id, events);
-        else session.Events.Append(id, version, events.ToArray());
-
         // Withdrawn and rejected dossiers hold no name, as on the form.
         var oldClaim = earlier?.ClaimId;
         var newClaim = after is ModelStatus.Withdrawn or ModelStatus.Rejected ? null : ModelNameClaim.Key(unit, p.Details.PeriodId, p.Details.Name);
-        if (oldClaim is not null && oldClaim != newClaim) session.Delete<ModelNameClaim>(oldClaim);
-        if (newClaim is not null && newClaim != oldClaim) session.Store(new ModelNameClaim { Id = newClaim, ModelId = id });
-
-        session.Store(new ModelImportKey
+        var key = new ModelImportKey
         {
             Id = ModelImportKey.For(p.ProvinceId, p.Model.Key), ModelId = id, UnitId = unit,
             DossierHash = ModelImportKey.Hash(unit, p.Details, p.RegisteredOn),
             History = p.Model.History.Select(h => h.Entry.Signature).ToList(),
             Version = earlier is null ? events.Count : version, Status = after, ClaimId = newClaim, BatchId = source.BatchId, ImportedAt = now
-        });
+        };
+        if (earlier is null)
+        {
+            fresh.Streams.Add((id, events));
+            fresh.Keys.Add(key);
+            if (newClaim is not null) fresh.Claims.Add(new ModelNameClaim { Id = newClaim, ModelId = id });
+            fresh.Codes.AddRange(events.OfType<ModelAccepted>().Select(a => new AcceptedCode { Id = a.RegistryCode, ModelId = id }));
+            return;
+        }
+        session.Events.Append(id, version, events.ToArray());
+        if (oldClaim is not null && oldClaim != newClaim) session.Delete<ModelNameClaim>(oldClaim);
+        if (newClaim is not null && newClaim != oldClaim) session.Store(new ModelNameClaim { Id = newClaim, ModelId = id });
+        session.Store(key);
+    }
+
+    /// <summary>What a batch stores for models the store does not hold yet: new rows only, so COPY can write them.</summary>
+    public sealed class NewModels
+    {
+        public List<(Guid Id, IReadOnlyList<object> Events)> Streams { get; } = [];
+        public List<ModelImportKey> Keys { get; } = [];
+        public List<ModelNameClaim> Claims { get; } = [];
+        public List<AcceptedCode> Codes { get; } = [];
+
+        public async Task CopyDocumentsAsync(IDocumentStore store, NpgsqlConnection connection, DateTimeOffset now, CancellationToken ct)
+        {
+            await StreamCopy.InsertAsync(store, connection, RegistryModule.Schema, Keys, k => k.Id, now, ct);
+            await StreamCopy.InsertAsync(store, connection, RegistryModule.Schema, Claims, c => c.Id, now, ct);
+            await StreamCopy.InsertAsync(store, connection, RegistryModule.Schema, Codes, c => c.Id, now, ct);
+        }
     }
 
     /// <summary>An imported code of this deployment's shape (province-year-number) moves the counter past it, so

@@ -14,6 +14,9 @@ public sealed record ImportState(
     IReadOnlyDictionary<string, Guid> Claims, IReadOnlyDictionary<string, Guid> Codes,
     IReadOnlyDictionary<string, IReadOnlyList<NearDuplicate>> NearDuplicates)
 {
+    /// <summary>Models registered on the form that rows of the file name by the row code the register export gives them.</summary>
+    public IReadOnlySet<Guid> FormModels { get; init; } = new HashSet<Guid>();
+
     public static readonly ImportState Empty = new(
         new Dictionary<string, (ModelImportKey, long)>(), new Dictionary<string, Guid>(),
         new Dictionary<string, Guid>(), new Dictionary<string, IReadOnlyList<NearDuplicate>>());
@@ -71,6 +74,14 @@ public static class ModelImportRules
             var modelId = ModelImportKey.ModelIdFor(provinceId, m.Key);
             var earlier = state.Earlier.TryGetValue(ModelImportKey.For(provinceId, m.Key), out var e) ? e : default;
             var known = earlier.Key is not null;
+            if (!known && RegisterExport.FormModelId(m.RowCode) is { } onForm && state.FormModels.Contains(onForm))
+            {
+                // The register's own export of a model registered on the form: it is in this register already, and the
+                // form is where it changes; importing it would store it twice.
+                row.Fail(T.RowCode, $"Mô hình “{m.Details.Name}” đã có trong sổ (đăng ký bằng biểu mẫu); sửa trên trang của mô hình, không nhập lại.");
+                plans.Add(new ImportPlan(m, RowFate.Refused, onForm, provinceId, today, m.Details, false, [], null, 0, null));
+                continue;
+            }
 
             var details = m.Details with { ReplicatesModelId = Replicates(m, state, acceptedInFile, provinceId, modelId) };
             CheckDossier(m, details, context);

@@ -8,8 +8,8 @@ namespace Emulation.Registry.Import;
 
 /// <summary>The register as the import workbook (ADR 0036): every model of a filter with its dossier, targets and
 /// history on their original days, so what one database holds can be read back by another, or by this one, where the
-/// models it imported come back "unchanged". A model registered on the form has no row code of the province; its
-/// registry code stands in, or the start of its id while it has none.</summary>
+/// models it imported come back "unchanged". A model registered on the form has no row code of the province; it gets
+/// <c>MH-</c> and its id, by which an import into this register recognises it and refuses to store it twice.</summary>
 public static class RegisterExport
 {
     /// <summary>The rows a drop-down covers in the template; a larger register is exported a period or a unit at a time.</summary>
@@ -49,6 +49,15 @@ public static class RegisterExport
             [new(template.Sheets[0], dossiers), new(template.Sheets[1], targets), new(template.Sheets[2], history)], T.Guidance);
     }
 
+    const string FormPrefix = "MH-";
+
+    public static string FormRowCode(Guid id) => FormPrefix + id.ToString("N").ToUpperInvariant();
+
+    /// <summary>The model a row code written by <see cref="FormRowCode"/> names, if it is one.</summary>
+    public static Guid? FormModelId(string? rowCode) =>
+        rowCode is { Length: 35 } && rowCode.StartsWith(FormPrefix, StringComparison.OrdinalIgnoreCase)
+        && Guid.TryParseExact(rowCode[3..], "N", out var id) ? id : null;
+
     /// <summary>One model's rows from its events (pure): the latest dossier, the day it was registered, each step on its day.</summary>
     public static (Dictionary<string, object?> Dossier, List<Dictionary<string, object?>> Targets, List<Dictionary<string, object?>> History)? Row(
         ModelSummary summary, IReadOnlyList<object> events, Units.RegistryUnitTree tree, ModelContext context, IReadOnlyDictionary<Guid, string?> codes)
@@ -71,7 +80,7 @@ public static class RegisterExport
                 case ModelWithdrawn x: steps.Add((HistoryStep.Withdrawn, x.At.VietnamDate(), null, x.Reason)); break;
             }
         if (details is null) return null;
-        var code = rowCode ?? summary.RegistryCode ?? $"MH-{summary.Id:N}"[..11].ToUpperInvariant();
+        var code = rowCode ?? FormRowCode(summary.Id);
         var owner = tree.Find(unit);
         var dossier = new Dictionary<string, object?>
         {

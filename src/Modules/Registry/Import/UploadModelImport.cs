@@ -20,7 +20,8 @@ public static class UploadModelImportEndpoint
 
     [WolverinePost("/api/registry/import"), Authorize(Policy = Policies.SignedIn), UploadedWorkbook]
     [ProducesResponseType<ImportPreview>(StatusCodes.Status201Created)]
-    public static async Task<IResult> Post(HttpContext ctx, IDocumentSession session, UnitDirectory units, TimeProvider clock)
+    public static async Task<IResult> Post(HttpContext ctx, IDocumentSession session, UnitDirectory units, CheckedUploads checkedUploads,
+        TimeProvider clock)
     {
         var ct = ctx.RequestAborted;
         var context = await ModelContext.LoadAsync(ctx, session, units);
@@ -30,6 +31,7 @@ public static class UploadModelImportEndpoint
         if (refusal is not null) return refusal;
 
         var now = clock.GetUtcNow();
+        var mark = await StoreMark.ReadAsync(session.DocumentStore, ct);
         var check = await ModelImport.CheckAsync(file!.Content, context, session, now.VietnamDate(), ct);
         if (check.Plans.Count == 0)
         {
@@ -46,6 +48,7 @@ public static class UploadModelImportEndpoint
             Rows = check.Preview().ToList(), FileErrors = check.FileErrors.ToList(), Checked = check.Counts
         };
         session.Store(batch);
+        checkedUploads.Keep(batch.Id, check, mark, user.Id, now.VietnamDate());
         return Results.Created($"/api/registry/import/{batch.Id}", ImportPreview.Of(batch));
     }
 }
