@@ -207,6 +207,21 @@ public sealed class ImportTests(AppFixture app)
         (await admin.Get($"/api/directory/import/{Guid.NewGuid()}")).Expect(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Two_uploads_of_one_new_unit_confirmed_at_once_store_it_once_and_the_other_gets_a_409()
+    {
+        using var admin = await app.As("quantri");
+        var code = $"Q{DirectoryScenarios.Unique("")}";
+        var book = new DirectoryWorkbook();
+        book.Unit(code, $"Xã Đua {code}", "commune", "CM-TP");
+        var file = book.ToXlsx();
+        var first = (await admin.UploadDirectory(file)).Expect(HttpStatusCode.Created).Id;
+        var second = (await admin.UploadDirectory(file)).Expect(HttpStatusCode.Created).Id;
+        var replies = await Task.WhenAll(admin.ConfirmDirectory(first), admin.ConfirmDirectory(second));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], replies.Select(r => r.Status).Order());
+        Assert.Single(await Codes(admin), c => c == code);
+    }
+
     static async Task<IEnumerable<string>> Codes(Api admin) =>
         (await admin.Get("/api/directory/units")).Expect(HttpStatusCode.OK).Body.EnumerateArray().Select(u => u.GetProperty("code").GetString()!).ToList();
 }
