@@ -1,3 +1,4 @@
+using Emulation.Directory.Import;
 using Emulation.Directory.Relay;
 using Emulation.Directory.People;
 using Emulation.Directory.Seed;
@@ -32,6 +33,9 @@ public static class DirectoryModule
             opts.Schema.For<Unit>().DatabaseSchemaName(Schema);
             opts.Schema.For<Person>().DatabaseSchemaName(Schema);
             opts.Schema.For<Credential>().DatabaseSchemaName(Schema).Index(c => c.PersonId);
+            // Two confirmations of one upload: the second finds the batch changed and stores nothing (409).
+            opts.Schema.For<DirectoryImportBatch>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true)
+                .Duplicate(b => b.OwnerId).Duplicate(b => b.UploadedAt);
         });
         services.SubscribeToEvents(new DirectoryFeed());
         services.AddSingleton<IPasswordHasher<Credential>, PasswordHasher<Credential>>();

@@ -38,7 +38,10 @@ public sealed class ImportBrowserTests(AppFixture app) : IAsyncLifetime
             var template = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Tải mẫu nhập liệu (.xlsx)" }).ClickAsync());
             Assert.EndsWith(".xlsx", template.SuggestedFilename);
 
+            // The file field speaks Vietnamese whatever the browser's own language: its button, then the chosen file's name.
+            Assert.Equal(("Chọn tệp…", "Chưa chọn tệp"), (await page.Locator(".file-button").InnerTextAsync(), await page.Locator(".file-name").InnerTextAsync()));
             await page.GetByLabel("Tệp Excel đã điền").SetInputFilesAsync(file);
+            Assert.Equal(Path.GetFileName(file), await page.Locator(".file-name").InnerTextAsync());
             await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên và kiểm tra" }).ClickAsync();
             await page.WaitForURLAsync(u => u.Contains("/mo-hinh/nhap-excel/"));
             Assert.Equal("1", await page.Locator("#count-new").InnerTextAsync());

@@ -10,6 +10,8 @@ public static class UnitPages
     {
         app.MapGet("/quan-tri/don-vi", UnitListPage.Get).RequireAuthorization(Policies.Admin);
         app.MapGet("/quan-tri/don-vi/{id:guid}", UnitDetailPage.Get).RequireAuthorization(Policies.Admin);
+        app.MapGet("/quan-tri/nhap-excel", Import.DirectoryImportPage.Get).RequireAuthorization(Policies.Admin);
+        app.MapGet("/quan-tri/nhap-excel/{id:guid}", Import.DirectoryImportPreviewPage.Get).RequireAuthorization(Policies.Admin);
     }
 
     /// <summary>Active units as picker suggestions, named by their whole path so two communes of one name differ.</summary>

@@ -4,18 +4,32 @@ namespace Emulation.Directory.Units;
 public sealed class UnitTree
 {
     readonly Dictionary<Guid, Unit> _byId;
-    readonly ILookup<Guid?, Unit> _children;
+    readonly Dictionary<string, Guid> _byCode = new(StringComparer.OrdinalIgnoreCase);
+    ILookup<Guid?, Unit>? _children;
 
     public UnitTree(IEnumerable<Unit> units)
     {
         _byId = units.ToDictionary(u => u.Id);
-        _children = _byId.Values.ToLookup(u => u.ParentId);
+        foreach (var u in _byId.Values) _byCode.TryAdd(u.Code, u.Id);
     }
+
+    ILookup<Guid?, Unit> ChildLookup => _children ??= _byId.Values.ToLookup(u => u.ParentId);
 
     public IReadOnlyCollection<Unit> All => _byId.Values;
     public Unit? Find(Guid? id) => id is { } g && _byId.TryGetValue(g, out var u) ? u : null;
-    public IEnumerable<Unit> Roots => Sorted(_children[null]);
-    public IEnumerable<Unit> Children(Guid id) => Sorted(_children[id]);
+    public Unit? FindCode(string? code) => code is not null && _byCode.TryGetValue(code, out var id) ? _byId[id] : null;
+    public IEnumerable<Unit> Roots => Sorted(ChildLookup[null]);
+    public IEnumerable<Unit> Children(Guid id) => Sorted(ChildLookup[id]);
+
+    /// <summary>Adds or replaces a unit, for an import that checks its rows one after another against the tree the earlier
+    /// rows leave (a copy of the stored tree, never the one a request reads).</summary>
+    public UnitTree Put(Unit unit)
+    {
+        _byId[unit.Id] = unit;
+        _byCode[unit.Code] = unit.Id;
+        _children = null;
+        return this;
+    }
 
     public IEnumerable<Unit> Ancestors(Guid id)
     {
@@ -29,7 +43,7 @@ public sealed class UnitTree
         string.Join(" › ", Ancestors(id).Reverse().Select(a => a.Name).Append(Find(id)?.Name ?? ""));
 
     public bool CodeTaken(string code, Guid? except = null) =>
-        _byId.Values.Any(u => u.Id != except && string.Equals(u.Code, code, StringComparison.OrdinalIgnoreCase));
+        _byCode.TryGetValue(code, out var id) ? id != except : false;
 
     static IEnumerable<Unit> Sorted(IEnumerable<Unit> units) =>
         units.OrderBy(u => u.Status).ThenBy(u => u.Kind).ThenBy(u => u.Name, Kernel.Text.VietnameseText.Comparer);

@@ -207,3 +207,26 @@
   document.addEventListener('input', (ev) => { if (ev.target.dataset?.scoreMax !== undefined) update(ev.target.form); });
   document.addEventListener('DOMContentLoaded', () => document.querySelectorAll('[data-live-total]').forEach(el => update(el.closest('form'))));
 })();
+
+// A file field in Vietnamese: the browser draws its own button in its own language ("Choose File"), so the input is kept
+// (focusable, in its label, read by assistive technology) but drawn as a "Chọn tệp…" button and the chosen file's name.
+(function () {
+  function dress(input) {
+    if (input.dataset.dressed) return;
+    input.dataset.dressed = '1';
+    const button = document.createElement('span');
+    button.className = 'button secondary file-button';
+    button.setAttribute('aria-hidden', 'true');
+    button.textContent = 'Chọn tệp…';
+    const name = document.createElement('span');
+    name.className = 'file-name';
+    name.setAttribute('aria-hidden', 'true');
+    name.textContent = 'Chưa chọn tệp';
+    input.classList.add('file-native');
+    input.after(button, name);
+    input.addEventListener('change', () => {
+      name.textContent = input.files.length ? [...input.files].map(f => f.name).join(', ') : 'Chưa chọn tệp';
+    });
+  }
+  document.addEventListener('DOMContentLoaded', () => document.querySelectorAll('input[type=file]').forEach(dress));
+})();
