@@ -151,11 +151,7 @@ public static class CommendationImportEndpoints
         var (file, refusal) = await UploadedWorkbook.ReadAsync(ctx.Request, ctx.RequestAborted);
         if (refusal is not null) return refusal;
         var now = clock.GetUtcNow();
-        var batch = new CommendationImportBatch
-        {
-            Id = Guid.NewGuid(), OwnerId = access.User.Id, OwnerName = access.User.FullName, FileName = file!.FileName, Sha256 = file.Sha256,
-            Size = file.Content.Length, Content = file.Content, UploadedAt = now, ExpiresAt = now + ImportBatch.Lifetime
-        };
+        var batch = ImportBatch.Begin<CommendationImportBatch>(access.User, file!, now);
         var (plans, errors, _) = await CheckAsync(batch, session, access, now, ctx.RequestAborted);
         if (plans.Count == 0)
             return Problems.Validation(new Dictionary<string, string[]>
@@ -163,8 +159,7 @@ public static class CommendationImportEndpoints
         batch.Rows = CommendationTemplate.Preview(plans).ToList();
         batch.FileErrors = errors.ToList();
         batch.Checked = FateCounts.Of(batch.Rows);
-        // An owner's previews that expired unconfirmed are dropped when they upload again; confirmed ones stay as the audit.
-        session.DeleteWhere<CommendationImportBatch>(b => b.OwnerId == access.User.Id && b.ConfirmedAt == null && b.ExpiresAt < now);
+        ImportBatch.DropExpired<CommendationImportBatch>(session, access.User.Id, now);
         session.Store(batch);
         return Results.Created($"/api/awards/import/commendations/{batch.Id}", ImportPreview.Of(batch));
     }
@@ -174,10 +169,8 @@ public static class CommendationImportEndpoints
     public static async Task<IResult> Preview(Guid id, IQuerySession session, HttpContext ctx, RowFate? fate, int? page, int? pageSize)
     {
         var batch = await session.LoadAsync<CommendationImportBatch>(id, ctx.RequestAborted);
-        if (!Visible(batch, ctx.CurrentUser())) return Problems.NotFound(NotFound);
-        var size = Math.Clamp(pageSize ?? 10_000, 1, 10_000);
-        var skip = (Math.Clamp(page ?? 1, 1, 100_000) - 1) * size;
-        return Results.Ok(ImportPreview.Of(batch!, fate, skip, size));
+        if (!ImportBatch.VisibleTo(batch, ctx.CurrentUser())) return Problems.NotFound(NotFound);
+        return Results.Ok(ImportPreview.Page(batch!, fate, page, pageSize));
     }
 
     /// <summary>The refused rows as the template's sheet, each with its reasons in a last column: fix and upload again.
@@ -187,14 +180,13 @@ public static class CommendationImportEndpoints
     public static async Task<IResult> Refused(Guid id, IQuerySession session, AwardsUnits units, HttpContext ctx, TimeProvider clock)
     {
         var batch = await session.LoadAsync<CommendationImportBatch>(id, ctx.RequestAborted);
-        if (!Visible(batch, ctx.CurrentUser())) return Problems.NotFound(NotFound);
+        if (!ImportBatch.VisibleTo(batch, ctx.CurrentUser())) return Problems.NotFound(NotFound);
         var access = await AwardsAccess.ForAsync(ctx, units);
         var (plans, _, spec) = await CheckAsync(batch!, session, access, clock.GetUtcNow(), ctx.RequestAborted);
         var rows = plans.Where(p => p.Fate == RowFate.Refused).Select(p => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>(p.Row.Cells)
             { [TemplateWriter.ErrorColumn] = string.Join("\n", p.Row.Errors.Select(e => e.Text)) }).ToList();
         var bytes = TemplateWriter.Write("Các dòng bị từ chối: sửa theo cột “Lỗi cần sửa” rồi tải lên lại", [new(spec, rows, true)], CommendationTemplate.Guidance);
-        var name = Path.GetFileNameWithoutExtension(batch!.FileName);
-        return Results.File(bytes, ReportEndpoints.Xlsx, $"{(name.Length == 0 ? "tep-nhap" : name)}-dong-bi-tu-choi.xlsx");
+        return Results.File(bytes, ReportEndpoints.Xlsx, ImportBatch.RefusedFileName(batch!.FileName));
     }
 
     /// <summary>The register of commendations already imported, for the units the person sees, as the template: to move it
@@ -223,9 +215,6 @@ public static class CommendationImportEndpoints
         var bytes = TemplateWriter.Write("Sổ khen thưởng đã nhập, theo mẫu nhập liệu", [new(spec, rows)], CommendationTemplate.Guidance);
         return Results.File(bytes, ReportEndpoints.Xlsx, "so-khen-thuong-theo-mau-nhap.xlsx");
     }
-
-    /// <summary>A preview is its owner's working paper; administrators read every import as its audit.</summary>
-    public static bool Visible(CommendationImportBatch? batch, CurrentUser user) => batch is not null && (batch.OwnerId == user.Id || user.IsAdmin);
 
     /// <summary>Checked again against the store as it is now, then every stored row in one transaction.</summary>
     [WolverinePost("/api/awards/import/commendations/{id}/confirm"), Authorize(Policy = Policies.SignedIn)]

@@ -64,14 +64,11 @@ public static class DirectoryImportEndpoints
                 ["file"] = check.FileErrors.Select(e => e.Text)
                     .DefaultIfEmpty($"Tệp không có dòng nào để nhập ở các sheet {string.Join(", ", DirectoryTemplate.Sheets.Select(s => s.Name))}.").ToArray()
             });
-        // An owner's previews that expired unconfirmed are dropped when they upload again; confirmed ones stay as the audit.
-        session.DeleteWhere<DirectoryImportBatch>(b => b.OwnerId == user.Id && b.ConfirmedAt == null && b.ExpiresAt < now);
-        var batch = new DirectoryImportBatch
-        {
-            Id = Guid.NewGuid(), OwnerId = user.Id, OwnerName = user.FullName, FileName = file.FileName, Sha256 = file.Sha256,
-            Size = file.Content.Length, Content = file.Content, UploadedAt = now, ExpiresAt = now + ImportBatch.Lifetime,
-            Rows = check.Preview().ToList(), FileErrors = check.FileErrors.ToList(), Checked = check.Counts
-        };
+        ImportBatch.DropExpired<DirectoryImportBatch>(session, user.Id, now);
+        var batch = ImportBatch.Begin<DirectoryImportBatch>(user, file, now);
+        batch.Rows = check.Preview().ToList();
+        batch.FileErrors = check.FileErrors.ToList();
+        batch.Checked = check.Counts;
         session.Store(batch);
         return Results.Created($"/api/directory/import/{batch.Id}", ImportPreview.Of(batch));
     }
@@ -81,10 +78,8 @@ public static class DirectoryImportEndpoints
     public static async Task<IResult> Preview(Guid id, IQuerySession session, HttpContext ctx, RowFate? fate, int? page, int? pageSize)
     {
         var batch = await session.LoadAsync<DirectoryImportBatch>(id, ctx.RequestAborted);
-        if (!Visible(batch, ctx.CurrentUser())) return Problems.NotFound(NotFound);
-        var size = Math.Clamp(pageSize ?? 10_000, 1, 10_000);
-        var skip = (Math.Clamp(page ?? 1, 1, 100_000) - 1) * size;
-        return Results.Ok(ImportPreview.Of(batch!, fate, skip, size));
+        if (!ImportBatch.VisibleTo(batch, ctx.CurrentUser())) return Problems.NotFound(NotFound);
+        return Results.Ok(ImportPreview.Page(batch!, fate, page, pageSize));
     }
 
     /// <summary>The owner confirms: the file is checked again against the Directory as it is now, the batch is marked
@@ -145,17 +140,13 @@ public static class DirectoryImportEndpoints
     public static async Task<IResult> Refused(Guid id, IQuerySession session, HttpContext ctx, TimeProvider clock)
     {
         var batch = await session.LoadAsync<DirectoryImportBatch>(id, ctx.RequestAborted);
-        if (!Visible(batch, ctx.CurrentUser())) return Problems.NotFound(NotFound);
+        if (!ImportBatch.VisibleTo(batch, ctx.CurrentUser())) return Problems.NotFound(NotFound);
         var check = await CheckAsync(batch!.Content, batch.FileName, session, ctx.CurrentUser().Id, clock.GetUtcNow(), ctx.RequestAborted);
         var bytes = TemplateWriter.Write("Các dòng bị từ chối: sửa theo cột “Lỗi cần sửa” rồi tải lên lại", check.Refused(), DirectoryTemplate.Guidance);
-        var name = Path.GetFileNameWithoutExtension(batch.FileName);
-        return Results.File(bytes, Xlsx, $"{(name.Length == 0 ? "tep-nhap" : name)}-dong-bi-tu-choi.xlsx");
+        return Results.File(bytes, Xlsx, ImportBatch.RefusedFileName(batch.FileName));
     }
 
     /// <summary>Only administrators import, and every administrator reads every import as its audit (as in the other
-    /// imports); only the owner confirms a preview.</summary>
-    public static bool Visible(DirectoryImportBatch? batch, CurrentUser user) => batch is not null && (batch.OwnerId == user.Id || user.IsAdmin);
-
     public static async Task<DirectoryImportCheck> CheckAsync(byte[] content, string fileName, IQuerySession session, Guid by, DateTimeOffset now,
         CancellationToken ct)
     {

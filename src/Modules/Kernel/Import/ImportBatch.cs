@@ -1,5 +1,7 @@
+using Emulation.Kernel.Security;
 using Emulation.Kernel.Text;
 using Emulation.Kernel.Web;
+using Marten;
 using Microsoft.AspNetCore.Http;
 
 namespace Emulation.Kernel.Import;
@@ -54,6 +56,33 @@ public abstract class ImportBatch
     public FateCounts? Stored { get; set; }
 
     public bool Confirmed => ConfirmedAt is not null;
+
+    /// <summary>A new upload of <paramref name="file"/> by <paramref name="owner"/>, kept for <see cref="Lifetime"/>.</summary>
+    public static T Begin<T>(CurrentUser owner, UploadedWorkbook file, DateTimeOffset now) where T : ImportBatch, new() => new()
+    {
+        Id = Guid.NewGuid(), OwnerId = owner.Id, OwnerName = owner.FullName, FileName = file.FileName, Sha256 = file.Sha256,
+        Size = file.Content.Length, Content = file.Content, UploadedAt = now, ExpiresAt = now + Lifetime
+    };
+
+    /// <summary>An owner's previews that expired unconfirmed are dropped when they upload again; confirmed ones stay as the audit.</summary>
+    public static void DropExpired<T>(IDocumentSession session, Guid ownerId, DateTimeOffset now) where T : ImportBatch =>
+        session.DeleteWhere<T>(b => b.OwnerId == ownerId && b.ConfirmedAt == null && b.ExpiresAt < now);
+
+    /// <summary>A preview is its owner's working paper; administrators read every import as its audit.</summary>
+    public static bool VisibleTo(ImportBatch? batch, CurrentUser user) => batch is not null && (batch.OwnerId == user.Id || user.IsAdmin);
+
+    /// <summary>The recent uploads the import page lists: an administrator's list is everyone's (the audit), anyone else's their own.</summary>
+    public static Task<IReadOnlyList<ImportListed>> RecentAsync<T>(IQuerySession session, CurrentUser user, CancellationToken ct) where T : ImportBatch =>
+        (user.IsAdmin ? session.Query<T>() : session.Query<T>().Where(b => b.OwnerId == user.Id))
+            .OrderByDescending(b => b.UploadedAt).Take(user.IsAdmin ? 30 : 10)
+            .Select(b => new ImportListed(b.Id, b.FileName, b.OwnerName, b.UploadedAt, b.ExpiresAt, b.ConfirmedAt, b.Checked, b.Stored)).ToListAsync(ct);
+
+    /// <summary>The name the refused rows of an upload download under.</summary>
+    public static string RefusedFileName(string fileName)
+    {
+        var name = Path.GetFileNameWithoutExtension(fileName);
+        return $"{(name.Length == 0 ? "tep-nhap" : name)}-dong-bi-tu-choi.xlsx";
+    }
     public bool Expired(DateTimeOffset now) => !Confirmed && now >= ExpiresAt;
 
     /// <summary>Why a confirmation cannot go on, the same for every module's import: not the person's upload (404), already

@@ -12,6 +12,13 @@ public sealed record ImportPreview(Guid Id, string FileName, string OwnerName, D
         return new(b.Id, b.FileName, b.OwnerName, b.UploadedAt, b.ExpiresAt, b.Checked, b.FileErrors, rows.Skip(skip).Take(take).ToList(), rows.Count,
             b.ConfirmedAt, b.Mode, b.Stored);
     }
+
+    /// <summary>The API's page of a preview: every row by default, at most 10,000 a page.</summary>
+    public static ImportPreview Page(ImportBatch b, RowFate? fate, int? page, int? pageSize)
+    {
+        var size = Math.Clamp(pageSize ?? 10_000, 1, 10_000);
+        return Of(b, fate, (Math.Clamp(page ?? 1, 1, 100_000) - 1) * size, size);
+    }
 }
 
 /// <summary>An upload as the list of imports shows it (without the file's bytes): the person's own, or for an

@@ -33,10 +33,8 @@ public static class ModelImportQueries
     public static async Task<IResult> Preview(Guid id, IQuerySession session, HttpContext ctx, RowFate? fate, int? page, int? pageSize)
     {
         var batch = await session.LoadAsync<ModelImportBatch>(id, ctx.RequestAborted);
-        if (!Visible(batch, ctx.CurrentUser())) return Problems.NotFound(ConfirmModelImportEndpoint.NotFound);
-        var size = Math.Clamp(pageSize ?? 10_000, 1, 10_000);
-        var skip = (Math.Clamp(page ?? 1, 1, 100_000) - 1) * size;
-        return Results.Ok(ImportPreview.Of(batch!, fate, skip, size));
+        if (!ImportBatch.VisibleTo(batch, ctx.CurrentUser())) return Problems.NotFound(ConfirmModelImportEndpoint.NotFound);
+        return Results.Ok(ImportPreview.Page(batch!, fate, page, pageSize));
     }
 
     /// <summary>The refused rows as the register workbook, each with its reasons in a last column: fix and upload again.
@@ -46,14 +44,11 @@ public static class ModelImportQueries
     public static async Task<IResult> Refused(Guid id, IQuerySession session, UnitDirectory units, HttpContext ctx, TimeProvider clock)
     {
         var batch = await session.LoadAsync<ModelImportBatch>(id, ctx.RequestAborted);
-        if (!Visible(batch, ctx.CurrentUser())) return Problems.NotFound(ConfirmModelImportEndpoint.NotFound);
+        if (!ImportBatch.VisibleTo(batch, ctx.CurrentUser())) return Problems.NotFound(ConfirmModelImportEndpoint.NotFound);
         var context = await ModelContext.LoadAsync(ctx, session, units);
         var check = await ModelImport.CheckAsync(batch!.Content, context, session, clock.VietnamToday(), ctx.RequestAborted);
         var bytes = TemplateWriter.Write("Các dòng bị từ chối: sửa theo cột “Lỗi cần sửa” rồi tải lên lại", check.Refused(), ModelTemplate.Guidance);
-        var name = Path.GetFileNameWithoutExtension(batch.FileName);
-        return Results.File(bytes, Xlsx, $"{(name.Length == 0 ? "tep-nhap" : name)}-dong-bi-tu-choi.xlsx");
+        return Results.File(bytes, Xlsx, ImportBatch.RefusedFileName(batch.FileName));
     }
 
-    /// <summary>A preview is its owner's working paper; administrators read every import as its audit.</summary>
-    public static bool Visible(ModelImportBatch? batch, CurrentUser user) => batch is not null && (batch.OwnerId == user.Id || user.IsAdmin);
 }

@@ -39,14 +39,11 @@ public static class UploadModelImportEndpoint
             return Problems.Validation(new Dictionary<string, string[]> { ["file"] = reasons });
         }
 
-        // An owner's previews that expired unconfirmed are dropped when they upload again; confirmed ones stay as the audit.
-        session.DeleteWhere<ModelImportBatch>(b => b.OwnerId == user.Id && b.ConfirmedAt == null && b.ExpiresAt < now);
-        var batch = new ModelImportBatch
-        {
-            Id = Guid.NewGuid(), OwnerId = user.Id, OwnerName = user.FullName, FileName = file.FileName, Sha256 = file.Sha256,
-            Size = file.Content.Length, Content = file.Content, UploadedAt = now, ExpiresAt = now + ImportBatch.Lifetime,
-            Rows = check.Preview().ToList(), FileErrors = check.FileErrors.ToList(), Checked = check.Counts
-        };
+        ImportBatch.DropExpired<ModelImportBatch>(session, user.Id, now);
+        var batch = ImportBatch.Begin<ModelImportBatch>(user, file, now);
+        batch.Rows = check.Preview().ToList();
+        batch.FileErrors = check.FileErrors.ToList();
+        batch.Checked = check.Counts;
         session.Store(batch);
         checkedUploads.Keep(batch.Id, check, mark, user.Id, now.VietnamDate());
         return Results.Created($"/api/registry/import/{batch.Id}", ImportPreview.Of(batch));
