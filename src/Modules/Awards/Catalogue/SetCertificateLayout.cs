@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Emulation.Documents.Certificates;
 using Emulation.Kernel.Security;
 using Emulation.Kernel.Web;
@@ -13,7 +16,32 @@ namespace Emulation.Awards.Catalogue;
 /// <param name="Left">Millimetres from the paper's left edge, typed "12,5" or "12.5".</param>
 /// <param name="Top">Millimetres from the paper's top edge.</param>
 /// <param name="Width">The width the text is centred in, in millimetres; for the QR code, its side.</param>
-public sealed record SlotInput(string? Slot, string? Left, string? Top, string? Width);
+public sealed record SlotInput(string? Slot,
+    [property: JsonConverter(typeof(LengthText))] string? Left,
+    [property: JsonConverter(typeof(LengthText))] string? Top,
+    [property: JsonConverter(typeof(LengthText))] string? Width);
+
+/// <summary>A length arrives as typed text from the form and may arrive as a JSON number from an integration: a number
+/// is already unambiguous, so it is passed on as plain digits with a decimal comma.</summary>
+public sealed class LengthText : JsonConverter<string?>
+{
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Number when reader.TryGetDecimal(out var d) => d.ToString("0.############", CultureInfo.InvariantCulture).Replace('.', ','),
+        JsonTokenType.Null => null,
+        // Anything else (a list, an object, true) reads as text no number is made of, refused beside its field.
+        _ => SkipAsText(ref reader)
+    };
+
+    static string SkipAsText(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return "?";
+    }
+
+    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+}
 
 /// <param name="Slots">The slots to move; the others keep their place.</param>
 /// <param name="Version">The catalogue's version as last read.</param>
