@@ -139,4 +139,19 @@ public sealed class CertificateLayoutTests(AppFixture app)
         // A JSON number is already unambiguous: 150.5 is a hundred and fifty and a half millimetres.
         (await admin.Put(url, new { slots = new[] { new { slot = "name", left = 60, top = 150.5, width = 300 } }, version })).Expect(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task The_api_document_describes_the_layout_endpoints_with_their_body_and_answer()
+    {
+        using var client = app.Anonymous();
+        using var doc = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var paths = doc.RootElement.GetProperty("paths");
+        var put = paths.GetProperty("/api/awards/catalogue/forms/{code}/layout").GetProperty("put");
+        Assert.Contains("SetCertificateLayout", put.GetProperty("requestBody").GetRawText());
+        Assert.Contains("LayoutSaved", put.GetProperty("responses").GetProperty("200").GetRawText());
+        Assert.True(paths.GetProperty("/api/awards/catalogue/forms/{code}/layout/reset").TryGetProperty("post", out _));
+        Assert.Contains("application/pdf", paths.GetProperty("/api/awards/catalogue/forms/{code}/layout/preview").GetProperty("get").GetRawText());
+        var slot = doc.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("SlotInput").GetProperty("properties");
+        Assert.Equal(["left", "slot", "top", "width"], slot.EnumerateObject().Select(p => p.Name).Order());
+    }
 }
