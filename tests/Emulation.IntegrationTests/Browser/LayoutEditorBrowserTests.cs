@@ -28,6 +28,7 @@ public sealed class LayoutEditorBrowserTests(AppFixture app) : IAsyncLifetime
         await page.SetViewportSizeAsync(width, height);
         await BrowserSession.SignIn(page, "quantri");
         await page.GotoAsync("/khen-thuong/danh-muc");
+        await Shot(page, $"catalogue-{width}");
         await page.Locator($"#hinh-thuc-{code} a", new() { HasText = "Vị trí in" }).ClickAsync();
         await page.WaitForURLAsync(u => u.EndsWith($"/khen-thuong/danh-muc/{code}/vi-tri-in"));
         Assert.Contains("Theo thiết kế chuẩn", await page.Locator("#trang-thai-vi-tri").InnerTextAsync());

@@ -28,17 +28,14 @@ public sealed class LengthText : JsonConverter<string?>
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
     {
         JsonTokenType.String => reader.GetString(),
-        JsonTokenType.Number when reader.TryGetDecimal(out var d) => d.ToString("0.############", CultureInfo.InvariantCulture).Replace('.', ','),
+        JsonTokenType.Number => reader.TryGetDecimal(out var d)
+            ? d.ToString("0.############", CultureInfo.InvariantCulture).Replace('.', ',')
+            // Beyond a decimal (1e300): passed on as written, for the rules to refuse beside its field.
+            : System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
         JsonTokenType.Null => null,
-        // Anything else (a list, an object, true) reads as text no number is made of, refused beside its field.
-        _ => SkipAsText(ref reader)
+        // A list, an object, true: a message-less exception lets the host name the field (BindingProblems).
+        _ => throw new JsonException()
     };
-
-    static string SkipAsText(ref Utf8JsonReader reader)
-    {
-        reader.Skip();
-        return "?";
-    }
 
     public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 }
