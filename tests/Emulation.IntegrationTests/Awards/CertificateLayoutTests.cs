@@ -113,6 +113,8 @@ public sealed class CertificateLayoutTests(AppFixture app)
         var wrongShape = (await admin.PostRaw($"/api/awards/catalogue/forms/{code}/layout/reset", "{\"version\":\"mới nhất\"}")).Expect(HttpStatusCode.BadRequest);
         Assert.NotEmpty(wrongShape.Errors("version"));
         (await admin.Put(url, new { slots = "tất cả", version })).Expect(HttpStatusCode.BadRequest);
+        var noVersion = (await admin.Put(url, new { slots = new[] { new { slot = "name", left = "60", top = "150", width = "300" } } })).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("phiên bản", Assert.Single(noVersion.Errors("version")));
 
         var stale = (await admin.Put(url, new { slots = new[] { new { slot = "name", left = "60", top = "150", width = "300" } }, version = version - 1 }))
             .Expect(HttpStatusCode.Conflict);

@@ -134,7 +134,6 @@ public sealed class CertificateLayoutTests
         var catalogue = Catalogue(form);
         var ok = new SlotInput("name", "50", "150", "320");
         Assert.Equal(409, Status(SetCertificateLayoutEndpoint.Decide(catalogue, form.Code, Move(catalogue.Version - 1, ok), Guid.NewGuid(), Now).Item1));
-        Assert.Equal(409, Status(SetCertificateLayoutEndpoint.Decide(catalogue, form.Code, new SetCertificateLayout([ok], null), Guid.NewGuid(), Now).Item1));
         Assert.Equal(404, Status(SetCertificateLayoutEndpoint.Decide(catalogue, "khong-co", Move(catalogue.Version, ok), Guid.NewGuid(), Now).Item1));
         Assert.Equal(["slots"], Errors(SetCertificateLayoutEndpoint.Decide(catalogue, form.Code, new SetCertificateLayout(null, 1), Guid.NewGuid(), Now).Item1).Keys);
         Assert.Equal(409, Status(ResetCertificateLayoutEndpoint.Decide(catalogue, form.Code, new ResetCertificateLayout(9), Guid.NewGuid(), Now).Item1));

@@ -9,7 +9,7 @@ using Wolverine.Http;
 namespace Emulation.Awards.Catalogue;
 
 /// <param name="Version">The catalogue's version as last read.</param>
-public sealed record ResetCertificateLayout(long? Version);
+public sealed record ResetCertificateLayout(long Version);
 
 /// <summary>Puts a form's certificate slots back where the design of its paper has them.</summary>
 public static class ResetCertificateLayoutEndpoint
@@ -29,7 +29,7 @@ public static class ResetCertificateLayoutEndpoint
     public static (IResult, IReadOnlyList<object>) Decide(AwardCatalogue catalogue, string code, ResetCertificateLayout c, Guid by, DateTimeOffset now)
     {
         if (catalogue.Form(code) is not { } form) return (Problems.NotFound("Không có hình thức khen thưởng này trong danh mục."), []);
-        if (c.Version is not { } version || version != catalogue.Version) return (Problems.Conflict(Problems.StaleVersion), []);
+        if (c.Version != catalogue.Version) return (Problems.Conflict(Problems.StaleVersion), []);
         var design = CertificateLayout.Design(form.Paper);
         // Already the design: nothing to record, and the version the page holds stays good.
         if (form.Layout is null) return (Results.Ok(new LayoutSaved(form.Code, catalogue.Version, design)), []);

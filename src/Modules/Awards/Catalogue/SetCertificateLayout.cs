@@ -42,7 +42,7 @@ public sealed class LengthText : JsonConverter<string?>
 
 /// <param name="Slots">The slots to move; the others keep their place.</param>
 /// <param name="Version">The catalogue's version as last read.</param>
-public sealed record SetCertificateLayout(List<SlotInput>? Slots, long? Version);
+public sealed record SetCertificateLayout(List<SlotInput>? Slots, long Version);
 
 public sealed record LayoutSaved(string Code, long Version, CertificateLayout Layout);
 
@@ -73,7 +73,7 @@ public static class SetCertificateLayoutEndpoint
         if (catalogue.Form(code) is not { } form) return (Problems.NotFound("Không có hình thức khen thưởng này trong danh mục."), []);
         var (layout, errors) = Move(CertificateLayout.Of(form, form.Paper), c.Slots ?? []);
         if (!errors.Ok) return (Problems.Validation(errors), []);
-        if (c.Version is not { } version || version != catalogue.Version) return (Problems.Conflict(Problems.StaleVersion), []);
+        if (c.Version != catalogue.Version) return (Problems.Conflict(Problems.StaleVersion), []);
         return (Results.Ok(new LayoutSaved(form.Code, catalogue.Version + 1, layout)), [new CertificateLayoutChanged(form.Code, layout, by, now)]);
     }
 
