@@ -14,8 +14,10 @@ using Wolverine.Http;
 namespace Emulation.Review.Ranking;
 
 /// <param name="Hidden">The caller is conflicted with this model: its scores are not shown to them.</param>
+/// <param name="Pending">The caller scores this model and has not submitted yet: the others' scores stay hidden from them
+/// until they do (scores are independent), and the model is left out of their ranking.</param>
 public sealed record RankingRow(int? Rank, bool Tied, Guid ModelId, string Name, string? Code, string UnitName, string FieldCode, string LevelCode,
-    int Assigned, ScoreAggregate? Scores, bool Hidden);
+    int Assigned, ScoreAggregate? Scores, bool Hidden, bool Pending);
 
 public sealed record RankingGroup(string LevelCode, string FieldCode, int Models);
 
@@ -63,14 +65,15 @@ public static class RoundRankingQuery
         var conflictedUnits = chosen.Values.Select(m => m.UnitId).Distinct().Where(u => conflicts.Automatic(me, u)).ToHashSet();
         var hidden = chosen.Values.Where(m => conflictedUnits.Contains(m.UnitId) || entries.GetValueOrDefault(m.ModelId)?.Declared == true)
             .Select(m => m.ModelId).ToHashSet();
-        var aggregates = chosen.Keys.ToDictionary(m => m, m => hidden.Contains(m) ? null
+        var pending = chosen.Keys.Where(m => !hidden.Contains(m) && entries.GetValueOrDefault(m)?.Pending == true).ToHashSet();
+        var aggregates = chosen.Keys.ToDictionary(m => m, m => hidden.Contains(m) || pending.Contains(m) ? null
             : ScoreAggregate.Of(entries.GetValueOrDefault(m)?.Totals ?? [], options.DisagreementThreshold));
         var ranked = Rankings.Of(chosen.Values.Select(m => new RankInput(m.ModelId, m.FieldCode, m.LevelCode, aggregates[m.ModelId]?.Mean)));
         var rows = ranked.Skip((page - 1) * size).Take(size).Select(r =>
         {
             var m = chosen[r.ModelId];
             return new RankingRow(r.Rank, r.Tied, m.ModelId, m.Name, m.Code, round.Tree.Name(m.UnitId), m.FieldCode, m.LevelCode,
-                entries.GetValueOrDefault(m.ModelId)?.Assigned ?? 0, aggregates[m.ModelId], hidden.Contains(m.ModelId));
+                entries.GetValueOrDefault(m.ModelId)?.Assigned ?? 0, aggregates[m.ModelId], hidden.Contains(m.ModelId), pending.Contains(m.ModelId));
         }).ToList();
         return new RoundRankingView(id, round.Round.Name, RoundRules.Code(round.Round.State), options.DisagreementThreshold, groups, level, field,
             ranked.Count, page, size, rows);
