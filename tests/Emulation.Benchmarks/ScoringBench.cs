@@ -79,6 +79,13 @@ public static class ScoringBench
             " (outside: the answer's time at the client less the endpoint's stages: authentication, Wolverine, the commit, the network)");
 
         var large = await LargeRoundAsync(host.Store, boardId, models, reviewers.Take(3).Select(r => r.Id).ToList());
+        // The 20,000 events just written go through the feeds and the daemon for a while; the ranking is read once they are
+        // at rest, as a board reads it on a working day, not in the wake of 15,000 scores written in a few seconds.
+        await using (var db = Npgsql.NpgsqlDataSource.Create(host.ConnectionString))
+        {
+            var settled = await Projections.SettleAsync(db, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(3));
+            report.Row($"the large round written ({models:N0} reviews, {models * 3:N0} submitted scorecards), then the feeds and the daemon at rest", $"{settled.TotalSeconds:N1} s");
+        }
         foreach (var (what, url, goal) in new[]
         {
             ("the round's ranking, API, first page of 200 rows (`GET /api/review/rounds/{id}/ranking`)", $"/api/review/rounds/{large}/ranking", true),
@@ -87,6 +94,7 @@ public static class ScoringBench
         })
         {
             var times = new Samples();
+            var stages = new ConcurrentDictionary<string, Samples>();
             long bytes = 0;
             for (var i = 0; i < 21; i++)
             {
@@ -95,9 +103,13 @@ public static class ScoringBench
                 using var reply = await http.SendAsync(request);
                 bytes = (await reply.Content.ReadAsByteArrayAsync()).Length;
                 if (reply.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET {url}: {(int)reply.StatusCode}");
-                if (i > 0) times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (i == 0) continue;
+                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                foreach (var (stage, ms) in Timing(reply)) stages.GetOrAdd(stage, _ => new Samples()).Add(ms);
             }
-            report.Row($"{what}, {models:N0} models × 3 scores, board secretary, {bytes / 1024:N0} KB", times.Summary, goal ? "p95 at most 100 ms" : "", goal ? times.P(95) <= 100 : (bool?)null);
+            var inside = stages.IsEmpty ? "" : "; stages p50 (Server-Timing): " + string.Join(", ", stages.Select(s => $"{s.Key} {s.Value.P(50):N1} ms"));
+            report.Row($"{what}, {models:N0} models × 3 scores, board secretary, {bytes / 1024:N0} KB", times.Summary + inside,
+                goal ? "p95 at most 100 ms" : "", goal ? times.P(95) <= 100 : (bool?)null);
         }
         await report.SaveAsync();
     }
@@ -186,6 +198,15 @@ public static class ScoringBench
     }
 
     /// <summary>One reviewer's scorecard on their model, submitted again and again with changed points (a revision).</summary>
+    static IEnumerable<(string Stage, double Ms)> Timing(HttpResponseMessage reply)
+    {
+        foreach (var stage in string.Join(",", reply.Headers.TryGetValues("Server-Timing", out var t) ? t : []).Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = stage.Split(";dur=");
+            if (parts.Length == 2 && double.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var ms)) yield return (parts[0].Trim(), ms);
+        }
+    }
+
     /// <summary>One reviewer's scorecard on their model, submitted again and again with changed points (a revision); the
     /// endpoint's <c>Server-Timing</c> stages of each timed answer go to <paramref name="stages"/>.</summary>
     sealed class Card(HttpClient http, string token, Guid round, Guid model, IReadOnlyList<(string Code, decimal Max)> criteria,
@@ -216,11 +237,9 @@ public static class ScoringBench
             {
                 samples.Add(ms);
                 var inside = 0.0;
-                foreach (var stage in string.Join(",", reply.Headers.TryGetValues("Server-Timing", out var t) ? t : []).Split(',', StringSplitOptions.RemoveEmptyEntries))
+                foreach (var (stage, d) in Timing(reply))
                 {
-                    var parts = stage.Split(";dur=");
-                    if (parts.Length != 2 || !double.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var d)) continue;
-                    stages.GetOrAdd(parts[0].Trim(), _ => new Samples()).Add(d);
+                    stages.GetOrAdd(stage, _ => new Samples()).Add(d);
                     inside += d;
                 }
                 stages.GetOrAdd("outside", _ => new Samples()).Add(ms - inside);

@@ -131,6 +131,10 @@ public sealed class ScoringTests(AppFixture app)
         Assert.Equal(3, aggregate.GetProperty("count").GetInt32());
         Assert.Equal(70m, aggregate.GetProperty("median").GetDecimal());
         Assert.Equal((60m, 80m), (aggregate.GetProperty("min").GetDecimal(), aggregate.GetProperty("max").GetDecimal()));
+        // The ranking's row for the model took all three racing totals, none lost to another's write.
+        var ranked = (await secretary.Get($"/api/review/rounds/{r.Round}/ranking")).Expect(HttpStatusCode.OK).Body.GetProperty("rows")[0].GetProperty("scores");
+        Assert.Equal((3, 70m, 60m, 80m), (ranked.GetProperty("count").GetInt32(), ranked.GetProperty("median").GetDecimal(),
+            ranked.GetProperty("min").GetDecimal(), ranked.GetProperty("max").GetDecimal()));
         foreach (var api in reviewers) api.Dispose();
     }
 

@@ -45,17 +45,22 @@ public static class RoundRankingQuery
         errors.Add(page < 1, "page", "Trang (page) phải từ 1 trở lên.");
         errors.Add(size is < 1 or > MaxSize, "size", $"Số dòng một trang (size) phải từ 1 đến {Format.Number(MaxSize)}.");
         if (!errors.Ok) return Problems.Validation(errors);
+        var timing = new ServerTiming();
         var round = await ReviewRound.LoadAsync(id, session, units, ctx);
         if (round is null || !(round.IsBoard || round.Access.SeesAll)) return ReviewRound.Missing();
-        return Results.Ok(await ReadAsync(round, level, field, page ?? 1, size ?? DefaultSize, session, options.Value, ctx.RequestAborted));
+        timing.Mark("round");
+        var view = await ReadAsync(round, level, field, page ?? 1, size ?? DefaultSize, session, options.Value, ctx.RequestAborted, timing);
+        ctx.Response.Headers["Server-Timing"] = timing.Header;
+        return Results.Ok(view);
     }
 
     public static async Task<RoundRankingView> ReadAsync(ReviewRound round, string? level, string? field, int page, int size, IQuerySession session,
-        ScoringOptions options, CancellationToken ct)
+        ScoringOptions options, CancellationToken ct, ServerTiming? timing = null)
     {
         var id = round.Round.Id;
         var me = round.User.Id;
         var entries = await RankingEntryProjection.ReadAsync(session, id, me, level, field, ct);
+        timing?.Mark("entries");
         var conflicts = new Conflicts<ReviewUnit>(round.Tree, [new ReviewerTies(me, round.MyTies)], []);
         var models = round.Round.Models;
         var groups = models.GroupBy(m => (m.LevelCode, m.FieldCode)).OrderBy(g => g.Key.LevelCode).ThenBy(g => g.Key.FieldCode)
@@ -75,6 +80,7 @@ public static class RoundRankingQuery
             return new RankingRow(r.Rank, r.Tied, m.ModelId, m.Name, m.Code, round.Tree.Name(m.UnitId), m.FieldCode, m.LevelCode,
                 entries.GetValueOrDefault(m.ModelId)?.Assigned ?? 0, aggregates[m.ModelId], hidden.Contains(m.ModelId), pending.Contains(m.ModelId));
         }).ToList();
+        timing?.Mark("rank");
         return new RoundRankingView(id, round.Round.Name, RoundRules.Code(round.Round.State), options.DisagreementThreshold, groups, level, field,
             ranked.Count, page, size, rows);
     }
