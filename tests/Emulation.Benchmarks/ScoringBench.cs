@@ -76,7 +76,7 @@ public static class ScoringBench
         report.Row("score submissions / `GET /api/auth/me`, same run", $"**{perSecond / mePerSecond:P0}**", "at least 50 %", perSecond / mePerSecond >= 0.5);
         report.Row("a submission's stages inside the endpoint (`Server-Timing`), p50 / p95",
             string.Join("; ", stages.OrderBy(s => s.Key == "outside" ? 1 : 0).Select(s => $"{s.Key} {s.Value.P(50):N1} / {s.Value.P(95):N1} ms")) +
-            " (outside: the answer's time at the client less the endpoint's stages: authentication, Wolverine, the commit, the network)");
+            " (outside: the answer's time at the client less the endpoint's stages: authentication, Wolverine's pipeline, reading the body and writing the answer, the network)");
 
         var large = await LargeRoundAsync(host.Store, boardId, models, reviewers.Take(3).Select(r => r.Id).ToList());
         // The 20,000 events just written go through the feeds and the daemon for a while; the ranking is read once they are
@@ -94,7 +94,7 @@ public static class ScoringBench
         })
         {
             var times = new Samples();
-            var stages = new ConcurrentDictionary<string, Samples>();
+            var timings = new ConcurrentDictionary<string, Samples>();
             long bytes = 0;
             for (var i = 0; i < 21; i++)
             {
@@ -105,9 +105,9 @@ public static class ScoringBench
                 if (reply.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET {url}: {(int)reply.StatusCode}");
                 if (i == 0) continue;
                 times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                foreach (var (stage, ms) in Timing(reply)) stages.GetOrAdd(stage, _ => new Samples()).Add(ms);
+                foreach (var (stage, ms) in Timing(reply)) timings.GetOrAdd(stage, _ => new Samples()).Add(ms);
             }
-            var inside = stages.IsEmpty ? "" : "; stages p50 (Server-Timing): " + string.Join(", ", stages.Select(s => $"{s.Key} {s.Value.P(50):N1} ms"));
+            var inside = timings.IsEmpty ? "" : "; stages p50 (Server-Timing): " + string.Join(", ", timings.Select(s => $"{s.Key} {s.Value.P(50):N1} ms"));
             report.Row($"{what}, {models:N0} models × 3 scores, board secretary, {bytes / 1024:N0} KB", times.Summary + inside,
                 goal ? "p95 at most 100 ms" : "", goal ? times.P(95) <= 100 : (bool?)null);
         }
