@@ -219,7 +219,7 @@ public sealed class ImportTests(AppFixture app)
         var second = (await admin.UploadDirectory(file)).Expect(HttpStatusCode.Created).Id;
         var replies = await Task.WhenAll(admin.ConfirmDirectory(first), admin.ConfirmDirectory(second));
         Assert.All(replies, r => Assert.Equal(HttpStatusCode.OK, r.Status));
-        // The second waited at the import gate (ADR 0045) and checked the file again against what the first stored.
+        // The second waited at the import gate (ADR 0051) and checked the file again against what the first stored.
         Assert.Equal([(1, 0), (0, 1)], replies.Select(r => r.Body.GetProperty("stored"))
             .Select(s => (s.GetProperty("new").GetInt32(), s.GetProperty("unchanged").GetInt32())).OrderByDescending(s => s.Item1));
         Assert.Single(await Codes(admin), c => c == code);

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Emulation.IntegrationTests.Registry;
 
-/// <summary>Two confirmations of the same register at once (ADR 0043, 0045): each model is stored once, with its key, history
+/// <summary>Two confirmations of the same register at once (ADR 0043, 0051): each model is stored once, with its key, history
 /// and code; the second waits at the import gate, checks again and finds every row already stored, so neither stops
 /// part-way or answers 409.</summary>
 [Collection(AppCollection.Name)]

@@ -33,7 +33,7 @@ public static class DirectoryImportEndpoints
     /// in the event sequence that the projection daemon may skip.</summary>
     public const int StreamsPerTransaction = 250;
 
-    /// <summary>Confirmations of Directory imports go one at a time (ADR 0045).</summary>
+    /// <summary>Confirmations of Directory imports go one at a time (ADR 0051).</summary>
     public const string Gate = "directory-import";
 
     [WolverineGet("/api/directory/import/template"), Authorize(Policy = Policies.Admin)]

@@ -101,12 +101,39 @@ sealed class DocxBlocks(TextStyle pageStyle, double defaultSize, DocxImages imag
         return run;
     }
 
+    /// <summary>A block written straight into the part: a table row by row, so a table of thousands of rows is never
+    /// held whole as elements (a report's list of outstanding models renders in about half the time).</summary>
+    public void WriteTo(OpenXmlWriter writer, Block block, double widthMm, OpenXmlPart owner)
+    {
+        if (block is not Table t)
+        {
+            foreach (var element in Write(block, widthMm, owner)) writer.WriteElement(element);
+            return;
+        }
+        var (properties, grid, widths, pad) = TableFrame(t.Columns, t.Borders, widthMm);
+        writer.WriteStartElement(new W.Table());
+        writer.WriteElement(properties);
+        writer.WriteElement(grid);
+        if (t.Header.Count > 0) writer.WriteElement(TableRow(t.Header, widths, true, pad, owner));
+        foreach (var row in t.Rows) writer.WriteElement(TableRow(row, widths, false, pad, owner));
+        writer.WriteEndElement();
+    }
+
     W.Table Table(List<ColumnWidth> columns, List<Cell>? header, IEnumerable<List<Cell>> rows, bool borders, double widthMm, OpenXmlPart owner)
+    {
+        var (properties, grid, widths, pad) = TableFrame(columns, borders, widthMm);
+        var table = new W.Table(properties, grid);
+        if (header is not null) table.Append(TableRow(header, widths, true, pad, owner));
+        foreach (var row in rows) table.Append(TableRow(row, widths, false, pad, owner));
+        return table;
+    }
+
+    static (W.TableProperties Properties, W.TableGrid Grid, double[] Widths, double PadMm) TableFrame(List<ColumnWidth> columns, bool borders, double widthMm)
     {
         var widths = Widths.Resolve(columns, widthMm);
         var border = borders ? W.BorderValues.Single : W.BorderValues.Nil;
         var (padX, padY) = borders ? (Twips(1.5), Twips(0.8)) : (0, 0);
-        var table = new W.Table(new W.TableProperties(
+        var properties = new W.TableProperties(
             new W.TableWidth { Width = Twips(widths.Sum()).ToString(CultureInfo.InvariantCulture), Type = W.TableWidthUnitValues.Dxa },
             new W.TableBorders(
                 new W.TopBorder { Val = border, Size = 4 }, new W.LeftBorder { Val = border, Size = 4 },
@@ -117,11 +144,9 @@ sealed class DocxBlocks(TextStyle pageStyle, double defaultSize, DocxImages imag
                 new W.TopMargin { Width = padY.ToString(CultureInfo.InvariantCulture), Type = W.TableWidthUnitValues.Dxa },
                 new W.TableCellLeftMargin { Width = (short)padX, Type = W.TableWidthValues.Dxa },
                 new W.BottomMargin { Width = padY.ToString(CultureInfo.InvariantCulture), Type = W.TableWidthUnitValues.Dxa },
-                new W.TableCellRightMargin { Width = (short)padX, Type = W.TableWidthValues.Dxa })),
-            new W.TableGrid(widths.Select(w => new W.GridColumn { Width = Twips(w).ToString(CultureInfo.InvariantCulture) })));
-        if (header is not null) table.Append(TableRow(header, widths, true, borders ? 3 : 0, owner));
-        foreach (var row in rows) table.Append(TableRow(row, widths, false, borders ? 3 : 0, owner));
-        return table;
+                new W.TableCellRightMargin { Width = (short)padX, Type = W.TableWidthValues.Dxa }));
+        var grid = new W.TableGrid(widths.Select(w => new W.GridColumn { Width = Twips(w).ToString(CultureInfo.InvariantCulture) }));
+        return (properties, grid, widths, borders ? 3 : 0);
     }
 
     W.TableRow TableRow(List<Cell> cells, double[] widths, bool header, double padMm, OpenXmlPart owner)

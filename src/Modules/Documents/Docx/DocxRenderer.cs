@@ -17,22 +17,25 @@ static class DocxRenderer
         using (var word = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document))
         {
             var main = word.AddMainDocumentPart();
-            var body = new W.Body();
-            main.Document = new W.Document(body);
             var defaultSize = document.Pages[0].DefaultStyle.Size ?? 13;
             AddStyles(main, defaultSize);
             if (document.Title.Length > 0) word.PackageProperties.Title = document.Title;
             var images = new DocxImages();
+            // The body is written as it is made rather than built whole and saved (ADR 0052).
+            using var writer = OpenXmlWriter.Create(main);
+            writer.WriteStartDocument(true);
+            writer.WriteStartElement(new W.Document());
+            writer.WriteStartElement(new W.Body());
             for (var i = 0; i < document.Pages.Count; i++)
             {
                 var setup = document.Pages[i];
                 var blocks = new DocxBlocks(setup.DefaultStyle, defaultSize, images);
-                foreach (var element in blocks.Write(setup.Content, setup.ContentWidthMm, main)) body.Append(element);
+                foreach (var block in setup.Content) blocks.WriteTo(writer, block, setup.ContentWidthMm, main);
                 var section = Section(setup, main, blocks);
-                if (i == document.Pages.Count - 1) body.Append(section);
-                else body.Append(new W.Paragraph(new W.ParagraphProperties(section)));
+                writer.WriteElement(i == document.Pages.Count - 1 ? section : new W.Paragraph(new W.ParagraphProperties(section)));
             }
-            main.Document.Save();
+            writer.WriteEndElement();
+            writer.WriteEndElement();
         }
         return output.ToArray();
     }

@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace Emulation.Kernel.Import;
 
-/// <summary>One confirmation at a time per kind of import, across every node (ADR 0045): a transaction-scoped advisory
+/// <summary>One confirmation at a time per kind of import, across every node (ADR 0051): a transaction-scoped advisory
 /// lock on a connection of its own, held while the confirmation checks and stores. A second confirmation waits, then
 /// finds the first one's rows in the store (the check runs again because the store moved) and stores only what is still
 /// new, instead of colliding with it part-way. The lock ends with the transaction, so a crashed request or node cannot

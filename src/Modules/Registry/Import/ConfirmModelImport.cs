@@ -34,7 +34,7 @@ public static class ConfirmModelImportEndpoint
     /// commit in well under the daemon's patience.</summary>
     public const int StreamsPerTransaction = 250;
 
-    /// <summary>Confirmations of register imports go one at a time (ADR 0045).</summary>
+    /// <summary>Confirmations of register imports go one at a time (ADR 0051).</summary>
     public const string Gate = "registry-import";
 
     [WolverinePost("/api/registry/import/{id}/confirm"), Authorize(Policy = Policies.SignedIn)]
