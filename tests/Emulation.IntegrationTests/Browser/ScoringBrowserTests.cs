@@ -22,6 +22,8 @@ public sealed class ScoringBrowserTests(AppFixture app) : IAsyncLifetime
         var page = await _browser.NewPage(app);
         await page.SetViewportSizeAsync(390, 844);
         await BrowserSession.SignIn(page, r.Reviewers[0].UserName, ScoringScenarios.Password);
+        await page.GotoAsync($"/tham-dinh/{r.Round}/xep-hang");
+        Assert.Contains("Bạn chưa gửi phiếu chấm mô hình này", await page.Locator("#ranking").InnerTextAsync());
         await page.GotoAsync("/tham-dinh");
         await page.Locator("#my-assignments a").First.ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("/mo-hinh/"));
@@ -46,5 +48,11 @@ public sealed class ScoringBrowserTests(AppFixture app) : IAsyncLifetime
         Assert.Contains("Trung bình: 55", await page.Locator("#aggregate").InnerTextAsync());
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"the scorecard is {width}px wide on a 390px screen");
+
+        await page.GotoAsync($"/tham-dinh/{r.Round}/xep-hang");
+        var ranked = await page.Locator("#ranking tbody tr").First.InnerTextAsync();
+        Assert.Contains("2/2", ranked);
+        Assert.Contains("55", ranked);
+        Assert.DoesNotContain("chưa gửi", ranked);
     }
 }

@@ -131,6 +131,10 @@ public sealed class ScoringTests(AppFixture app)
         Assert.Equal(3, aggregate.GetProperty("count").GetInt32());
         Assert.Equal(70m, aggregate.GetProperty("median").GetDecimal());
         Assert.Equal((60m, 80m), (aggregate.GetProperty("min").GetDecimal(), aggregate.GetProperty("max").GetDecimal()));
+        // The ranking's row for the model took all three racing totals, none lost to another's write.
+        var ranked = (await secretary.Get($"/api/review/rounds/{r.Round}/ranking")).Expect(HttpStatusCode.OK).Body.GetProperty("rows")[0].GetProperty("scores");
+        Assert.Equal((3, 70m, 60m, 80m), (ranked.GetProperty("count").GetInt32(), ranked.GetProperty("median").GetDecimal(),
+            ranked.GetProperty("min").GetDecimal(), ranked.GetProperty("max").GetDecimal()));
         foreach (var api in reviewers) api.Dispose();
     }
 
@@ -161,6 +165,60 @@ public sealed class ScoringTests(AppFixture app)
         var ranking = (await api.Get($"/api/review/rounds/{r.Round}/ranking")).Expect(HttpStatusCode.OK);
         Assert.True(ranking.Body.GetProperty("rows")[0].GetProperty("hidden").GetBoolean());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, ranking.Body.GetProperty("rows")[0].GetProperty("scores").ValueKind);
+    }
+
+    [Fact]
+    public async Task The_ranking_shows_a_reviewer_the_others_scores_only_after_submitting_their_own_and_stays_current_with_each_answer()
+    {
+        var (r, reviewers) = await Assigned(app, 2);
+        (await reviewers[0].Score(r.Round, r.Models[0], r.Share(0.9m), submit: true)).Expect(HttpStatusCode.OK);
+        (await reviewers[1].Score(r.Round, r.Models[0], r.Share(0.7m), submit: false)).Expect(HttpStatusCode.OK);
+
+        var before = (await reviewers[1].Get($"/api/review/rounds/{r.Round}/ranking")).Expect(HttpStatusCode.OK);
+        var row = before.Body.GetProperty("rows")[0];
+        Assert.True(row.GetProperty("pending").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, row.GetProperty("scores").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, row.GetProperty("rank").ValueKind);
+        Assert.DoesNotContain("\"mean\"", before.Raw);
+        // The one who submitted sees the aggregate of what was submitted, the secretary too.
+        var first = (await reviewers[0].Get($"/api/review/rounds/{r.Round}/ranking")).Expect(HttpStatusCode.OK).Body.GetProperty("rows")[0];
+        Assert.Equal((1, 90m), (first.GetProperty("scores").GetProperty("count").GetInt32(), first.GetProperty("scores").GetProperty("mean").GetDecimal()));
+
+        // The ranking is read right after each answer: the submission is counted in the transaction that stored it.
+        (await reviewers[1].Score(r.Round, r.Models[0], r.Share(0.7m), submit: true, version: 1)).Expect(HttpStatusCode.OK);
+        var after = (await reviewers[1].Get($"/api/review/rounds/{r.Round}/ranking")).Expect(HttpStatusCode.OK).Body.GetProperty("rows")[0];
+        Assert.False(after.GetProperty("pending").GetBoolean());
+        Assert.Equal((2, 80m, 20m), (after.GetProperty("scores").GetProperty("count").GetInt32(), after.GetProperty("scores").GetProperty("mean").GetDecimal(),
+            after.GetProperty("scores").GetProperty("spread").GetDecimal()));
+        (await reviewers[0].Score(r.Round, r.Models[0], r.Share(0.5m), submit: true, version: 1)).Expect(HttpStatusCode.OK);
+        var revised = (await reviewers[1].Get($"/api/review/rounds/{r.Round}/ranking")).Expect(HttpStatusCode.OK).Body.GetProperty("rows")[0];
+        Assert.Equal((2, 60m), (revised.GetProperty("scores").GetProperty("count").GetInt32(), revised.GetProperty("scores").GetProperty("mean").GetDecimal()));
+
+        // A reviewer taken off the model stops counting; the page asked for beyond the end is refused by name.
+        using var secretary = await app.As(ReviewScenarios.Secretary);
+        (await secretary.Post($"/api/review/rounds/{r.Round}/assignments/remove", new { modelId = r.Models[0], reviewerId = r.Reviewers[0].Id })).Expect(HttpStatusCode.OK);
+        var left = (await secretary.Get($"/api/review/rounds/{r.Round}/ranking")).Expect(HttpStatusCode.OK).Body.GetProperty("rows")[0];
+        Assert.Equal((1, 70m, 1), (left.GetProperty("scores").GetProperty("count").GetInt32(), left.GetProperty("scores").GetProperty("mean").GetDecimal(),
+            left.GetProperty("assigned").GetInt32()));
+        var refused = (await secretary.Get($"/api/review/rounds/{r.Round}/ranking?page=0&size=20000")).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("từ 1", refused.Errors("page").Single());
+        Assert.Contains("10.000", refused.Errors("size").Single());
+    }
+
+    [Fact]
+    public async Task The_ranking_pages_its_rows_and_ranks_over_the_whole_level_and_field()
+    {
+        var r = await app.RoundInScoring(models: 3, reviewers: 1);
+        using var secretary = await app.As(ReviewScenarios.Secretary);
+        (await secretary.Assign(r.Round, r.Models, r.Reviewers[0].Id)).Expect(HttpStatusCode.OK);
+        using var reviewer = await app.As(r.Reviewers[0].UserName, ScoringScenarios.Password);
+        var shares = new[] { 0.5m, 0.9m, 0.7m };
+        for (var i = 0; i < 3; i++) (await reviewer.Score(r.Round, r.Models[i], r.Share(shares[i]), submit: true)).Expect(HttpStatusCode.OK);
+
+        var second = (await secretary.Get($"/api/review/rounds/{r.Round}/ranking?level=co-so&field=kinh-te&page=2&size=1")).Expect(HttpStatusCode.OK).Body;
+        Assert.Equal((3, 2, 1), (second.GetProperty("total").GetInt32(), second.GetProperty("page").GetInt32(), second.GetProperty("size").GetInt32()));
+        var row = second.GetProperty("rows").EnumerateArray().Single();
+        Assert.Equal((r.Models[2], 2), (row.GetProperty("modelId").GetGuid(), row.GetProperty("rank").GetInt32()));
     }
 
     [Fact]

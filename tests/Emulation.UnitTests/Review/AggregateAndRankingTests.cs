@@ -16,6 +16,21 @@ public sealed class AggregateAndRankingTests
     }
 
     [Fact]
+    public void A_ranking_entry_counts_the_totals_of_the_reviewers_assigned_now_and_tells_a_reviewer_who_has_not_submitted()
+    {
+        Guid a = Guid.NewGuid(), b = Guid.NewGuid(), c = Guid.NewGuid(), model = Guid.NewGuid();
+        // b submitted, then was taken off: their total stays stored but no longer counts; c is assigned and has not submitted.
+        var entry = RankingEntryProjection.Entry(model, [a, c], [b], [a, b], [80m, 40m], c);
+        Assert.Equal([80m], entry.Totals);
+        Assert.Equal((2, false, true), (entry.Assigned, entry.Declared, entry.Pending));
+        var forA = RankingEntryProjection.Entry(model, [a, c], [b], [a, b], [80m, 40m], a);
+        Assert.False(forA.Pending);
+        Assert.True(RankingEntryProjection.Entry(model, [a, c], [b], [a, b], [80m, 40m], b).Declared);
+        // Assigned again, their submitted scorecard counts again.
+        Assert.Equal([80m, 40m], RankingEntryProjection.Entry(model, [a, c, b], [], [a, b], [80m, 40m], a).Totals);
+    }
+
+    [Fact]
     public void Ties_share_a_rank_and_the_next_rank_skips_per_field_and_level()
     {
         Guid Id(int i) => new($"00000000-0000-0000-0000-{i:x12}");

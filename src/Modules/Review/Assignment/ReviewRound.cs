@@ -5,6 +5,7 @@ using Emulation.Review.Rounds;
 using Emulation.Review.Units;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Emulation.Review.Assignment;
 
@@ -38,13 +39,16 @@ public sealed class ReviewRound(Round round, ReviewAccess access)
 
     public bool IConflict(ModelReview? review, CoveredModel model) => Conflicted(review, model, User.Id, MyTies);
 
-    public static async Task<ReviewRound?> LoadAsync(Guid roundId, IQuerySession session, ReviewUnits units, HttpContext ctx)
-    {
-        var round = await session.LoadAsync<Round>(roundId, ctx.RequestAborted);
-        if (round is null) return null;
-        var r = new ReviewRound(round, await ReviewAccess.ForAsync(ctx, units));
-        return r.Sees ? r : null;
-    }
+    public static async Task<ReviewRound?> LoadAsync(Guid roundId, IQuerySession session, ReviewUnits units, HttpContext ctx) =>
+        For(await ctx.RequestServices.GetRequiredService<RoundCache>().LoadAsync(session, roundId, ctx.RequestAborted), await ReviewAccess.ForAsync(ctx, units));
+
+    /// <param name="version">The round's stream version, read by the caller with its other reads; null when there is no such stream.</param>
+    public static async Task<ReviewRound?> LoadAsync(Guid roundId, long? version, IQuerySession session, ReviewUnits units, HttpContext ctx) =>
+        version is { } v
+            ? For(await ctx.RequestServices.GetRequiredService<RoundCache>().LoadAsync(session, roundId, v, ctx.RequestAborted), await ReviewAccess.ForAsync(ctx, units))
+            : null;
+
+    static ReviewRound? For(Round? round, ReviewAccess access) => round is not null && new ReviewRound(round, access) is { Sees: true } r ? r : null;
 
     public static Task<IReadOnlyList<ModelReview>> ReviewsAsync(IQuerySession session, Guid roundId, CancellationToken ct) =>
         session.Query<ModelReview>().Where(m => m.RoundId == roundId).ToListAsync(ct);

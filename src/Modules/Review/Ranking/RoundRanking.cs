@@ -14,60 +14,74 @@ using Wolverine.Http;
 namespace Emulation.Review.Ranking;
 
 /// <param name="Hidden">The caller is conflicted with this model: its scores are not shown to them.</param>
+/// <param name="Pending">The caller scores this model and has not submitted yet: the others' scores stay hidden from them
+/// until they do (scores are independent), and the model is left out of their ranking.</param>
 public sealed record RankingRow(int? Rank, bool Tied, Guid ModelId, string Name, string? Code, string UnitName, string FieldCode, string LevelCode,
-    int Assigned, ScoreAggregate? Scores, bool Hidden);
+    int Assigned, ScoreAggregate? Scores, bool Hidden, bool Pending);
 
 public sealed record RankingGroup(string LevelCode, string FieldCode, int Models);
 
+/// <param name="Total">How many models the chosen level and field hold; <see cref="Rows"/> is page <see cref="Page"/> of
+/// them, <see cref="Size"/> a page.</param>
 public sealed record RoundRankingView(Guid RoundId, string RoundName, string State, decimal Threshold, IReadOnlyList<RankingGroup> Groups,
-    string? Level, string? Field, IReadOnlyList<RankingRow> Rows);
+    string? Level, string? Field, int Total, int Page, int Size, IReadOnlyList<RankingRow> Rows);
 
 /// <summary>The round's ranking per field and level by the mean of submitted totals, ties as ties; the board reads it.
-/// Reads only the few columns it needs (each scorecard's model, reviewer, total), never whole documents.</summary>
+/// Reads the round (kept in memory by version) and the ranking's read model, a compact row per model (ADR 0045): never
+/// the scorecards or the models' reviews.</summary>
 public static class RoundRankingQuery
 {
-    sealed record Card(Guid ModelId, Guid ReviewerId, decimal Total);
-    sealed record Assignment(Guid ModelId, IReadOnlyList<Guid> Reviewers, IReadOnlyList<DeclaredConflict> Conflicts);
+    public const int DefaultSize = 200;
+    public const int MaxSize = 10_000;
 
+    /// <param name="page">From 1.</param>
+    /// <param name="size">Rows a page, 200 unless given, at most 10.000 (a province's whole round, for exports).</param>
     [WolverineGet("/api/review/rounds/{id}/ranking"), Authorize(Policy = Policies.SignedIn)]
     [ProducesResponseType<RoundRankingView>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(Guid id, string? level, string? field, IQuerySession session, ReviewUnits units,
+    public static async Task<IResult> Get(Guid id, string? level, string? field, int? page, int? size, IQuerySession session, ReviewUnits units,
         IOptions<ScoringOptions> options, HttpContext ctx)
     {
+        var errors = new Errors();
+        errors.Add(page < 1, "page", "Trang (page) phải từ 1 trở lên.");
+        errors.Add(size is < 1 or > MaxSize, "size", $"Số dòng một trang (size) phải từ 1 đến {Format.Number(MaxSize)}.");
+        if (!errors.Ok) return Problems.Validation(errors);
+        var timing = new ServerTiming();
         var round = await ReviewRound.LoadAsync(id, session, units, ctx);
         if (round is null || !(round.IsBoard || round.Access.SeesAll)) return ReviewRound.Missing();
-        return Results.Ok(await ReadAsync(round, level, field, session, options.Value, ctx.RequestAborted));
+        timing.Mark("round");
+        var view = await ReadAsync(round, level, field, page ?? 1, size ?? DefaultSize, session, options.Value, ctx.RequestAborted, timing);
+        ctx.Response.Headers["Server-Timing"] = timing.Header;
+        return Results.Ok(view);
     }
 
-    public static async Task<RoundRankingView> ReadAsync(ReviewRound round, string? level, string? field, IQuerySession session, ScoringOptions options,
-        CancellationToken ct)
+    public static async Task<RoundRankingView> ReadAsync(ReviewRound round, string? level, string? field, int page, int size, IQuerySession session,
+        ScoringOptions options, CancellationToken ct, ServerTiming? timing = null)
     {
         var id = round.Round.Id;
-        var assignments = (await session.Query<ModelReview>().Where(r => r.RoundId == id)
-            .Select(r => new Assignment(r.ModelId, r.Reviewers, r.Conflicts)).ToListAsync(ct)).ToDictionary(a => a.ModelId);
-        var cards = await session.Query<Scorecard>().Where(s => s.RoundId == id && s.Submitted)
-            .Select(s => new Card(s.ModelId, s.ReviewerId, s.Total)).ToListAsync(ct);
-        var totals = cards.Where(c => assignments.TryGetValue(c.ModelId, out var a) && a.Reviewers.Contains(c.ReviewerId))
-            .GroupBy(c => c.ModelId).ToDictionary(g => g.Key, g => g.Select(c => c.Total).ToList());
-
         var me = round.User.Id;
+        var entries = await RankingEntryProjection.ReadAsync(session, id, me, level, field, ct);
+        timing?.Mark("entries");
         var conflicts = new Conflicts<ReviewUnit>(round.Tree, [new ReviewerTies(me, round.MyTies)], []);
         var models = round.Round.Models;
         var groups = models.GroupBy(m => (m.LevelCode, m.FieldCode)).OrderBy(g => g.Key.LevelCode).ThenBy(g => g.Key.FieldCode)
             .Select(g => new RankingGroup(g.Key.LevelCode, g.Key.FieldCode, g.Count())).ToList();
-        var chosen = models.Where(m => (level is null || m.LevelCode == level) && (field is null || m.FieldCode == field)).ToList();
-        var hidden = chosen.Where(m => conflicts.Automatic(me, m.UnitId) || assignments.GetValueOrDefault(m.ModelId)?.Conflicts.Any(c => c.ReviewerId == me) == true)
+        var chosen = models.Where(m => (level is null || m.LevelCode == level) && (field is null || m.FieldCode == field)).ToDictionary(m => m.ModelId);
+        // Automatic conflicts follow the unit: a round has thousands of models but at most a few hundred units.
+        var conflictedUnits = chosen.Values.Select(m => m.UnitId).Distinct().Where(u => conflicts.Automatic(me, u)).ToHashSet();
+        var hidden = chosen.Values.Where(m => conflictedUnits.Contains(m.UnitId) || entries.GetValueOrDefault(m.ModelId)?.Declared == true)
             .Select(m => m.ModelId).ToHashSet();
-        var aggregates = chosen.ToDictionary(m => m.ModelId, m => hidden.Contains(m.ModelId) ? null
-            : ScoreAggregate.Of(totals.GetValueOrDefault(m.ModelId) ?? [], options.DisagreementThreshold));
-        var byId = chosen.ToDictionary(m => m.ModelId);
-        var rows = Rankings.Of(chosen.Select(m => new RankInput(m.ModelId, m.FieldCode, m.LevelCode, aggregates[m.ModelId]?.Mean)))
-            .Select(r =>
-            {
-                var m = byId[r.ModelId];
-                return new RankingRow(r.Rank, r.Tied, m.ModelId, m.Name, m.Code, round.Tree.Name(m.UnitId), m.FieldCode, m.LevelCode,
-                    assignments.GetValueOrDefault(m.ModelId)?.Reviewers.Count ?? 0, aggregates[m.ModelId], hidden.Contains(m.ModelId));
-            }).ToList();
-        return new RoundRankingView(id, round.Round.Name, RoundRules.Code(round.Round.State), options.DisagreementThreshold, groups, level, field, rows);
+        var pending = chosen.Keys.Where(m => !hidden.Contains(m) && entries.GetValueOrDefault(m)?.Pending == true).ToHashSet();
+        var aggregates = chosen.Keys.ToDictionary(m => m, m => hidden.Contains(m) || pending.Contains(m) ? null
+            : ScoreAggregate.Of(entries.GetValueOrDefault(m)?.Totals ?? [], options.DisagreementThreshold));
+        var ranked = Rankings.Of(chosen.Values.Select(m => new RankInput(m.ModelId, m.FieldCode, m.LevelCode, aggregates[m.ModelId]?.Mean)));
+        var rows = ranked.Skip((page - 1) * size).Take(size).Select(r =>
+        {
+            var m = chosen[r.ModelId];
+            return new RankingRow(r.Rank, r.Tied, m.ModelId, m.Name, m.Code, round.Tree.Name(m.UnitId), m.FieldCode, m.LevelCode,
+                entries.GetValueOrDefault(m.ModelId)?.Assigned ?? 0, aggregates[m.ModelId], hidden.Contains(m.ModelId), pending.Contains(m.ModelId));
+        }).ToList();
+        timing?.Mark("rank");
+        return new RoundRankingView(id, round.Round.Name, RoundRules.Code(round.Round.State), options.DisagreementThreshold, groups, level, field,
+            ranked.Count, page, size, rows);
     }
 }

@@ -19,10 +19,13 @@ public static class ReviewScoringModule
         opts.Schema.For<Scorecard>().DatabaseSchemaName(ReviewModule.Schema)
             .Duplicate(s => s.RoundId).Duplicate(s => s.ModelId).Duplicate(s => s.ReviewerId);
         opts.Schema.For<ReviewerExpertise>().DatabaseSchemaName(ReviewModule.Schema);
+        opts.Projections.Add<Ranking.RankingEntryProjection>(ProjectionLifecycle.Inline);
+        opts.Storage.ExtendedSchemaObjects.Add(Ranking.RankingEntryProjection.Schema());
     }
 
     public static IServiceCollection AddReviewScoring(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<Rounds.RoundCache>();
         services.Configure<ScoringOptions>(configuration.GetSection("Review:Scoring"));
         services.AddSingleton<IModulePages, ReviewScoringPages>();
         services.AddSingleton(new NavItem("/tham-dinh", "Thẩm định, chấm điểm", 42,

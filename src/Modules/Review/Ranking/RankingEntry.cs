@@ -1,0 +1,110 @@
+using Emulation.Review.Assignment;
+using Emulation.Review.Rounds;
+using Emulation.Review.Scoring;
+using Marten;
+using Marten.Events.Projections;
+using Npgsql;
+using NpgsqlTypes;
+using Weasel.Core;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace Emulation.Review.Ranking;
+
+/// <summary>One covered model of a round as the ranking counts it: its assigned reviewers, the reviewers who declared a
+/// conflict, and each reviewer's last submitted total.</summary>
+/// <param name="Declared">The reader declared a conflict with this model.</param>
+/// <param name="Pending">The reader is assigned to this model and has not submitted their scores yet.</param>
+/// <param name="Totals">The submitted totals of the reviewers assigned now (a reviewer taken off stops counting).</param>
+public sealed record RankingEntry(Guid ModelId, int Assigned, bool Declared, bool Pending, IReadOnlyList<decimal> Totals);
+
+/// <summary>The ranking's read model (ADR 0045): a row per covered model in <c>review.ranking_entry</c>, kept by the
+/// events in the transaction that appends them, so the ranking is current when a score's answer returns. Plain arrays
+/// (reviewers, declared conflicts, and who submitted which total, side by side) that the ranking reads without parsing
+/// anything. Each event is one statement that changes the row from its committed value: two reviewers submitting on
+/// one model at once wait on the row's lock, and the second applies its change to the row the first committed, so
+/// neither total is lost. Replaying the events in order over an existing table gives the same rows.</summary>
+public sealed partial class RankingEntryProjection : EventProjection
+{
+    public const string Table = ReviewModule.Schema + ".ranking_entry";
+
+    public RankingEntryProjection() => Name = "review-ranking";
+
+    public static Table Schema()
+    {
+        var table = new Table(new PostgresqlObjectName(ReviewModule.Schema, "ranking_entry", SchemaUtils.IdentifierUsage.General));
+        table.AddColumn<Guid>("round_id").AsPrimaryKey();
+        table.AddColumn<Guid>("model_id").AsPrimaryKey();
+        table.AddColumn<string>("level_code").NotNull();
+        table.AddColumn<string>("field_code").NotNull();
+        table.AddColumn("reviewers", "uuid[]").NotNull();
+        table.AddColumn("conflicts", "uuid[]").NotNull();
+        table.AddColumn("scorers", "uuid[]").NotNull();
+        table.AddColumn("totals", "numeric[]").NotNull();
+        return table;
+    }
+
+    public void Project(RoundOpened e, IDocumentOperations ops) =>
+        ops.QueueSqlCommand(
+            $"insert into {Table} (round_id, model_id, level_code, field_code, reviewers, conflicts, scorers, totals) " +
+            "select ?, m.id, m.level, m.field, '{}'::uuid[], '{}'::uuid[], '{}'::uuid[], '{}'::numeric[] from unnest(?, ?, ?) as m(id, level, field) on conflict do nothing",
+            e.RoundId, e.Models.Select(m => m.ModelId).ToArray(), e.Models.Select(m => m.LevelCode).ToArray(), e.Models.Select(m => m.FieldCode).ToArray());
+
+    public void Project(ReviewersAssigned e, IDocumentOperations ops) =>
+        ops.QueueSqlCommand(
+            $"update {Table} set reviewers = reviewers || array(select r from unnest(?::uuid[]) r where not r = any(reviewers)) where round_id = ? and model_id = ?",
+            e.ReviewerIds.Distinct().ToArray(), e.RoundId, e.ModelId);
+
+    public void Project(ReviewerUnassigned e, IDocumentOperations ops) =>
+        ops.QueueSqlCommand($"update {Table} set reviewers = array_remove(reviewers, ?) where round_id = ? and model_id = ?", e.ReviewerId, e.RoundId, e.ModelId);
+
+    public void Project(ConflictDeclared e, IDocumentOperations ops) =>
+        ops.QueueSqlCommand(
+            $"update {Table} set reviewers = array_remove(reviewers, ?), conflicts = array_append(array_remove(conflicts, ?), ?) where round_id = ? and model_id = ?",
+            e.ReviewerId, e.ReviewerId, e.ReviewerId, e.RoundId, e.ModelId);
+
+    /// <summary>A revision replaces the reviewer's total in place; a first submission adds it at the end of both arrays
+    /// (every expression reads the row as it was, so both land at the same position).</summary>
+    public void Project(ScoresSubmitted e, IDocumentOperations ops) =>
+        ops.QueueSqlCommand(
+            $"update {Table} set scorers[coalesce(array_position(scorers, ?), cardinality(scorers) + 1)] = ?, " +
+            "totals[coalesce(array_position(scorers, ?), cardinality(scorers) + 1)] = ? where round_id = ? and model_id = ?",
+            e.ReviewerId, e.ReviewerId, e.ReviewerId, e.Total, e.RoundId, e.ModelId);
+
+    const string Read = $"""
+        select model_id, reviewers, conflicts, scorers, totals from {Table}
+        where round_id = @round and (@level::text is null or level_code = @level) and (@field::text is null or field_code = @field)
+        """;
+
+    /// <summary>The round's entries, of one level and field when given, as <paramref name="reader"/> may see them.</summary>
+    public static async Task<Dictionary<Guid, RankingEntry>> ReadAsync(IQuerySession session, Guid round, Guid reader, string? level, string? field,
+        CancellationToken ct)
+    {
+        await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(Read, connection);
+        command.Parameters.AddWithValue("round", round);
+        command.Parameters.Add(new NpgsqlParameter("level", NpgsqlDbType.Text) { Value = (object?)level ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("field", NpgsqlDbType.Text) { Value = (object?)field ?? DBNull.Value });
+        var entries = new Dictionary<Guid, RankingEntry>();
+        await using var rows = await command.ExecuteReaderAsync(ct);
+        while (await rows.ReadAsync(ct))
+        {
+            var id = rows.GetGuid(0);
+            entries[id] = Entry(id, rows.GetFieldValue<Guid[]>(1), rows.GetFieldValue<Guid[]>(2), rows.GetFieldValue<Guid[]>(3),
+                rows.GetFieldValue<decimal[]>(4), reader);
+        }
+        return entries;
+    }
+
+    /// <summary>Pure: what the row says to <paramref name="reader"/>. A total counts while its reviewer is assigned: one taken
+    /// off (or who declared a conflict) stops counting, and counts again if assigned again, as their scorecard stays submitted.</summary>
+    public static RankingEntry Entry(Guid model, Guid[] reviewers, Guid[] conflicts, Guid[] scorers, decimal[] totals, Guid reader)
+    {
+        var counted = new List<decimal>(scorers.Length);
+        for (var i = 0; i < scorers.Length && i < totals.Length; i++)
+            if (Array.IndexOf(reviewers, scorers[i]) >= 0) counted.Add(totals[i]);
+        return new RankingEntry(model, reviewers.Length, Array.IndexOf(conflicts, reader) >= 0,
+            Array.IndexOf(reviewers, reader) >= 0 && Array.IndexOf(scorers, reader) < 0, counted);
+    }
+}
