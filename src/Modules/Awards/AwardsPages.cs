@@ -14,6 +14,7 @@ public sealed class AwardsPages : IModulePages
         app.MapGet("/khen-thuong/de-nghi/{roundId:guid}", ProposalPage.Get).RequireAuthorization();
         app.MapGet("/khen-thuong/quyet-dinh/{id:guid}", DecisionPage.Get).RequireAuthorization();
         app.MapGet("/khen-thuong/danh-muc", CataloguePage.Get).RequireAuthorization();
+        app.MapGet("/khen-thuong/danh-muc/{code}/vi-tri-in", LayoutPage.Get).RequireAuthorization();
         app.MapGet("/bao-cao-so-ket", Reports.ReportPage.Get).RequireAuthorization();
         app.MapGet("/khen-thuong/nhap-excel", Reports.CommendationImportPage.Get).RequireAuthorization();
         app.MapGet("/khen-thuong/nhap-excel/{id:guid}", Reports.CommendationImportPreviewPage.Get).RequireAuthorization();

@@ -141,4 +141,37 @@ public sealed class CommendationImportTests(AppFixture app)
         officerPage.Headers.Accept.ParseAdd("text/html");
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.Client.SendAsync(officerPage)).StatusCode);
     }
+
+    [Fact]
+    public async Task A_district_secretary_cannot_record_a_commendation_for_a_unit_or_model_outside_the_boards_scope()
+    {
+        using var admin = await app.As("quantri");
+        var campaignName = DirectoryScenarios.Unique("Dân vận khéo phạm vi ");
+        var campaign = (await admin.Post("/api/registry/campaigns", new { name = campaignName, startYear = 2020, endYear = 2025 })).Expect(HttpStatusCode.Created).Id;
+        var period = (await admin.Post($"/api/registry/campaigns/{campaign}/periods", new
+        {
+            name = "Năm 2022", kind = "Year", from = "2022-01-01", to = "2022-12-31", registrationOpens = "2022-01-01",
+            registrationCloses = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd"), codeYear = 2022, version = 1
+        })).Expect(HttpStatusCode.OK).Id;
+        var inside = await app.AcceptedModel("Mô hình trong phạm vi ", new() { ["periodId"] = period });
+        var code = (await admin.Get($"/api/registry/models/{inside}")).Expect(HttpStatusCode.OK).Body.GetProperty("registryCode").GetString()!;
+        for (var i = 0; i < 60 && (await admin.Get($"/api/awards/reports/campaign?campaign={campaign}")).Status != HttpStatusCode.OK; i++) await Task.Delay(500);
+
+        // The TP Cà Mau board covers Phường 1, not xã Khánh Hội of huyện U Minh.
+        using var city = await app.As("thuky.bdvtp");
+        var preview = (await Upload(city, [Row("P1", campaignName, unit: "CM-KH"), Row("P2", campaignName, unit: null, code: code)])).Expect(HttpStatusCode.Created);
+        Assert.Equal((1, 1), (Count(preview, "refused"), Count(preview, "new")));
+        var refused = preview.Body.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("fate").GetString() == "Refused");
+        Assert.Equal("P1", refused.GetProperty("key").GetString());
+        Assert.Contains("cột Đơn vị", refused.GetProperty("errors")[0].GetProperty("text").GetString());
+        (await city.Post($"/api/awards/import/commendations/{preview.Body.GetProperty("id").GetGuid()}/confirm", new { mode = "all-valid" })).Expect(HttpStatusCode.OK);
+        var totals = (await admin.Get($"/api/awards/reports/campaign?campaign={campaign}")).Expect(HttpStatusCode.OK).Body.GetProperty("totals");
+        Assert.Equal((1, 0), (totals.GetProperty("commendedCollectives").GetInt32(), totals.GetProperty("commendedIndividuals").GetInt32()));
+
+        // Nor huyện U Minh itself; the provincial board's secretary may record it.
+        var again = (await Upload(city, [Row("P3", campaignName, unit: "CM-UM")])).Expect(HttpStatusCode.Created);
+        Assert.Equal(1, Count(again, "refused"));
+        using var province = await app.As("thuky.bdvtinh");
+        Assert.Equal(1, Count((await Upload(province, [Row("P3", campaignName, unit: "CM-UM")])).Expect(HttpStatusCode.Created), "new"));
+    }
 }

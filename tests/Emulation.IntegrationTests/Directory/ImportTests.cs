@@ -208,7 +208,7 @@ public sealed class ImportTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Two_uploads_of_one_new_unit_confirmed_at_once_store_it_once_and_the_other_gets_a_409()
+    public async Task Two_uploads_of_one_new_unit_confirmed_at_once_store_it_once_and_the_second_finds_it_unchanged()
     {
         using var admin = await app.As("quantri");
         var code = $"Q{DirectoryScenarios.Unique("")}";
@@ -218,7 +218,10 @@ public sealed class ImportTests(AppFixture app)
         var first = (await admin.UploadDirectory(file)).Expect(HttpStatusCode.Created).Id;
         var second = (await admin.UploadDirectory(file)).Expect(HttpStatusCode.Created).Id;
         var replies = await Task.WhenAll(admin.ConfirmDirectory(first), admin.ConfirmDirectory(second));
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], replies.Select(r => r.Status).Order());
+        Assert.All(replies, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        // The second waited at the import gate (ADR 0051) and checked the file again against what the first stored.
+        Assert.Equal([(1, 0), (0, 1)], replies.Select(r => r.Body.GetProperty("stored"))
+            .Select(s => (s.GetProperty("new").GetInt32(), s.GetProperty("unchanged").GetInt32())).OrderByDescending(s => s.Item1));
         Assert.Single(await Codes(admin), c => c == code);
     }
 

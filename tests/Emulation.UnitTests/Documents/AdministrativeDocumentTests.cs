@@ -91,6 +91,9 @@ public sealed class AdministrativeDocumentTests
         foreach (var p in minutes.Participants) Assert.Contains($"- {p.Name}, {p.Position};", paragraphs);
         foreach (var r in minutes.Results) Assert.Contains(r.ModelName, paragraphs);
         Assert.Contains("Nguyễn Thị Hoa", paragraphs);
+        // Times New Roman is the document's default font; no run names another.
+        var defaults = main.StyleDefinitionsPart!.Styles!.DocDefaults!.Descendants<W.RunFonts>().Single();
+        Assert.Equal(("Times New Roman", "Times New Roman"), (defaults.Ascii?.Value, defaults.HighAnsi?.Value));
         Assert.All(body.Descendants<W.RunFonts>(), f => Assert.Equal("Times New Roman", f.Ascii?.Value));
 
         var footer = main.FooterParts.Single().Footer!;

@@ -10,10 +10,12 @@ namespace Emulation.Awards.Catalogue;
 /// <param name="IssuerTitle">The holder's title printed on the certificate: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH CÀ MAU".</param>
 /// <param name="Symbol">The decision's symbol after the number: "QĐ-UBND".</param>
 /// <param name="Paper"><see cref="Papers.A3Landscape"/> or <see cref="Papers.A4Landscape"/>.</param>
+/// <param name="Layout">Where its certificates print their variable text, when an administrator moved it from the design
+/// (ADR 0048); absent: the design of its paper.</param>
 public sealed record CommendationForm(
     string Code, string Name, string PrintedName, string Level, Guid IssuerUnitId, string? IssuerParent, string IssuerName, string IssuerTitle,
     string Symbol, string Place, IReadOnlyList<string> Recipients, string Paper, decimal? PrizeCollective, decimal? PrizeIndividual,
-    bool ProposedUpward, bool Active)
+    bool ProposedUpward, bool Active, CertificateLayout? Layout = null)
 {
     public bool Allows(string recipientKind) => Recipients.Contains(recipientKind);
 }
@@ -28,6 +30,10 @@ public static class Papers
 
 public sealed record CommendationFormSaved(CommendationForm Form, Guid By, DateTimeOffset At);
 
+public sealed record CertificateLayoutChanged(string FormCode, CertificateLayout Layout, Guid By, DateTimeOffset At);
+
+public sealed record CertificateLayoutReset(string FormCode, Guid By, DateTimeOffset At);
+
 /// <summary>The forms of commendation of this deployment: one stream with a fixed id, like the Registry's catalog, so two
 /// admins editing at once meet the version check. Immutable; folded by Marten.</summary>
 public sealed record AwardCatalogue(Guid Id, IReadOnlyList<CommendationForm> Forms, long Version)
@@ -38,6 +44,13 @@ public sealed record AwardCatalogue(Guid Id, IReadOnlyList<CommendationForm> For
 
     public AwardCatalogue Apply(CommendationFormSaved e) =>
         this with { Forms = Forms.Any(f => f.Code == e.Form.Code) ? Forms.Select(f => f.Code == e.Form.Code ? e.Form : f).ToList() : [.. Forms, e.Form] };
+
+    public AwardCatalogue Apply(CertificateLayoutChanged e) => WithForm(e.FormCode, f => f with { Layout = e.Layout });
+
+    public AwardCatalogue Apply(CertificateLayoutReset e) => WithForm(e.FormCode, f => f with { Layout = null });
+
+    AwardCatalogue WithForm(string code, Func<CommendationForm, CommendationForm> change) =>
+        this with { Forms = Forms.Select(f => f.Code == code ? change(f) : f).ToList() };
 
     public CommendationForm? Form(string? code) => Forms.FirstOrDefault(f => f.Code == code);
 

@@ -68,7 +68,9 @@ public static partial class SaveFormEndpoint
         if (c.Version is not { } version || version != catalogue.Version) return (Problems.Conflict(Problems.StaleVersion), []);
         var form = new CommendationForm(code, VietnameseText.NfcOrNull(c.Name)!, VietnameseText.NfcOrNull(c.PrintedName)!.ToUpperInvariant(), c.Level!,
             c.IssuerUnitId!.Value, VietnameseText.NfcOrNull(c.IssuerParent), VietnameseText.NfcOrNull(c.IssuerName)!, VietnameseText.NfcOrNull(c.IssuerTitle)!,
-            symbol!, VietnameseText.NfcOrNull(c.Place)!, recipients, c.Paper!, prizeCollective, prizeIndividual, c.ProposedUpward ?? false, c.Active ?? true);
+            symbol!, VietnameseText.NfcOrNull(c.Place)!, recipients, c.Paper!, prizeCollective, prizeIndividual, c.ProposedUpward ?? false, c.Active ?? true,
+            // Slots set for one paper mean nothing on the other: a change of paper goes back to that paper's design.
+            catalogue.Form(code)?.Layout is { } layout && layout.Paper == c.Paper ? layout : null);
         return (Results.Ok(new CatalogueSaved(code, catalogue.Version + 1)), [new CommendationFormSaved(form, by, now)]);
     }
 }

@@ -1,3 +1,4 @@
+using Emulation.Awards.Catalogue;
 using Emulation.Documents.Certificates;
 using Emulation.Kernel.Security;
 using Emulation.Kernel.Text;
@@ -53,12 +54,15 @@ public static class CalibratePrinterEndpoint
     }
 }
 
-/// <summary>The calibration sheet for a paper, drawn with the printer's current offset (none for a new printer).</summary>
+/// <summary>The calibration sheet for a form of commendation (its own layout, ADR 0048) or for a paper (the design), drawn
+/// with the printer's current offset (none for a new printer).</summary>
 public static class CalibrationSheetEndpoint
 {
+    /// <param name="form">The form's code in the catalogue; when given, its paper and layout are used and
+    /// <paramref name="paper"/> is ignored.</param>
     [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "application/pdf")]
     [WolverineGet("/api/awards/printers/calibration-sheet"), Authorize(Policy = Policies.SignedIn)]
-    public static async Task<IResult> Get(string? printer, string? paper, Guid? unitId, IQuerySession session, HttpContext ctx)
+    public static async Task<IResult> Get(string? printer, string? paper, string? form, Guid? unitId, IQuerySession session, HttpContext ctx)
     {
         var user = ctx.CurrentUser();
         var offices = user.UnitsFor(Roles.Approver, Roles.BoardSecretary).ToList();
@@ -67,13 +71,17 @@ public static class CalibrationSheetEndpoint
         if (!offices.Contains(unit)) return Problems.Forbidden("Bạn chỉ hiệu chỉnh máy in của cơ quan mình.");
         var name = VietnameseText.Clean(printer);
         var size = string.IsNullOrWhiteSpace(paper) ? CertificateTemplate.A3Landscape : paper.Trim();
+        var chosen = string.IsNullOrWhiteSpace(form) ? null
+            : (await session.LoadAsync<AwardCatalogue>(AwardCatalogue.StreamId, ctx.RequestAborted))?.Form(form.Trim());
         var errors = new Errors()
             .Optional(name, "printer", "tên máy in", PrintCertificatesEndpoint.MaxPrinter)
-            .Add(!CertificateTemplate.Known(size), "paper", $"Khổ giấy phải là {CertificateTemplate.A3Landscape} hoặc {CertificateTemplate.A4Landscape}.");
+            .Add(!string.IsNullOrWhiteSpace(form) && chosen is null, "form", "Không có hình thức khen thưởng này trong danh mục.")
+            .Add(chosen is null && !CertificateTemplate.Known(size), "paper", $"Khổ giấy phải là {CertificateTemplate.A3Landscape} hoặc {CertificateTemplate.A4Landscape}.");
         if (!errors.Ok) return Problems.Validation(errors);
         var saved = name.Length == 0 ? null : await session.LoadAsync<PrinterCalibration>(PrinterCalibration.IdFor(unit, name), ctx.RequestAborted);
         var offset = saved is null ? PrinterOffset.None : new PrinterOffset(saved.OffsetXMm, saved.OffsetYMm);
-        var pdf = CalibrationSheet.Pdf(CertificateTemplate.For(size), name.Length == 0 ? "(chưa đặt tên)" : name, offset);
+        var template = chosen is null ? CertificateTemplate.For(size) : CertificateLayout.Of(chosen, chosen.Paper).Template();
+        var pdf = CalibrationSheet.Pdf(template, name.Length == 0 ? "(chưa đặt tên)" : name, offset, chosen?.Name);
         return Results.File(pdf, "application/pdf", "to-hieu-chinh-may-in.pdf");
     }
 }

@@ -21,6 +21,8 @@ public static class CertificateLines
     public static string BaseUrl(HttpRequest request, string? configured) =>
         !string.IsNullOrWhiteSpace(configured) ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}";
 
-    public static CertificateTemplate Template(CertificateFacts f) =>
-        CertificateTemplate.Known(f.Paper) ? CertificateTemplate.For(f.Paper) : CertificateTemplate.BangKhen;
+    /// <summary>The slots a certificate prints in: the print's layout when it was made for the certificate's paper.</summary>
+    public static CertificateTemplate Template(CertificateFacts f, Catalogue.CertificateLayout? layout = null) =>
+        layout is not null && layout.Paper == f.Paper ? layout.Template()
+        : CertificateTemplate.Known(f.Paper) ? CertificateTemplate.For(f.Paper) : CertificateTemplate.BangKhen;
 }

@@ -1,3 +1,4 @@
+using Emulation.Awards.Catalogue;
 using Emulation.Kernel.Security;
 using Emulation.Kernel.Text;
 using Emulation.Kernel.Web;
@@ -17,7 +18,8 @@ public sealed record PrintCertificates(string? Mode, string? Printer, int? Copie
 public sealed record PrintQueued(Guid Id, int Certificates, string Url);
 
 /// <summary>A print is recorded before it is rendered: one <see cref="CertificatePrinted"/> per certificate and the
-/// <see cref="CertificatePrint"/> the PDF is drawn from (GET <c>/api/awards/prints/{id}/pdf</c>). A whole decision prints
+/// <see cref="CertificatePrint"/> the PDF is drawn from (GET <c>/api/awards/prints/{id}/pdf</c>), with the form's layout
+/// at this moment. A whole decision prints
 /// in annex order, skipping revoked certificates; a single reprint of a revoked certificate is refused.</summary>
 public static class PrintCertificatesEndpoint
 {
@@ -44,7 +46,10 @@ public static class PrintCertificatesEndpoint
         PrinterCalibration? calibration = null;
         if (certificates.Count > 0 && VietnameseText.NfcOrNull(command.Printer) is { Length: <= MaxPrinter } printer)
             calibration = await session.LoadAsync<PrinterCalibration>(PrinterCalibration.IdFor(certificates[0].Facts.IssuerUnitId, printer), ctx.RequestAborted);
-        var (result, print, printed) = Decide(command, certificates, single, ctx.CurrentUser(), calibration, Guid.NewGuid(), clock.GetUtcNow());
+        // A decision's certificates share its form: the layout is the form's as the catalogue holds it now (ADR 0048).
+        var layout = certificates.Count == 0 ? null : CertificateLayout.Of(
+            (await session.LoadAsync<AwardCatalogue>(AwardCatalogue.StreamId, ctx.RequestAborted))?.Form(certificates[0].Facts.FormCode), certificates[0].Facts.Paper);
+        var (result, print, printed) = Decide(command, certificates, single, ctx.CurrentUser(), calibration, Guid.NewGuid(), clock.GetUtcNow(), layout);
         if (print is null) return result;
         session.Store(print);
         foreach (var e in printed) session.Events.Append(e.CertificateId, e);
@@ -52,7 +57,7 @@ public static class PrintCertificatesEndpoint
     }
 
     public static (IResult, CertificatePrint?, IReadOnlyList<CertificatePrinted>) Decide(PrintCertificates command, IReadOnlyList<Certificate> certificates,
-        bool single, CurrentUser user, PrinterCalibration? calibration, Guid printId, DateTimeOffset now)
+        bool single, CurrentUser user, PrinterCalibration? calibration, Guid printId, DateTimeOffset now, CertificateLayout? layout = null)
     {
         if (certificates.Count == 0)
             return (Problems.NotFound(single ? "Không tìm thấy bằng khen, giấy khen này." : "Quyết định chưa được ký hoặc không có bằng khen, giấy khen nào để in."), null, []);
@@ -72,7 +77,7 @@ public static class PrintCertificatesEndpoint
         var valid = certificates.Where(c => !c.IsRevoked).ToList();
         if (valid.Count == 0) return (Problems.Conflict("Mọi bằng khen, giấy khen của quyết định này đã bị thu hồi; không còn gì để in."), null, []);
         var offset = mode == "blank" && calibration is not null ? (calibration.OffsetXMm, calibration.OffsetYMm) : (0, 0);
-        var print = new CertificatePrint(printId, unit, valid.Select(c => c.Id).ToList(), mode, copies, printer, offset.Item1, offset.Item2, user.Id, now);
+        var print = new CertificatePrint(printId, unit, valid.Select(c => c.Id).ToList(), mode, copies, printer, offset.Item1, offset.Item2, user.Id, now, layout);
         var printed = valid.Select(c => new CertificatePrinted(c.Id, printId, mode, copies, printer, user.Id, now)).ToList();
         var url = $"/api/awards/prints/{printId}/pdf";
         return (Results.Created(url, new PrintQueued(printId, valid.Count, url)), print, printed);

@@ -22,7 +22,7 @@ public static class PrintPdfEndpoint
         var loaded = (await session.LoadManyAsync<Certificate>(ctx.RequestAborted, print.CertificateIds)).ToDictionary(c => c.Id);
         var baseUrl = CertificateLines.BaseUrl(ctx.Request, configuration["Awards:PublicBaseUrl"]);
         var pages = print.CertificateIds.Where(loaded.ContainsKey).Select(i => loaded[i])
-            .SelectMany(c => Enumerable.Repeat((CertificateLines.Of(c.Facts, baseUrl), CertificateLines.Template(c.Facts)), print.Copies));
+            .SelectMany(c => Enumerable.Repeat((CertificateLines.Of(c.Facts, baseUrl), CertificateLines.Template(c.Facts, print.Layout)), print.Copies));
         var mode = print.Mode == "blank" ? CertificatePrintMode.Blank : CertificatePrintMode.Full;
         var pdf = await Task.Run(() => CertificateSheet.Pdf(pages, mode, new PrinterOffset(print.OffsetXMm, print.OffsetYMm)), ctx.RequestAborted);
         var name = print.CertificateIds.Count == 1 && loaded.TryGetValue(print.CertificateIds[0], out var one)

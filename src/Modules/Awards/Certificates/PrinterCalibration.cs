@@ -7,7 +7,8 @@ public sealed record PrinterCalibration(string Id, Guid UnitId, string Printer, 
     public static string IdFor(Guid unitId, string printer) => $"{unitId:N}/{Kernel.Text.VietnameseText.Fold(printer)}";
 }
 
-/// <summary>One print as it was asked for: which certificates, in which order, how, and by whom. The PDF is rendered
-/// from this record, so downloading it again prints the same pages and records nothing new.</summary>
+/// <summary>One print as it was asked for: which certificates, in which order, how, with which layout, and by whom. The
+/// PDF is rendered from this record, so downloading it again prints the same pages and records nothing new, even after
+/// the form's layout changed. <paramref name="Layout"/> is absent on prints recorded before layouts (the design).</summary>
 public sealed record CertificatePrint(Guid Id, Guid UnitId, IReadOnlyList<Guid> CertificateIds, string Mode, int Copies, string? Printer,
-    double OffsetXMm, double OffsetYMm, Guid By, DateTimeOffset At);
+    double OffsetXMm, double OffsetYMm, Guid By, DateTimeOffset At, Catalogue.CertificateLayout? Layout = null);

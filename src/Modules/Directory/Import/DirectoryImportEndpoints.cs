@@ -33,6 +33,9 @@ public static class DirectoryImportEndpoints
     /// in the event sequence that the projection daemon may skip.</summary>
     public const int StreamsPerTransaction = 250;
 
+    /// <summary>Confirmations of Directory imports go one at a time (ADR 0051).</summary>
+    public const string Gate = "directory-import";
+
     [WolverineGet("/api/directory/import/template"), Authorize(Policy = Policies.Admin)]
     [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, Xlsx)]
     public static IResult Template() =>
@@ -93,6 +96,7 @@ public static class DirectoryImportEndpoints
         var now = clock.GetUtcNow();
         DirectoryImportCheck check;
         DirectoryImportBatch batch;
+        await using var gate = await ImportGate.EnterAsync(store, Gate, ct);
         await using (var session = store.LightweightSession())
         {
             var loaded = await session.LoadAsync<DirectoryImportBatch>(id, ct);
@@ -112,24 +116,43 @@ public static class DirectoryImportEndpoints
         }
 
         var streams = check.Plans.Where(p => p.Stores).GroupBy(p => p.StreamId).ToList();
-        foreach (var chunk in streams.Chunk(StreamsPerTransaction))
+        var committed = new List<RowPlan>();
+        try
         {
-            await using var session = store.LightweightSession();
-            foreach (var stream in chunk)
+            foreach (var chunk in streams.Chunk(StreamsPerTransaction))
             {
-                var events = stream.SelectMany(p => p.Events).ToArray();
-                var first = stream.First();
-                if (!first.StartsStream) { session.Events.Append(stream.Key, events); continue; }
-                if (first.Row.Sheet == DirectoryTemplate.Units) session.Events.StartStream<Unit>(stream.Key, events);
-                else
+                await using var session = store.LightweightSession();
+                foreach (var stream in chunk)
                 {
-                    session.Events.StartStream<Person>(stream.Key, events);
-                    // No password: the account cannot sign in until an administrator sets one (ADR 0041). Inserted, so a
-                    // user name registered on the form meanwhile collides instead of being shared.
-                    session.Insert(new Credential { Id = ((PersonRegistered)events[0]).UserName, PersonId = stream.Key, PasswordHash = "" });
+                    var events = stream.SelectMany(p => p.Events).ToArray();
+                    var first = stream.First();
+                    if (!first.StartsStream) { session.Events.Append(stream.Key, events); continue; }
+                    if (first.Row.Sheet == DirectoryTemplate.Units) session.Events.StartStream<Unit>(stream.Key, events);
+                    else
+                    {
+                        session.Events.StartStream<Person>(stream.Key, events);
+                        // No password: the account cannot sign in until an administrator sets one (ADR 0041). Inserted, so a
+                        // user name registered on the form meanwhile collides instead of being shared.
+                        session.Insert(new Credential { Id = ((PersonRegistered)events[0]).UserName, PersonId = stream.Key, PasswordHash = "" });
+                    }
                 }
+                await session.SaveChangesAsync(ct);
+                committed.AddRange(chunk.SelectMany(s => s));
             }
-            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is JasperFx.DocumentAlreadyExistsException or JasperFx.Events.ExistingStreamIdCollisionException
+                                       or Marten.Exceptions.ExistingStreamIdCollisionException)
+        {
+            // A user name or a unit of this file was stored a moment ago through the Directory's forms (imports wait for
+            // each other at the gate): the transactions before stay stored, and the batch says so.
+            var stored = new FateCounts(committed.Count(p => p.Fate == RowFate.New), check.Counts.Unchanged,
+                committed.Count(p => p.Fate == RowFate.Updated), check.Counts.Refused);
+            await using var session = store.LightweightSession();
+            var marked = (await session.LoadAsync<DirectoryImportBatch>(batch.Id, CancellationToken.None))!;
+            var reason = marked.StopPartWay(stored, check.Counts);
+            session.Store(marked);
+            await session.SaveChangesAsync(CancellationToken.None);
+            return Problems.Conflict(reason);
         }
         return Results.Ok(new DirectoryImportConfirmed(batch.Id, batch.Mode!.Value, check.Counts));
     }

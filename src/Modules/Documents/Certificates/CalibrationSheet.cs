@@ -3,11 +3,12 @@ using System.Globalization;
 namespace Emulation.Documents.Certificates;
 
 /// <summary>A sheet to measure how far a printer shifts the page: a millimetre grid with numbered lines every 10 mm
-/// and a crosshair on every slot of the template. Printed on plain paper with the printer's current offset and laid
-/// on a blank, the distance between a crosshair and the blank's own line is the correction to enter.</summary>
+/// and a crosshair on every slot of the template (a form's own layout when it has one). Printed on plain paper with
+/// the printer's current offset and laid on a blank, the distance between a crosshair and the blank's own line is the
+/// correction to enter.</summary>
 public static class CalibrationSheet
 {
-    public static byte[] Pdf(CertificateTemplate template, string printer, PrinterOffset offset) => Document.Create(d =>
+    public static byte[] Pdf(CertificateTemplate template, string printer, PrinterOffset offset, string? formName = null) => Document.Create(d =>
     {
         d.Title("Tờ hiệu chỉnh máy in");
         d.Page(p =>
@@ -25,7 +26,7 @@ public static class CalibrationSheet
                 page.Placed(x + offset.XMm + 0.6, 1 + offset.YMm, 12, c => c.Text(x.ToString(CultureInfo.InvariantCulture)).FontSize(6));
             for (var y = 10; y < h; y += 10)
                 page.Placed(1 + offset.XMm, y + offset.YMm + 0.4, 12, c => c.Text(y.ToString(CultureInfo.InvariantCulture)).FontSize(6));
-            foreach (var (label, slot) in Slots(shifted))
+            foreach (var (_, label, slot) in shifted.Slots)
             {
                 var (x, y) = (slot.XMm + slot.WidthMm / 2, slot.YMm);
                 page.Canvas(c => c.Line(x - 8, y, x + 8, y, 0.3, CertificateSheet.Red).Line(x, y - 8, x, y + 8, 0.3, CertificateSheet.Red)
@@ -35,6 +36,7 @@ public static class CalibrationSheet
             page.Placed(w / 2 - 90, 30, 180, c =>
             {
                 c.Text("TỜ HIỆU CHỈNH MÁY IN").AlignCenter().Bold().FontSize(14);
+                if (formName is not null) c.Text($"Vị trí in của: {formName}").AlignCenter().FontSize(9);
                 c.Text($"Máy in: {printer} · Khổ {(template.Paper == CertificateTemplate.A3Landscape ? "A3" : "A4")} ngang · Độ lệch đang dùng: ngang {Mm(offset.XMm)} mm, dọc {Mm(offset.YMm)} mm")
                     .AlignCenter().FontSize(9);
                 c.Text("In tờ này trên giấy trắng cùng khổ, đặt chồng lên phôi và soi đèn. Đo khoảng lệch của từng dấu chữ thập so với dòng " +
@@ -43,12 +45,6 @@ public static class CalibrationSheet
             });
         });
     }).GeneratePdf();
-
-    static IEnumerable<(string, Slot)> Slots(CertificateTemplate t) =>
-    [
-        ("Họ tên", t.Name), ("Chức vụ, đơn vị", t.Position), ("Thành tích", t.Achievement), ("Số quyết định", t.Decision),
-        ("Số sổ vàng", t.GoldBook), ("Mã QR", t.Qr), ("Nơi, ngày", t.PlaceDate), ("Chức danh ký", t.Signer), ("Người ký", t.SignerName)
-    ];
 
     static string Mm(double v) => v.ToString("0.#", CultureInfo.GetCultureInfo("vi-VN"));
 }

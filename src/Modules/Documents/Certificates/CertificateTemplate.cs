@@ -5,8 +5,9 @@ namespace Emulation.Documents.Certificates;
 public sealed record Slot(double XMm, double YMm, double WidthMm);
 
 /// <summary>The positions of every variable text on a certificate, in millimetres, the same in full print and on a
-/// pre-printed blank, so an office that moves a slot to match its blanks moves it in both. The Bằng khen is drawn on
-/// A3 landscape; the Giấy khen is the same design on A4 landscape, which is A3 scaled by 1/√2 (sizes too).</summary>
+/// pre-printed blank, so an office that moves a slot to match its blanks moves it in both. The design: the Bằng khen
+/// drawn on A3 landscape, the Giấy khen the same on A4 landscape, which is A3 scaled by 1/√2 (sizes too); a form of
+/// commendation may move any slot (<see cref="With"/>), the type keeps the design's size.</summary>
 public sealed record CertificateTemplate(
     string Paper, PageSize Size, double Scale, Slot Name, Slot Position, Slot Achievement, Slot Decision, Slot GoldBook,
     Slot Qr, Slot PlaceDate, Slot Signer, Slot SignerName)
@@ -34,6 +35,38 @@ public sealed record CertificateTemplate(
             Decision: S(38, 220, 160), GoldBook: S(38, 228, 160), Qr: S(42, 236, 28),
             PlaceDate: S(240, 222, 150), Signer: S(240, 231, 150), SignerName: S(240, 268, 150));
     }
+
+    /// <summary>The slots' names as layouts and APIs spell them, in the order a person reads the certificate, with the
+    /// label the office knows them by. <see cref="Qr"/>'s width is the code's side.</summary>
+    public static readonly IReadOnlyList<(string Key, string Label)> SlotNames =
+    [
+        ("name", "Họ tên"), ("position", "Chức vụ, đơn vị"), ("achievement", "Thành tích"), ("decision", "Số quyết định"),
+        ("goldBook", "Số sổ vàng"), ("qr", "Mã QR"), ("placeDate", "Nơi, ngày"), ("signer", "Chức danh ký"), ("signerName", "Người ký")
+    ];
+
+    public const string QrKey = "qr";
+
+    public static bool IsSlot(string? key) => SlotNames.Any(s => s.Key == key);
+
+    public static string Label(string key) => SlotNames.First(s => s.Key == key).Label;
+
+    public Slot this[string key] => key switch
+    {
+        "name" => Name, "position" => Position, "achievement" => Achievement, "decision" => Decision, "goldBook" => GoldBook,
+        "qr" => Qr, "placeDate" => PlaceDate, "signer" => Signer, "signerName" => SignerName,
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Unknown certificate slot.")
+    };
+
+    /// <summary>This template with one slot moved; the paper and the type sizes stay.</summary>
+    public CertificateTemplate With(string key, Slot slot) => key switch
+    {
+        "name" => this with { Name = slot }, "position" => this with { Position = slot }, "achievement" => this with { Achievement = slot },
+        "decision" => this with { Decision = slot }, "goldBook" => this with { GoldBook = slot }, "qr" => this with { Qr = slot },
+        "placeDate" => this with { PlaceDate = slot }, "signer" => this with { Signer = slot }, "signerName" => this with { SignerName = slot },
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Unknown certificate slot.")
+    };
+
+    public IEnumerable<(string Key, string Label, Slot Slot)> Slots => SlotNames.Select(s => (s.Key, s.Label, this[s.Key]));
 
     /// <summary>Every slot moved by a printer's offset (the page itself does not move).</summary>
     public CertificateTemplate Shifted(PrinterOffset offset)

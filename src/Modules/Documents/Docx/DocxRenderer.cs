@@ -17,21 +17,25 @@ static class DocxRenderer
         using (var word = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document))
         {
             var main = word.AddMainDocumentPart();
-            var body = new W.Body();
-            main.Document = new W.Document(body);
-            AddStyles(main, document.Pages[0].DefaultStyle);
+            var defaultSize = document.Pages[0].DefaultStyle.Size ?? 13;
+            AddStyles(main, defaultSize);
             if (document.Title.Length > 0) word.PackageProperties.Title = document.Title;
             var images = new DocxImages();
+            // The body is written as it is made rather than built whole and saved (ADR 0052).
+            using var writer = OpenXmlWriter.Create(main);
+            writer.WriteStartDocument(true);
+            writer.WriteStartElement(new W.Document());
+            writer.WriteStartElement(new W.Body());
             for (var i = 0; i < document.Pages.Count; i++)
             {
                 var setup = document.Pages[i];
-                var blocks = new DocxBlocks(setup.DefaultStyle, images);
-                foreach (var element in blocks.Write(setup.Content, setup.ContentWidthMm, main)) body.Append(element);
+                var blocks = new DocxBlocks(setup.DefaultStyle, defaultSize, images);
+                foreach (var block in setup.Content) blocks.WriteTo(writer, block, setup.ContentWidthMm, main);
                 var section = Section(setup, main, blocks);
-                if (i == document.Pages.Count - 1) body.Append(section);
-                else body.Append(new W.Paragraph(new W.ParagraphProperties(section)));
+                writer.WriteElement(i == document.Pages.Count - 1 ? section : new W.Paragraph(new W.ParagraphProperties(section)));
             }
-            main.Document.Save();
+            writer.WriteEndElement();
+            writer.WriteEndElement();
         }
         return output.ToArray();
     }
@@ -67,13 +71,13 @@ static class DocxRenderer
         return section;
     }
 
-    static void AddStyles(MainDocumentPart main, TextStyle style)
+    static void AddStyles(MainDocumentPart main, double size)
     {
         var part = main.AddNewPart<StyleDefinitionsPart>();
         part.Styles = new W.Styles(new W.DocDefaults(
             new W.RunPropertiesDefault(new W.RunPropertiesBaseStyle(
                 new W.RunFonts { Ascii = FontName, HighAnsi = FontName, ComplexScript = FontName, EastAsia = FontName },
-                new W.FontSize { Val = HalfPoints(style.Size ?? 13) }, new W.FontSizeComplexScript { Val = HalfPoints(style.Size ?? 13) },
+                new W.FontSize { Val = HalfPoints(size) }, new W.FontSizeComplexScript { Val = HalfPoints(size) },
                 new W.Languages { Val = "vi-VN" })),
             new W.ParagraphPropertiesDefault(new W.ParagraphPropertiesBaseStyle(new W.SpacingBetweenLines { After = "0", Before = "0" }))));
     }

@@ -54,6 +54,9 @@ public abstract class ImportBatch
     public ConfirmMode? Mode { get; set; }
     /// <summary>What the confirmation found and did: the fates at confirmation (rows are checked again then).</summary>
     public FateCounts? Stored { get; set; }
+    /// <summary>Why storing stopped part-way (someone stored some of the same rows at that moment), said with what was
+    /// stored before; <see cref="Stored"/> then counts only those rows. Uploading the file again brings in the rest.</summary>
+    public string? Stopped { get; set; }
 
     public bool Confirmed => ConfirmedAt is not null;
 
@@ -98,6 +101,18 @@ public abstract class ImportBatch
         return ParseMode(mode) is null
             ? Problems.Validation("mode", "Hãy chọn cách nhập: “all-valid” (nhập các dòng hợp lệ) hoặc “all-or-nothing” (chỉ nhập khi mọi dòng hợp lệ).")
             : null;
+    }
+
+    /// <summary>Records that storing stopped after some transactions had committed: <see cref="Stored"/> becomes what they
+    /// stored, and the reason is kept for the preview and the 409 the owner gets.</summary>
+    public string StopPartWay(FateCounts storedSoFar, FateCounts wanted)
+    {
+        Stored = storedSoFar;
+        Stopped = storedSoFar.New + storedSoFar.Updated == 0
+            ? "Không lưu được dòng nào: một số dòng của tệp vừa được lưu bởi một lần nhập hoặc đăng ký khác. Hãy tải tệp lên lại để xem các dòng còn lại."
+            : $"Đã lưu {Format.Number(storedSoFar.New)}/{Format.Number(wanted.New)} dòng mới và {Format.Number(storedSoFar.Updated)}/{Format.Number(wanted.Updated)} dòng cập nhật, " +
+              "rồi dừng lại vì một số dòng còn lại vừa được lưu bởi một lần nhập hoặc đăng ký khác. Hãy tải tệp lên lại: các dòng đã lưu sẽ hiện là “không đổi”, các dòng còn lại được kiểm tra lại.";
+        return Stopped;
     }
 
     public static ConfirmMode? ParseMode(string? mode) => VietnameseText.Fold(mode).Replace(" ", "-") switch

@@ -4,13 +4,13 @@ namespace Emulation.Kernel.Import;
 /// file's own problems and one page of rows (all, or of one fate).</summary>
 public sealed record ImportPreview(Guid Id, string FileName, string OwnerName, DateTimeOffset UploadedAt, DateTimeOffset ExpiresAt,
     FateCounts Counts, IReadOnlyList<RowError> FileErrors, IReadOnlyList<PreviewRow> Rows, int Total,
-    DateTimeOffset? ConfirmedAt, ConfirmMode? Mode, FateCounts? Stored)
+    DateTimeOffset? ConfirmedAt, ConfirmMode? Mode, FateCounts? Stored, string? Stopped = null)
 {
     public static ImportPreview Of(ImportBatch b, RowFate? fate = null, int skip = 0, int take = int.MaxValue)
     {
         var rows = b.Rows.Where(r => fate is null || r.Fate == fate).ToList();
         return new(b.Id, b.FileName, b.OwnerName, b.UploadedAt, b.ExpiresAt, b.Checked, b.FileErrors, rows.Skip(skip).Take(take).ToList(), rows.Count,
-            b.ConfirmedAt, b.Mode, b.Stored);
+            b.ConfirmedAt, b.Mode, b.Stored, b.Stopped);
     }
 
     /// <summary>The API's page of a preview: every row by default, at most 10,000 a page.</summary>

@@ -34,6 +34,9 @@ public static class ConfirmModelImportEndpoint
     /// commit in well under the daemon's patience.</summary>
     public const int StreamsPerTransaction = 250;
 
+    /// <summary>Confirmations of register imports go one at a time (ADR 0051).</summary>
+    public const string Gate = "registry-import";
+
     [WolverinePost("/api/registry/import/{id}/confirm"), Authorize(Policy = Policies.SignedIn)]
     [ProducesResponseType<ImportConfirmed>(StatusCodes.Status200OK)]
     public static async Task<IResult> Post(Guid id, ConfirmModelImport command, IDocumentStore store, UnitDirectory units, CheckedUploads checkedUploads,
@@ -43,6 +46,8 @@ public static class ConfirmModelImportEndpoint
         var user = ctx.CurrentUser();
         var now = clock.GetUtcNow();
         var timing = new ServerTiming();
+        await using var gate = await ImportGate.EnterAsync(store, Gate, ct);
+        timing.Mark("gate");
         ModelImportBatch batch;
         ImportCheck check;
         Task<Dictionary<Guid, List<NearDuplicate>>> near;
@@ -78,6 +83,7 @@ public static class ConfirmModelImportEndpoint
 
         var duplicates = await near;
         timing.Mark("near-duplicates");
+        var committed = new List<ImportPlan>();
         try
         {
             foreach (var chunk in check.Plans.Where(p => p.Stores).Chunk(StreamsPerTransaction))
@@ -94,20 +100,30 @@ public static class ConfirmModelImportEndpoint
                     ModelImport.Append(session, fresh, plan, source, user.Id, now, duplicates.GetValueOrDefault(plan.ModelId) ?? [], key);
                 }
                 ModelImport.AdvanceCounters(session, chunk.SelectMany(p => p.NewSteps).Select(s => s.Code).OfType<string>());
+                var prepared = StreamCopy.Prepare<Model>(store, fresh.Streams);
                 timing.Mark("build");
-                await StreamCopy.AppendAsync<Model>(store, connection, fresh.Streams, now, ct);
+                await StreamCopy.AppendAsync(store, connection, prepared, now, ct);
                 timing.Mark("events");
                 await fresh.CopyDocumentsAsync(store, connection, now, ct);
                 await session.SaveChangesAsync(ct);
                 timing.Mark("documents");
                 await transaction.CommitAsync(ct);
+                committed.AddRange(chunk);
                 timing.Mark("commit");
             }
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            // Another confirmation of the same register stored some of these models (or codes) a moment ago.
-            return Problems.Conflict("Một số dòng của tệp vừa được lưu bởi một lần nhập khác. Hãy tải tệp lên lại để xem các dòng còn lại.");
+            // A name, key or code of this file was stored a moment ago by a registration on the form (imports wait for
+            // each other at the gate): the batches before stay stored, and the batch says so.
+            var stored = new FateCounts(committed.Count(p => p.Fate == RowFate.New), check.Counts.Unchanged,
+                committed.Count(p => p.Fate == RowFate.Updated), check.Counts.Refused);
+            await using var session = store.LightweightSession();
+            var marked = (await session.LoadAsync<ModelImportBatch>(batch.Id, CancellationToken.None))!;
+            var reason = marked.StopPartWay(stored, check.Counts);
+            session.Store(marked);
+            await session.SaveChangesAsync(CancellationToken.None);
+            return Problems.Conflict(reason);
         }
         ctx.Response.Headers["Server-Timing"] = timing.Header;
         return Results.Ok(new ImportConfirmed(batch.Id, batch.Mode!.Value, check.Counts));

@@ -214,7 +214,8 @@ public static partial class ModelImport
             var key = $"{m.Groups[1].Value}-{m.Groups[2].Value}";
             highest[key] = Math.Max(highest.GetValueOrDefault(key), n);
         }
-        foreach (var (key, last) in highest)
+        // In one order, so two confirmations at once wait for each other's counters instead of deadlocking.
+        foreach (var (key, last) in highest.OrderBy(h => h.Key, StringComparer.Ordinal))
             session.QueueSqlCommand(
                 $"insert into {RegistryModule.Schema}.code_counter as c (key, last) values (?, ?) on conflict (key) do update set last = greatest(c.last, excluded.last)",
                 key, last);

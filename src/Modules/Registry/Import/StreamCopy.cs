@@ -12,15 +12,31 @@ namespace Emulation.Registry.Import;
 /// Inline projections do not see these events: the caller writes what they would have written.</summary>
 public static class StreamCopy
 {
-    public static async Task AppendAsync<TAggregate>(IDocumentStore store, NpgsqlConnection connection,
-        IReadOnlyList<(Guid Id, IReadOnlyList<object> Events)> streams, DateTimeOffset now, CancellationToken ct)
+    /// <summary>New streams made ready to be written: every event's JSON serialised (on both cores) and its type names
+    /// looked up, so that writing them is only the database's work.</summary>
+    public sealed record Prepared(string Alias, IReadOnlyList<(Guid Id, int Count)> Streams, IReadOnlyList<EventRow> Events);
+
+    public sealed record EventRow(Guid StreamId, long Version, string Json, string TypeName, string DotNetTypeName);
+
+    public static Prepared Prepare<TAggregate>(IDocumentStore store, IReadOnlyList<(Guid Id, IReadOnlyList<object> Events)> streams)
     {
-        var count = streams.Sum(s => s.Events.Count);
-        if (count == 0) return;
         var options = (StoreOptions)store.Options;
         var graph = (EventGraph)options.Events;
         var serializer = options.Serializer();
-        var schema = graph.DatabaseSchemaName;
+        var events = streams.SelectMany(s => s.Events.Select((e, v) => (s.Id, Version: (long)v + 1, Event: e))).ToArray();
+        var rows = events.AsParallel().AsOrdered().Select(x =>
+        {
+            var mapping = graph.EventMappingFor(x.Event.GetType());
+            return new EventRow(x.Id, x.Version, serializer.ToJson(x.Event), mapping.EventTypeName, mapping.DotNetTypeName);
+        }).ToList();
+        return new Prepared(graph.AggregateAliasFor(typeof(TAggregate)), streams.Select(s => (s.Id, s.Events.Count)).ToList(), rows);
+    }
+
+    public static async Task AppendAsync(IDocumentStore store, NpgsqlConnection connection, Prepared prepared, DateTimeOffset now, CancellationToken ct)
+    {
+        var count = prepared.Events.Count;
+        if (count == 0) return;
+        var schema = ((StoreOptions)store.Options).Events.DatabaseSchemaName;
         var tenant = JasperFx.StorageConstants.DefaultTenantId;
 
         var sequences = new List<long>(count);
@@ -32,16 +48,15 @@ public static class StreamCopy
         }
         sequences.Sort();
 
-        var alias = graph.AggregateAliasFor(typeof(TAggregate));
         await using (var writer = await connection.BeginBinaryImportAsync(
                          $"copy {schema}.mt_streams (id, type, version, timestamp, created, tenant_id, is_archived) from stdin (format binary)", ct))
         {
-            foreach (var (id, events) in streams)
+            foreach (var (id, events) in prepared.Streams)
             {
                 await writer.StartRowAsync(ct);
                 await writer.WriteAsync(id, NpgsqlDbType.Uuid, ct);
-                await writer.WriteAsync(alias, NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync((long)events.Count, NpgsqlDbType.Bigint, ct);
+                await writer.WriteAsync(prepared.Alias, NpgsqlDbType.Varchar, ct);
+                await writer.WriteAsync((long)events, NpgsqlDbType.Bigint, ct);
                 await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
                 await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
                 await writer.WriteAsync(tenant, NpgsqlDbType.Varchar, ct);
@@ -50,27 +65,24 @@ public static class StreamCopy
             await writer.CompleteAsync(ct);
         }
 
-        var next = 0;
         await using (var writer = await connection.BeginBinaryImportAsync(
                          $"copy {schema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, is_archived) from stdin (format binary)", ct))
         {
-            foreach (var (id, events) in streams)
-                for (var v = 0; v < events.Count; v++)
-                {
-                    var e = events[v];
-                    var mapping = graph.EventMappingFor(e.GetType());
-                    await writer.StartRowAsync(ct);
-                    await writer.WriteAsync(sequences[next++], NpgsqlDbType.Bigint, ct);
-                    await writer.WriteAsync(Guid.CreateVersion7(now), NpgsqlDbType.Uuid, ct);
-                    await writer.WriteAsync(id, NpgsqlDbType.Uuid, ct);
-                    await writer.WriteAsync((long)v + 1, NpgsqlDbType.Bigint, ct);
-                    await writer.WriteAsync(serializer.ToJson(e), NpgsqlDbType.Jsonb, ct);
-                    await writer.WriteAsync(mapping.EventTypeName, NpgsqlDbType.Varchar, ct);
-                    await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
-                    await writer.WriteAsync(tenant, NpgsqlDbType.Varchar, ct);
-                    await writer.WriteAsync(mapping.DotNetTypeName, NpgsqlDbType.Varchar, ct);
-                    await writer.WriteAsync(false, NpgsqlDbType.Boolean, ct);
-                }
+            for (var i = 0; i < count; i++)
+            {
+                var e = prepared.Events[i];
+                await writer.StartRowAsync(ct);
+                await writer.WriteAsync(sequences[i], NpgsqlDbType.Bigint, ct);
+                await writer.WriteAsync(Guid.CreateVersion7(now), NpgsqlDbType.Uuid, ct);
+                await writer.WriteAsync(e.StreamId, NpgsqlDbType.Uuid, ct);
+                await writer.WriteAsync(e.Version, NpgsqlDbType.Bigint, ct);
+                await writer.WriteAsync(e.Json, NpgsqlDbType.Jsonb, ct);
+                await writer.WriteAsync(e.TypeName, NpgsqlDbType.Varchar, ct);
+                await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+                await writer.WriteAsync(tenant, NpgsqlDbType.Varchar, ct);
+                await writer.WriteAsync(e.DotNetTypeName, NpgsqlDbType.Varchar, ct);
+                await writer.WriteAsync(false, NpgsqlDbType.Boolean, ct);
+            }
             await writer.CompleteAsync(ct);
         }
     }
