@@ -83,6 +83,14 @@ public sealed class EvidenceFolderStoreTests : IAsyncLifetime
             followed = await officer.Get($"/api/monitoring/models/{id}");
             if (followed.Status != HttpStatusCode.OK) await Task.Delay(100);
         }
+        // The feed may still be appending the model's acceptance to the followed stream: take its version once it holds.
+        for (var i = 0; i < 50; i++)
+        {
+            await Task.Delay(200);
+            var again = (await officer.Get($"/api/monitoring/models/{id}")).Expect(HttpStatusCode.OK);
+            if (again.Version == followed.Version) break;
+            followed = again;
+        }
         var (reportId, _) = await officer.DraftReport(id, followed.Version);
 
         const long size = 3 * 1024 * 1024 + 7;
