@@ -22,11 +22,7 @@ public sealed class CaMauRegisterTests(DemoHost isolated) : IClassFixture<DemoHo
     [Fact]
     public async Task The_report_of_the_imported_registers_says_what_the_provinces_own_report_said()
     {
-        using var http = isolated.Host.Client();
-        http.Timeout = TimeSpan.FromMinutes(5);
-        var token = await http.PostAsJsonAsync("/api/auth/token", new { userName = "quantri", password = Emulation.Directory.Seed.DirectoryDemoSeed.Password });
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        using var http = await isolated.Host.SignInAsync("quantri", TimeSpan.FromMinutes(5));
         var admin = new Api(http);
         var (_, label) = await admin.HistoricPeriod();
         var campaignName = label[..label.IndexOf(" — ", StringComparison.Ordinal)];

@@ -48,22 +48,7 @@ public sealed class EvidenceFolderStoreTests : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
-    async Task<Api> As(string userName)
-    {
-        var client = new HttpClient { BaseAddress = _host.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
-        // The host answers its health check before the demo people are seeded: ask again for a while.
-        HttpResponseMessage? reply = null;
-        for (var attempt = 0; attempt < 60 && reply?.IsSuccessStatusCode != true; attempt++)
-        {
-            if (attempt > 0) await Task.Delay(500);
-            try { reply = await client.PostAsJsonAsync("/api/auth/token", new { userName, password = Emulation.Directory.Seed.DirectoryDemoSeed.Password }); }
-            catch (HttpRequestException) { reply = null; }
-        }
-        Assert.True(reply?.IsSuccessStatusCode, $"{userName} could not sign in to the folder-store host");
-        var token = (await reply!.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return new Api(client);
-    }
+    async Task<Api> As(string userName) => new(await _host.SignInAsync(userName));
 
     string[] FilesInFolder() => System.IO.Directory.Exists(_folder) ? System.IO.Directory.GetFiles(_folder, "*", SearchOption.AllDirectories) : [];
 

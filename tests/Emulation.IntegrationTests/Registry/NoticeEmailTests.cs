@@ -58,15 +58,7 @@ public sealed class NoticeEmailTests : IAsyncLifetime
         lock (smtp.Messages) return smtp.Messages.Where(m => m.Contains("thuky.phuong1@example.vn")).ToList();
     }
 
-    static async Task<Api> SignIn(HostProcess host, string userName)
-    {
-        var client = new HttpClient { BaseAddress = host.BaseAddress };
-        var reply = await client.PostAsJsonAsync("/api/auth/token", new { userName, password = Emulation.Directory.Seed.DirectoryDemoSeed.Password });
-        reply.EnsureSuccessStatusCode();
-        var token = (await reply.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return new Api(client);
-    }
+    static async Task<Api> SignIn(HostProcess host, string userName) => new(await host.SignInAsync(userName));
 
     static async Task Until(Func<Task<bool>> condition, string what)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 
 namespace Emulation.IntegrationTests.Support;
@@ -58,6 +59,25 @@ public sealed class HostProcess : IAsyncDisposable
             if (clock.Elapsed > limit) throw new TimeoutException("the host did not answer");
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>A client signed in as a demo person. The host answers its health check before the demo people are seeded
+    /// and may drop a connection while its background services start: the token is asked for again for up to a minute.</summary>
+    public async Task<HttpClient> SignInAsync(string userName, TimeSpan? timeout = null)
+    {
+        var client = Client();
+        client.Timeout = timeout ?? TimeSpan.FromMinutes(2);
+        HttpResponseMessage? reply = null;
+        for (var attempt = 0; attempt < 120 && reply?.IsSuccessStatusCode != true; attempt++)
+        {
+            if (attempt > 0) await Task.Delay(500);
+            try { reply = await client.PostAsJsonAsync("/api/auth/token", new { userName, password = Emulation.Directory.Seed.DirectoryDemoSeed.Password }); }
+            catch (HttpRequestException) { reply = null; }
+        }
+        if (reply?.IsSuccessStatusCode != true) throw new InvalidOperationException($"{userName} could not sign in to the host process");
+        var token = (await reply!.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public HttpClient Client() =>
