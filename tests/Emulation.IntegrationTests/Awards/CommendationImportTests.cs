@@ -48,6 +48,18 @@ public sealed class CommendationImportTests(AppFixture app)
         return new Reply(response.StatusCode, raw.StartsWith('{') ? JsonDocument.Parse(raw).RootElement.Clone() : default, raw);
     }
 
+    /// <summary>A campaign of 2020-2025 with a 2022 period still open for registration.</summary>
+    static async Task<(Guid Campaign, Guid Period)> CampaignOf2022(Api admin, string name)
+    {
+        var campaign = (await admin.Post("/api/registry/campaigns", new { name, startYear = 2020, endYear = 2025 })).Expect(HttpStatusCode.Created).Id;
+        var period = (await admin.Post($"/api/registry/campaigns/{campaign}/periods", new
+        {
+            name = "Năm 2022", kind = "Year", from = "2022-01-01", to = "2022-12-31", registrationOpens = "2022-01-01",
+            registrationCloses = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd"), codeYear = 2022, version = 1
+        })).Expect(HttpStatusCode.OK).Id;
+        return (campaign, period);
+    }
+
     static int Count(Reply r, string fate) => r.Body.GetProperty("counts").GetProperty(fate).GetInt32();
 
     [Fact]
@@ -55,12 +67,7 @@ public sealed class CommendationImportTests(AppFixture app)
     {
         using var admin = await app.As("quantri");
         var campaignName = DirectoryScenarios.Unique("Dân vận khéo khen thưởng ");
-        var campaign = (await admin.Post("/api/registry/campaigns", new { name = campaignName, startYear = 2020, endYear = 2025 })).Expect(HttpStatusCode.Created).Id;
-        var period = (await admin.Post($"/api/registry/campaigns/{campaign}/periods", new
-        {
-            name = "Năm 2022", kind = "Year", from = "2022-01-01", to = "2022-12-31", registrationOpens = "2022-01-01",
-            registrationCloses = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd"), codeYear = 2022, version = 1
-        })).Expect(HttpStatusCode.OK).Id;
+        var (campaign, period) = await CampaignOf2022(admin, campaignName);
         await app.AcceptedModel("Mô hình được khen ", new() { ["periodId"] = period });
         for (var i = 0; i < 60 && (await admin.Get($"/api/awards/reports/campaign?campaign={campaign}")).Status != HttpStatusCode.OK; i++) await Task.Delay(500);
 
@@ -147,12 +154,7 @@ public sealed class CommendationImportTests(AppFixture app)
     {
         using var admin = await app.As("quantri");
         var campaignName = DirectoryScenarios.Unique("Dân vận khéo phạm vi ");
-        var campaign = (await admin.Post("/api/registry/campaigns", new { name = campaignName, startYear = 2020, endYear = 2025 })).Expect(HttpStatusCode.Created).Id;
-        var period = (await admin.Post($"/api/registry/campaigns/{campaign}/periods", new
-        {
-            name = "Năm 2022", kind = "Year", from = "2022-01-01", to = "2022-12-31", registrationOpens = "2022-01-01",
-            registrationCloses = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd"), codeYear = 2022, version = 1
-        })).Expect(HttpStatusCode.OK).Id;
+        var (campaign, period) = await CampaignOf2022(admin, campaignName);
         var inside = await app.AcceptedModel("Mô hình trong phạm vi ", new() { ["periodId"] = period });
         var code = (await admin.Get($"/api/registry/models/{inside}")).Expect(HttpStatusCode.OK).Body.GetProperty("registryCode").GetString()!;
         for (var i = 0; i < 60 && (await admin.Get($"/api/awards/reports/campaign?campaign={campaign}")).Status != HttpStatusCode.OK; i++) await Task.Delay(500);

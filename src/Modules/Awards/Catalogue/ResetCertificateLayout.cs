@@ -16,15 +16,9 @@ public static class ResetCertificateLayoutEndpoint
 {
     [WolverinePost("/api/awards/catalogue/forms/{code}/layout/reset"), Authorize(Policy = Policies.SignedIn)]
     [ProducesResponseType<LayoutSaved>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(string code, ResetCertificateLayout command, IDocumentSession session, HttpContext ctx, TimeProvider clock)
-    {
-        var user = ctx.CurrentUser();
-        if (!user.IsAdmin) return Problems.Forbidden("Chỉ quản trị hệ thống được đặt vị trí in trên bằng khen, giấy khen.");
-        var stream = await session.Events.FetchForWriting<AwardCatalogue>(AwardCatalogue.StreamId, ctx.RequestAborted);
-        var (result, events) = Decide(stream.Aggregate ?? AwardCatalogue.Empty, code, command, user.Id, clock.GetUtcNow());
-        if (events.Count > 0) stream.AppendMany(events);
-        return result;
-    }
+    public static Task<IResult> Post(string code, ResetCertificateLayout command, IDocumentSession session, HttpContext ctx, TimeProvider clock)
+        => CatalogueChange.AsAdminAsync(session, ctx, SetCertificateLayoutEndpoint.AdminsOnly,
+            (catalogue, by) => Decide(catalogue, code, command, by, clock.GetUtcNow()));
 
     public static (IResult, IReadOnlyList<object>) Decide(AwardCatalogue catalogue, string code, ResetCertificateLayout c, Guid by, DateTimeOffset now)
     {

@@ -145,14 +145,7 @@ public static class DirectoryImportEndpoints
         {
             // A user name or a unit of this file was stored a moment ago through the Directory's forms (imports wait for
             // each other at the gate): the transactions before stay stored, and the batch says so.
-            var stored = new FateCounts(committed.Count(p => p.Fate == RowFate.New), check.Counts.Unchanged,
-                committed.Count(p => p.Fate == RowFate.Updated), check.Counts.Refused);
-            await using var session = store.LightweightSession();
-            var marked = (await session.LoadAsync<DirectoryImportBatch>(batch.Id, CancellationToken.None))!;
-            var reason = marked.StopPartWay(stored, check.Counts);
-            session.Store(marked);
-            await session.SaveChangesAsync(CancellationToken.None);
-            return Problems.Conflict(reason);
+            return await ImportBatch.StopPartWayAsync<DirectoryImportBatch>(store, batch.Id, committed.Select(p => p.Fate), check.Counts);
         }
         return Results.Ok(new DirectoryImportConfirmed(batch.Id, batch.Mode!.Value, check.Counts));
     }

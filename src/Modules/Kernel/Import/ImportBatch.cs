@@ -103,16 +103,24 @@ public abstract class ImportBatch
             : null;
     }
 
-    /// <summary>Records that storing stopped after some transactions had committed: <see cref="Stored"/> becomes what they
-    /// stored, and the reason is kept for the preview and the 409 the owner gets.</summary>
-    public string StopPartWay(FateCounts storedSoFar, FateCounts wanted)
+    /// <summary>Records on the stored batch that storing stopped after some transactions had committed: its
+    /// <see cref="Stored"/> becomes what they stored (<paramref name="committed"/>: the fates of their rows), the reason is
+    /// kept for the preview, and the 409 the owner gets says the same.</summary>
+    public static async Task<IResult> StopPartWayAsync<T>(IDocumentStore store, Guid id, IEnumerable<RowFate> committed, FateCounts wanted)
+        where T : ImportBatch
     {
-        Stored = storedSoFar;
-        Stopped = storedSoFar.New + storedSoFar.Updated == 0
+        var fates = committed.ToList();
+        var stored = new FateCounts(fates.Count(f => f == RowFate.New), wanted.Unchanged, fates.Count(f => f == RowFate.Updated), wanted.Refused);
+        await using var session = store.LightweightSession();
+        var batch = (await session.LoadAsync<T>(id, CancellationToken.None))!;
+        batch.Stored = stored;
+        batch.Stopped = stored.New + stored.Updated == 0
             ? "Không lưu được dòng nào: một số dòng của tệp vừa được lưu bởi một lần nhập hoặc đăng ký khác. Hãy tải tệp lên lại để xem các dòng còn lại."
-            : $"Đã lưu {Format.Number(storedSoFar.New)}/{Format.Number(wanted.New)} dòng mới và {Format.Number(storedSoFar.Updated)}/{Format.Number(wanted.Updated)} dòng cập nhật, " +
+            : $"Đã lưu {Format.Number(stored.New)}/{Format.Number(wanted.New)} dòng mới và {Format.Number(stored.Updated)}/{Format.Number(wanted.Updated)} dòng cập nhật, " +
               "rồi dừng lại vì một số dòng còn lại vừa được lưu bởi một lần nhập hoặc đăng ký khác. Hãy tải tệp lên lại: các dòng đã lưu sẽ hiện là “không đổi”, các dòng còn lại được kiểm tra lại.";
-        return Stopped;
+        session.Store(batch);
+        await session.SaveChangesAsync(CancellationToken.None);
+        return Problems.Conflict(batch.Stopped);
     }
 
     public static ConfirmMode? ParseMode(string? mode) => VietnameseText.Fold(mode).Replace(" ", "-") switch

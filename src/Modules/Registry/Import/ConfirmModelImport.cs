@@ -116,14 +116,7 @@ public static class ConfirmModelImportEndpoint
         {
             // A name, key or code of this file was stored a moment ago by a registration on the form (imports wait for
             // each other at the gate): the batches before stay stored, and the batch says so.
-            var stored = new FateCounts(committed.Count(p => p.Fate == RowFate.New), check.Counts.Unchanged,
-                committed.Count(p => p.Fate == RowFate.Updated), check.Counts.Refused);
-            await using var session = store.LightweightSession();
-            var marked = (await session.LoadAsync<ModelImportBatch>(batch.Id, CancellationToken.None))!;
-            var reason = marked.StopPartWay(stored, check.Counts);
-            session.Store(marked);
-            await session.SaveChangesAsync(CancellationToken.None);
-            return Problems.Conflict(reason);
+            return await ImportBatch.StopPartWayAsync<ModelImportBatch>(store, batch.Id, committed.Select(p => p.Fate), check.Counts);
         }
         ctx.Response.Headers["Server-Timing"] = timing.Header;
         return Results.Ok(new ImportConfirmed(batch.Id, batch.Mode!.Value, check.Counts));
