@@ -7,13 +7,16 @@ namespace Emulation.Benchmarks;
 /// <summary>./build.sh bench --evidence [--evidence-mb 10]: the host's memory while 10 MB evidence files stream in,
 /// one, four and eight at a time, each to its own model's draft report (PostgreSQL store, Production settings). The
 /// load generator shares the process, so its files are generated on the fly and never held whole; the managed heap is
-/// sampled every few milliseconds during the uploads and its peak compared with the heap before them.</summary>
+/// sampled every few milliseconds during the uploads and its peak compared with the live heap before them. Five rounds
+/// per concurrency, the first included; the goal is judged on the worst, and the table says whether a collection ran
+/// while sampling (without one the growth is everything allocated, garbage included).</summary>
 public static class EvidenceBench
 {
     public static async Task RunAsync(string[] args, string adminDb)
     {
         var megabytes = Array.IndexOf(args, "--evidence-mb") is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : 10;
         long size = megabytes * 1024L * 1024;
+        var startLoad = Load();
         await using var host = await BenchHost.StartAsync(adminDb, maxConnections: 64);
         var report = BenchHost.Report("Evidence upload benchmark", args, $"{megabytes} MB files, PostgreSQL store");
         var http = host.Http;
@@ -63,12 +66,39 @@ public static class EvidenceBench
         for (var warm = 0; warm < 3; warm++)
             if ((await Upload(reports[warm], 500_000)).Item1 != HttpStatusCode.Created) throw new InvalidOperationException("the upload path fails");
 
+        // Each concurrency runs several rounds, the first included (it opens the extra connections): the goal holds only if
+        // the worst round is under it. Between rounds the heap is collected so that every round starts from live data only.
+        const int Rounds = 5;
         foreach (var concurrent in new[] { 1, 4, 8 })
+        {
+            var rounds = new List<Round>();
+            for (var r = 0; r < Rounds; r++) rounds.Add(await Measure(concurrent));
+            var perUpload = rounds.Select(r => r.Growth / (double)concurrent / 1024 / 1024).Order().ToArray();
+            var allocated = rounds.Select(r => r.Allocated / (double)concurrent / 1024 / 1024).Order().ToArray();
+            var collected = rounds.Count(r => r.Collections > 0);
+            var failed = rounds.Sum(r => r.Failed);
+            var median = perUpload[perUpload.Length / 2];
+            // A collection during the sampling takes garbage off the peak; the allocation then bounds the growth from above.
+            var worst = Math.Max(perUpload[^1], rounds.Any(r => r.Collections > 0) ? allocated[^1] : 0);
+            report.Row($"{megabytes} MB evidence upload, {concurrent} at once, {Rounds} rounds (multipart → checks → PostgreSQL chunks)",
+                $"peak managed heap growth per upload: median **{median:N2} MB**, worst **{perUpload[^1]:N2} MB** (rounds: {string.Join(" / ", rounds.Select(r => (r.Growth / (double)concurrent / 1024 / 1024).ToString("N2")))}); " +
+                $"allocated per upload median {allocated[allocated.Length / 2]:N2} MB, worst {allocated[^1]:N2} MB (whole process: host, client, daemons); " +
+                (collected == 0 ? "no collection ran while sampling" : $"a collection ran while sampling in {collected} of {Rounds} rounds (the peak is then live data plus the garbage since it)") +
+                $"; {rounds.Sum(r => concurrent * megabytes / r.Seconds) / Rounds:N0} MB/s, slowest {rounds.Max(r => r.Slowest) / 1000:N1} s" +
+                (failed > 0 ? $"; **{failed} failed**" : ""),
+                "under 2 MB per concurrent upload (worst round; and its allocation when a collection ran)", failed == 0 && worst < 2);
+        }
+        report.Line("");
+        report.Line($"Load average (1, 5, 15 min) at the start: {startLoad}; at the end: {Load()}.");
+        await report.SaveAsync();
+
+        async Task<Round> Measure(int concurrent)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
             var baseline = GC.GetTotalMemory(forceFullCollection: true);
+            var collectionsBefore = GC.CollectionCount(0);
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             long peak = baseline;
             using var stop = new CancellationTokenSource();
@@ -85,18 +115,18 @@ public static class EvidenceBench
             var seconds = watch.Elapsed.TotalSeconds;
             await stop.CancelAsync();
             await sampler;
+            // The sampler may not have run since the last bytes: the heap as the uploads end counts too.
+            peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-            var growth = Math.Max(0, peak - baseline);
-            var failed = results.Count(r => r.Item1 != HttpStatusCode.Created);
-            var perUpload = growth / (double)concurrent / 1024 / 1024;
-            report.Row($"{megabytes} MB evidence upload, {concurrent} at once (multipart → checks → PostgreSQL chunks)",
-                $"peak managed heap growth {growth / 1024.0 / 1024:N1} MB = **{perUpload:N2} MB per upload**; allocated {allocated / (double)concurrent / 1024 / 1024:N1} MB per upload " +
-                $"(whole process: host, client, daemons); {concurrent * megabytes / seconds:N0} MB/s, slowest {results.Max(r => r.Item2) / 1000:N1} s" +
-                (failed > 0 ? $"; **{failed} failed**" : ""),
-                "under 2 MB per concurrent upload", failed == 0 && perUpload < 2);
+            var collections = GC.CollectionCount(0) - collectionsBefore;
+            return new Round(Math.Max(0, peak - baseline), allocated, collections, results.Count(r => r.Item1 != HttpStatusCode.Created),
+                seconds, results.Max(r => r.Item2));
         }
-        await report.SaveAsync();
     }
+
+    sealed record Round(long Growth, long Allocated, int Collections, int Failed, double Seconds, double Slowest);
+
+    static string Load() => File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>A PDF-headed file of pseudo-random bytes (incompressible, like a scan), made as it is read.</summary>
     sealed class GeneratedPdf(long length) : Stream

@@ -108,6 +108,21 @@ public sealed class EvidenceContentTests
     }
 
     [Fact]
+    public void The_part_is_found_at_every_read_size_and_two_halves_of_it_apart_are_not_taken_for_it()
+    {
+        var docx = Docx();
+        var doc = Ole("WordDocument");
+        byte[] halves = [0x50, 0x4B, 0x03, 0x04, .. new byte[40], .. Encoding.ASCII.GetBytes("word/document.xm!ord/document.xml"), .. new byte[40]];
+        for (var chunk = 1; chunk <= 64; chunk++)
+        {
+            Assert.Null(Judge("bao-cao.docx", docx, chunk));
+            Assert.Null(Judge("cu.doc", doc, chunk));
+            Assert.NotNull(Judge("cu.doc", Ole("Workbook"), chunk));
+            Assert.NotNull(Judge("bao-cao.docx", halves, chunk));
+        }
+    }
+
+    [Fact]
     public void Names_outside_the_list_have_no_kind_and_an_empty_or_short_file_is_refused()
     {
         Assert.Null(EvidenceKinds.ForFileName("virus.exe"));

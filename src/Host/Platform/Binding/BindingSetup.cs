@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
@@ -13,13 +14,22 @@ public static class BindingSetup
     /// <summary>Longest query string value accepted; search boxes and codes are far shorter.</summary>
     public const int MaxQueryValue = 500;
 
+    /// <summary>The longest request line, and how far Kestrel reads a request ahead of its handler: room for a search of
+    /// 100,000 characters of Vietnamese text percent-encoded (about three bytes each), half the default 1 MB read-ahead.</summary>
+    public const int RequestReadAhead = 512 * 1024;
+
     public static IServiceCollection AddBinding(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<VietnameseConverters>();
         services.AddSingleton<IConfigureOptions<JsonOptions>, ConfigureJson>();
-        // A long search must reach the application to be answered in Vietnamese, not as Kestrel's empty 414.
-        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = 1024 * 1024);
+        // A long search must reach the application to be answered in Vietnamese, not as Kestrel's empty 414. Kestrel
+        // buffers a request line whole, so its read-ahead can be no smaller than the line; both are kept at 512 KB rather
+        // than 1 MB because an upload that streams into the database more slowly than the client sends holds the whole
+        // read-ahead, in pinned blocks, for as long as it lasts, for every upload at once (ADR 0053).
+        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = (int)(o.Limits.MaxRequestBufferSize = RequestReadAhead));
+        // Plain HTTP over sockets reads ahead by the transport's own limit (Kestrel's is for TLS and HTTP/2); the same size.
+        services.Configure<SocketTransportOptions>(o => o.MaxReadBufferSize = RequestReadAhead);
         return services;
     }
 

@@ -9,7 +9,9 @@ public sealed class ContentCheck(EvidenceKind expected, string fileName)
     int _headLength;
     bool _headChecked;
     bool _partSeen = expected.Part is null;
-    byte[] _tail = [];
+    // The last bytes seen, one short of the part, in a buffer made once: a check runs for every read of the upload.
+    readonly byte[] _tail = new byte[Math.Max(0, (expected.Part?.Length ?? 0) - 1)];
+    int _tailLength;
 
     public string? Problem { get; private set; }
 
@@ -52,21 +54,21 @@ public sealed class ContentCheck(EvidenceKind expected, string fileName)
     void Look(ReadOnlySpan<byte> chunk)
     {
         var part = expected.Part!;
-        // A part split between two chunks: the end of the previous one joined to the start of this one.
-        if (_tail.Length > 0)
+        // A part split between two reads: the end of the previous one joined to the start of this one.
+        if (_tailLength > 0)
         {
-            var joined = new byte[_tail.Length + Math.Min(chunk.Length, part.Length - 1)];
-            _tail.CopyTo(joined, 0);
-            chunk[..(joined.Length - _tail.Length)].CopyTo(joined.AsSpan(_tail.Length));
-            if (joined.AsSpan().IndexOf(part) >= 0) { _partSeen = true; return; }
+            var fromChunk = Math.Min(chunk.Length, part.Length - 1);
+            Span<byte> joined = stackalloc byte[_tailLength + fromChunk];
+            _tail.AsSpan(0, _tailLength).CopyTo(joined);
+            chunk[..fromChunk].CopyTo(joined[_tailLength..]);
+            if (joined.IndexOf(part) >= 0) { _partSeen = true; return; }
         }
         if (chunk.IndexOf(part) >= 0) { _partSeen = true; return; }
-        var keep = Math.Min(part.Length - 1, chunk.Length + _tail.Length);
-        var next = new byte[keep];
-        var fromChunk = Math.Min(keep, chunk.Length);
-        var fromTail = keep - fromChunk;
-        _tail.AsSpan(_tail.Length - fromTail).CopyTo(next);
-        chunk[^fromChunk..].CopyTo(next.AsSpan(fromTail));
-        _tail = next;
+        var keep = Math.Min(_tail.Length, chunk.Length + _tailLength);
+        var fromNew = Math.Min(keep, chunk.Length);
+        var fromOld = keep - fromNew;
+        _tail.AsSpan(_tailLength - fromOld, fromOld).CopyTo(_tail);
+        chunk[^fromNew..].CopyTo(_tail.AsSpan(fromOld));
+        _tailLength = keep;
     }
 }

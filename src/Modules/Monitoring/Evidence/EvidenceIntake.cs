@@ -21,6 +21,8 @@ public sealed class EvidenceIntake(Stream source, ContentCheck check, long maxBy
 
     public string Sha256 => _ended ? Convert.ToHexStringLower(_hash.GetCurrentHash()) : throw new InvalidOperationException("the file has not been read to its end");
 
+    // Called for every read of the upload: the awaiting state is pooled rather than allocated each time.
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
     {
         var read = await source.ReadAsync(buffer, ct);
