@@ -111,14 +111,16 @@ public static partial class ModelImport
         if (submitted.Count == 0) return found;
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(NearSql, connection);
+        var command = new NpgsqlBatchCommand(NearSql);
         command.Parameters.AddWithValue("keys", submitted.Select(p => Similarity.Key(p.Details.Name)).ToArray());
         command.Parameters.AddWithValue("periods", submitted.Select(p => p.Details.PeriodId).ToArray());
         command.Parameters.AddWithValue("provinces", submitted.Select(p => p.ProvinceId).ToArray());
         command.Parameters.AddWithValue("selves", submitted.Select(p => p.ModelId).ToArray());
         command.Parameters.AddWithValue("sources", submitted.Select(p => p.Details.ReplicatesModelId ?? Guid.Empty).ToArray());
         command.Parameters.AddWithValue("threshold", Similarity.Threshold);
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        await using var batch = Similarity.Batch(connection, command);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var plan = submitted[(int)reader.GetInt64(0) - 1];

@@ -22,7 +22,7 @@ public static class NearDuplicates
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(Sql, connection);
+        var command = new NpgsqlBatchCommand(Sql);
         command.Parameters.AddWithValue("key", Similarity.Key(model.Details.Name));
         command.Parameters.AddWithValue("period", model.Details.PeriodId);
         command.Parameters.AddWithValue("province", model.ProvinceId);
@@ -30,7 +30,9 @@ public static class NearDuplicates
         command.Parameters.AddWithValue("replicates", model.Details.ReplicatesModelId ?? Guid.Empty);
         command.Parameters.AddWithValue("threshold", Similarity.Threshold);
         var found = new List<NearDuplicate>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        await using var batch = Similarity.Batch(connection, command);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
         while (await reader.ReadAsync(ct))
             found.Add(new NearDuplicate(reader.GetGuid(0), reader.GetString(1), reader.GetGuid(2), reader.IsDBNull(3) ? null : reader.GetString(3),
                 Math.Round(reader.GetDouble(4), 2)));

@@ -40,21 +40,23 @@ public static class SaveScorecardEndpoint
         var batch = session.CreateBatchQuery();
         var roundState = batch.Events.FetchStreamState(id);
         var reviewRead = batch.Load<ModelReview>(ReviewIds.ModelReview(id, modelId));
-        var cardRead = batch.Load<Scorecard>(cardId);
+        // Fetched for writing: the append expects the version read here, and the inline snapshot starts from this
+        // scorecard instead of loading it again at commit.
+        var cardRead = batch.Events.FetchForWriting<Scorecard>(cardId);
         await batch.Execute(ct);
         timing.Mark("read");
         var round = await ReviewRound.LoadAsync(id, (await roundState)?.Version, session, units, ctx);
         timing.Mark("round");
         if (round is null) return ReviewRound.Missing();
-        var card = await cardRead;
+        var stream = await cardRead;
+        var card = stream.Aggregate;
         var (result, e) = Decide(round, modelId, await reviewRead, card, command, clock.GetUtcNow());
         // The scorecard's version was read with it: a submission that commits after another one of the same card fails
         // on the stream's version (409), as a stale version from the client does.
         timing.Mark("decide");
         if (e is not null)
         {
-            if (card is null) session.Events.StartStream<Scorecard>(cardId, e);
-            else session.Events.Append(cardId, card.Version + 1, e);
+            stream.AppendOne(e);
             // Committed here rather than by Wolverine's middleware after the method, so the answer can say what the commit took.
             await session.SaveChangesAsync(ct);
             timing.Mark("commit");
