@@ -162,6 +162,47 @@ public sealed class EvidenceContentTests
         Assert.True(source.Position <= 4096, "the rest of the file is not read once the start is wrong");
     }
 
+    static byte[] TwoBandPng(int width, int height)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.SkyBlue);
+            using var paint = new SKPaint { Color = SKColors.DarkGreen };
+            canvas.DrawRect(0, height / 2f, width, height / 2f, paint);
+        }
+        using var data = SKImage.FromBitmap(bitmap).Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
+    static void Near(SKColor expected, SKColor actual)
+    {
+        foreach (var (e, a) in new[] { (expected.Red, actual.Red), (expected.Green, actual.Green), (expected.Blue, actual.Blue) })
+            Assert.True(Math.Abs(e - a) <= 12, $"expected about {expected}, got {actual}");
+    }
+
+    [Fact]
+    public void A_large_png_gets_a_thumbnail_of_the_same_picture_even_when_cut_short()
+    {
+        var png = TwoBandPng(2001, 999);
+        var (outcome, bytes) = Thumbnails.Make(new MemoryStream(png));
+        Assert.Equal(Thumbnails.Outcome.Made, outcome);
+        using (var thumb = SKBitmap.Decode(bytes))
+        {
+            Assert.Equal(320, thumb.Width);
+            Assert.InRange(thumb.Height, 159, 161);
+            Near(SKColors.SkyBlue, thumb.GetPixel(160, 20));
+            Near(SKColors.DarkGreen, thumb.GetPixel(160, thumb.Height - 20));
+        }
+
+        // Cut in the middle of its pixel data, the top still shows and the rest is blank, as for a cut JPEG.
+        var (cutOutcome, cutBytes) = Thumbnails.Make(new MemoryStream(png[..(png.Length / 2)]));
+        Assert.Equal(Thumbnails.Outcome.Made, cutOutcome);
+        using var cut = SKBitmap.Decode(cutBytes);
+        Assert.Equal(320, cut.Width);
+        Near(SKColors.SkyBlue, cut.GetPixel(160, 5));
+    }
+
     [Fact]
     public void A_thumbnail_fits_320_pixels_and_keeps_the_shape_and_garbage_gets_none()
     {
