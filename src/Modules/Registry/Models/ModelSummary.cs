@@ -51,7 +51,13 @@ public sealed class ModelSummary
 
 public sealed partial class ModelSummaryProjection : SingleStreamProjection<ModelSummary, Guid>
 {
-    public ModelSummaryProjection() => Name = "ModelSummary";
+    public ModelSummaryProjection()
+    {
+        Name = "ModelSummary";
+        // The daemon reads up to 5,000 events at a time for the search model (500 by default): a rebuild or a large import
+        // then costs a tenth of the round trips; 22 % more events per second in four alternating runs (docs/performance.md).
+        Options.BatchSize = 5_000;
+    }
 
     public static ModelSummary Create(IEvent<ModelDrafted> e)
     {
