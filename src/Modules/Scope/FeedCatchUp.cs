@@ -18,6 +18,26 @@ public sealed class FeedCatchUp(IEnumerable<FeedConsumer> consumers, Feeds feeds
     static readonly TimeSpan CatchUpLimit = TimeSpan.FromMinutes(30);
     static readonly string Node = Environment.MachineName + ":" + Environment.ProcessId;
 
+    // Where each feed stood before this node's daemon started (its hosted service starts after this one). Whatever the
+    // daemon relays from then on reaches this process's consumers; only what was relayed before needs a rewind. Read
+    // later, a first start that seeds at once could find the feed already moved and rewind for nothing.
+    readonly Dictionary<Feed, long?> _before = [];
+
+    public override async Task StartAsync(CancellationToken ct)
+    {
+        foreach (var feed in consumers.Select(c => c.Feed).Distinct())
+        {
+            try { _before[feed] = await feeds.PositionAsync(feed, ct); }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                // Not known (the database not ready yet): judged by the position when the feed is filled, as before.
+                log.LogInformation(e, "The position of {Feed} before start-up could not be read", feed);
+                _before[feed] = null;
+            }
+        }
+        await base.StartAsync(ct);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
         var pending = consumers.GroupBy(c => c.Feed).ToDictionary(g => g.Key, g => g.ToList());
@@ -51,8 +71,8 @@ public sealed class FeedCatchUp(IEnumerable<FeedConsumer> consumers, Feeds feeds
         {
             var unfilled = await UnfilledAsync(list, ct);
             if (unfilled.Count == 0) return true;
-            // A feed that has relayed nothing yet will relay everything anyway: no rewind needed.
-            if (await feeds.PositionAsync(feed, ct) > 0)
+            // A feed that had relayed nothing before this node started relays everything to these consumers anyway.
+            if ((_before.GetValueOrDefault(feed) ?? await feeds.PositionAsync(feed, ct)) > 0)
             {
                 await feeds.ReplayAsync(feed, ct);
                 await RecordAsync(session => session.Insert(new FeedRewound(Guid.NewGuid(), feed.Name,
