@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using Emulation.Monitoring.Evidence;
+using Emulation.UnitTests.Support;
 using SkiaSharp;
 
 namespace Emulation.UnitTests;
@@ -162,19 +163,6 @@ public sealed class EvidenceContentTests
         Assert.True(source.Position <= 4096, "the rest of the file is not read once the start is wrong");
     }
 
-    static byte[] TwoBandPng(int width, int height)
-    {
-        using var bitmap = new SKBitmap(width, height);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(SKColors.SkyBlue);
-            using var paint = new SKPaint { Color = SKColors.DarkGreen };
-            canvas.DrawRect(0, height / 2f, width, height / 2f, paint);
-        }
-        using var data = SKImage.FromBitmap(bitmap).Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
-    }
-
     static void Near(SKColor expected, SKColor actual)
     {
         foreach (var (e, a) in new[] { (expected.Red, actual.Red), (expected.Green, actual.Green), (expected.Blue, actual.Blue) })
@@ -184,7 +172,7 @@ public sealed class EvidenceContentTests
     [Fact]
     public void A_large_png_gets_a_thumbnail_of_the_same_picture_even_when_cut_short()
     {
-        var png = TwoBandPng(2001, 999);
+        var png = TwoBandImage.Encode(2001, 999, SKEncodedImageFormat.Png, 100);
         var (outcome, bytes) = Thumbnails.Make(new MemoryStream(png));
         Assert.Equal(Thumbnails.Outcome.Made, outcome);
         using (var thumb = SKBitmap.Decode(bytes))

@@ -21,19 +21,18 @@ public sealed class FeedCatchUp(IEnumerable<FeedConsumer> consumers, Feeds feeds
     // Where each feed stood before this node's daemon started (its hosted service starts after this one). Whatever the
     // daemon relays from then on reaches this process's consumers; only what was relayed before needs a rewind. Read
     // later, a first start that seeds at once could find the feed already moved and rewind for nothing.
-    readonly Dictionary<Feed, long?> _before = [];
+    readonly Dictionary<Feed, long> _before = [];
 
     public override async Task StartAsync(CancellationToken ct)
     {
-        foreach (var feed in consumers.Select(c => c.Feed).Distinct())
+        try
         {
-            try { _before[feed] = await feeds.PositionAsync(feed, ct); }
-            catch (Exception e) when (!ct.IsCancellationRequested)
-            {
-                // Not known (the database not ready yet): judged by the position when the feed is filled, as before.
-                log.LogInformation(e, "The position of {Feed} before start-up could not be read", feed);
-                _before[feed] = null;
-            }
+            foreach (var (feed, position) in await feeds.PositionsAsync(consumers.Select(c => c.Feed), ct)) _before[feed] = position;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            // Not known (the database not ready yet): judged by the position when the feed is filled, as before.
+            log.LogInformation(e, "The feeds' positions before start-up could not be read");
         }
         await base.StartAsync(ct);
     }
@@ -72,7 +71,7 @@ public sealed class FeedCatchUp(IEnumerable<FeedConsumer> consumers, Feeds feeds
             var unfilled = await UnfilledAsync(list, ct);
             if (unfilled.Count == 0) return true;
             // A feed that had relayed nothing before this node started relays everything to these consumers anyway.
-            if ((_before.GetValueOrDefault(feed) ?? await feeds.PositionAsync(feed, ct)) > 0)
+            if ((_before.TryGetValue(feed, out var before) ? before : await feeds.PositionAsync(feed, ct)) > 0)
             {
                 await feeds.ReplayAsync(feed, ct);
                 await RecordAsync(session => session.Insert(new FeedRewound(Guid.NewGuid(), feed.Name,

@@ -41,11 +41,17 @@ public sealed class Feeds(IDocumentStore store, IProjectionCoordinator coordinat
     /// <summary>The last event sequence the feed has relayed; 0 when it has relayed nothing yet.</summary>
     public Task<long> PositionAsync(Feed feed, CancellationToken ct = default) => RelayedAsync(feed, ct);
 
-    async Task<long> RelayedAsync(Feed feed, CancellationToken ct)
+    /// <summary><see cref="PositionAsync"/> of several feeds from one read of the daemon's progress.</summary>
+    public async Task<Dictionary<Feed, long>> PositionsAsync(IEnumerable<Feed> feeds, CancellationToken ct = default)
     {
         var progress = await store.Advanced.AllProjectionProgress(token: ct);
-        return progress.Where(p => p.ShardName.StartsWith(feed.Name + ":", StringComparison.Ordinal)).Select(p => p.Sequence).DefaultIfEmpty(0).Max();
+        return feeds.Distinct().ToDictionary(f => f, f => Relayed(progress, f));
     }
+
+    async Task<long> RelayedAsync(Feed feed, CancellationToken ct) => Relayed(await store.Advanced.AllProjectionProgress(token: ct), feed);
+
+    static long Relayed(IEnumerable<JasperFx.Events.Projections.ShardState> progress, Feed feed) =>
+        progress.Where(p => p.ShardName.StartsWith(feed.Name + ":", StringComparison.Ordinal)).Select(p => p.Sequence).DefaultIfEmpty(0).Max();
 
     /// <summary>Read from the inbox table rather than the queue: the subscription stores its messages there in the
     /// transaction that moves its position, and an in-memory count would miss another node's and those not yet

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Emulation.Monitoring.Evidence.Storage;
 using Npgsql;
+using Emulation.UnitTests.Support;
 using SkiaSharp;
 using Xunit.Abstractions;
 
@@ -15,18 +16,7 @@ public sealed class EvidenceTests(AppFixture app, ITestOutputHelper output)
 {
     const long MB = 1024 * 1024;
 
-    internal static byte[] Jpeg(int width, int height)
-    {
-        using var bitmap = new SKBitmap(width, height);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(SKColors.SkyBlue);
-            using var paint = new SKPaint { Color = SKColors.DarkGreen };
-            canvas.DrawRect(0, height / 2f, width, height / 2f, paint);
-        }
-        using var data = SKImage.FromBitmap(bitmap).Encode(SKEncodedImageFormat.Jpeg, 85);
-        return data.ToArray();
-    }
+    internal static byte[] Jpeg(int width, int height) => TwoBandImage.Encode(width, height, SKEncodedImageFormat.Jpeg, 85);
 
     async Task<long> StoredChunks()
     {

@@ -5,9 +5,9 @@ namespace Emulation.IntegrationTests.Review;
 [Collection(AppCollection.Name)]
 public sealed class ScoringTests(AppFixture app)
 {
-    static async Task<(ScoringScenarios.ScoringRound, Api[])> Assigned(AppFixture app, int reviewers)
+    static async Task<(ScoringScenarios.ScoringRound, Api[])> Assigned(AppFixture app, int reviewers, int models = 1)
     {
-        var r = await app.RoundInScoring(models: 1, reviewers: reviewers);
+        var r = await app.RoundInScoring(models: models, reviewers: reviewers);
         using var secretary = await app.As(ReviewScenarios.Secretary);
         (await secretary.Assign(r.Round, r.Models, [.. r.Reviewers.Select(x => x.Id)])).Expect(HttpStatusCode.OK);
         var apis = new List<Api>();
@@ -208,10 +208,9 @@ public sealed class ScoringTests(AppFixture app)
     [Fact]
     public async Task The_ranking_pages_its_rows_and_ranks_over_the_whole_level_and_field()
     {
-        var r = await app.RoundInScoring(models: 3, reviewers: 1);
+        var (r, reviewers) = await Assigned(app, 1, models: 3);
+        using var reviewer = reviewers[0];
         using var secretary = await app.As(ReviewScenarios.Secretary);
-        (await secretary.Assign(r.Round, r.Models, r.Reviewers[0].Id)).Expect(HttpStatusCode.OK);
-        using var reviewer = await app.As(r.Reviewers[0].UserName, ScoringScenarios.Password);
         var shares = new[] { 0.5m, 0.9m, 0.7m };
         for (var i = 0; i < 3; i++) (await reviewer.Score(r.Round, r.Models[i], r.Share(shares[i]), submit: true)).Expect(HttpStatusCode.OK);
 
@@ -224,10 +223,9 @@ public sealed class ScoringTests(AppFixture app)
     [Fact]
     public async Task The_secretary_sees_who_has_scored_what_and_the_ranking_shows_ties_as_ties()
     {
-        var r = await app.RoundInScoring(models: 3, reviewers: 1);
+        var (r, reviewers) = await Assigned(app, 1, models: 3);
+        using var reviewer = reviewers[0];
         using var secretary = await app.As(ReviewScenarios.Secretary);
-        (await secretary.Assign(r.Round, r.Models, r.Reviewers[0].Id)).Expect(HttpStatusCode.OK);
-        using var reviewer = await app.As(r.Reviewers[0].UserName, ScoringScenarios.Password);
         (await reviewer.Score(r.Round, r.Models[0], r.Share(0.8m), submit: true)).Expect(HttpStatusCode.OK);
         (await reviewer.Score(r.Round, r.Models[1], r.Share(0.8m), submit: true)).Expect(HttpStatusCode.OK);
         (await reviewer.Score(r.Round, r.Models[2], r.Share(0.5m), submit: false)).Expect(HttpStatusCode.OK);

@@ -15,7 +15,7 @@ public static class BindingSetup
     public const int MaxQueryValue = 500;
 
     /// <summary>The longest request line, and how far Kestrel reads a request ahead of its handler: room for a search of
-    /// 100,000 characters of Vietnamese text percent-encoded (about three bytes each), half the default 1 MB read-ahead.</summary>
+    /// at least 57,000 characters of Vietnamese text percent-encoded (up to nine bytes each), half the default 1 MB read-ahead.</summary>
     public const int RequestReadAhead = 512 * 1024;
 
     public static IServiceCollection AddBinding(this IServiceCollection services)
