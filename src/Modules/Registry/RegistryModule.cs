@@ -67,6 +67,7 @@ public static class RegistryModule
                     Name = "mt_doc_modelsummary_idx_statistics", IncludeColumns = ["board_id"]
                 });
             });
+            opts.Storage.Add(new RegisterTallies());
             opts.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
             var counter = new Table(new PostgresqlObjectName(Schema, "code_counter", SchemaUtils.IdentifierUsage.General));
             counter.AddColumn<string>("key").AsPrimaryKey();

@@ -34,21 +34,60 @@ public static class ModelReports
 
     public static async Task<ModelStatistics> StatisticsAsync(IQuerySession session, RegistryAccess access, RegistryCatalog catalog, ModelFilter f, CancellationToken ct)
     {
-        var rows = await GroupsAsync(session, ModelQueries.Filtered(session, access, f), f.Cut, ct);
-        if (f.Cut is not null && f.Status is { } wanted) rows = rows.Where(r => r.Status == wanted).ToList();
-        IReadOnlyList<Count> By(Func<Slice, string> key, Func<string, string> label, bool byValue = false)
+        var counts = new Counts();
+        if (RegisterTallies.Answer(f))
         {
-            var counts = rows.GroupBy(key).Select(g => new Count(g.Key, label(g.Key), g.Sum(r => r.Count)));
-            return (byValue ? counts.OrderByDescending(c => c.Value).ThenBy(c => c.Label) : counts.OrderBy(c => c.Key)).ToList();
+            // Accepted models are everyone's; what else a viewer without the whole register sees is their units' own,
+            // counted from those rows (a unit's few, or a board's covered ones).
+            if (access.SeesAll || f.Status is null or ModelStatus.Accepted) await RegisterTallies.CountAsync(session, access, f, counts, ct);
+            if (!access.SeesAll && f.Status is not ModelStatus.Accepted)
+                counts.Add(await GroupsAsync(session, ModelQueries.Filtered(session, access, f).Where(s => s.Status != ModelStatus.Accepted), null, ct));
         }
-        var byLevel = catalog.Levels.Select(l => new Count(l.Code, l.Name, rows.Where(r => r.Level == l.Code).Sum(r => r.Count))).Where(c => c.Value > 0).ToList();
-        var byField = catalog.Fields.Select(l => new Count(l.Code, l.Name, rows.Where(r => r.Field == l.Code).Sum(r => r.Count))).Where(c => c.Value > 0).ToList();
-        return new ModelStatistics(rows.Sum(r => r.Count),
-            By(r => r.Kind.ToString(), k => ModelLabels.Kind(Enum.Parse<ModelKind>(k))),
+        else
+        {
+            var rows = await GroupsAsync(session, ModelQueries.Filtered(session, access, f), f.Cut, ct);
+            counts.Add(f.Cut is not null && f.Status is { } wanted ? rows.Where(r => r.Status == wanted) : rows);
+        }
+        IReadOnlyList<Count> By<T>(Dictionary<T, long> of, Func<T, string> key, Func<T, string> label, bool byValue = false) where T : notnull
+        {
+            var listed = of.Where(c => c.Value > 0).Select(c => new Count(key(c.Key), label(c.Key), c.Value));
+            return (byValue ? listed.OrderByDescending(c => c.Value).ThenBy(c => c.Label) : listed.OrderBy(c => c.Key)).ToList();
+        }
+        var byLevel = catalog.Levels.Select(l => new Count(l.Code, l.Name, counts.Levels.GetValueOrDefault(l.Code))).Where(c => c.Value > 0).ToList();
+        var byField = catalog.Fields.Select(l => new Count(l.Code, l.Name, counts.Fields.GetValueOrDefault(l.Code))).Where(c => c.Value > 0).ToList();
+        return new ModelStatistics(counts.Total,
+            By(counts.Kinds, k => k.ToString(), ModelLabels.Kind),
             byLevel, byField,
-            By(r => r.Status.ToString(), s => ModelLabels.Status(Enum.Parse<ModelStatus>(s))),
-            By(r => r.Unit.ToString(), u => access.Tree.Name(Guid.Parse(u)), byValue: true).Take(50).ToList(),
-            Sentence(rows, byLevel));
+            By(counts.Statuses, s => s.ToString(), ModelLabels.Status),
+            By(counts.Units, u => u.ToString(), u => access.Tree.Name(u), byValue: true).Take(50).ToList(),
+            Sentence(counts.Total, counts.Kinds.GetValueOrDefault(ModelKind.Model), byLevel));
+    }
+
+    /// <summary>The models counted once per kind, level, field and status, and once per unit: what the statistics show.</summary>
+    public sealed class Counts
+    {
+        public long Total { get; private set; }
+        public Dictionary<ModelKind, long> Kinds { get; } = [];
+        public Dictionary<string, long> Levels { get; } = [];
+        public Dictionary<string, long> Fields { get; } = [];
+        public Dictionary<ModelStatus, long> Statuses { get; } = [];
+        public Dictionary<Guid, long> Units { get; } = [];
+
+        public void Add(ModelKind kind, string level, string field, ModelStatus status, long count)
+        {
+            Total += count;
+            Kinds[kind] = Kinds.GetValueOrDefault(kind) + count;
+            Levels[level] = Levels.GetValueOrDefault(level) + count;
+            Fields[field] = Fields.GetValueOrDefault(field) + count;
+            Statuses[status] = Statuses.GetValueOrDefault(status) + count;
+        }
+
+        public void Add(Guid unit, long count) => Units[unit] = Units.GetValueOrDefault(unit) + count;
+
+        public void Add(IEnumerable<Slice> slices)
+        {
+            foreach (var s in slices) { Add(s.Kind, s.Level, s.Field, s.Status, s.Count); Add(s.Unit, s.Count); }
+        }
     }
 
     /// <summary>Counts the filtered models per kind, level, field, status and unit with one GROUP BY: PostgreSQL returns
@@ -87,10 +126,8 @@ public static class ModelReports
     }
 
     /// <summary>The sentence a sơ kết report quotes, e.g. "3.427 mô hình, điển hình, trong đó: 2.420 cấp cơ sở, 1.007 cấp tỉnh".</summary>
-    public static string Sentence(IReadOnlyCollection<Slice> rows, IReadOnlyList<Count> byLevel)
+    public static string Sentence(long total, long models, IReadOnlyList<Count> byLevel)
     {
-        var total = rows.Sum(r => r.Count);
-        var models = rows.Where(r => r.Kind == ModelKind.Model).Sum(r => r.Count);
         var exemplars = total - models;
         var parts = byLevel.Select(l => $"{Format.Number(l.Value)} {l.Label.ToLowerInvariant()}");
         return $"{Format.Number(total)} mô hình, điển hình ({Format.Number(models)} mô hình, {Format.Number(exemplars)} điển hình)" +
