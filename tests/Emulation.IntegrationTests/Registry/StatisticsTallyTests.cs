@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Emulation.IntegrationTests.Registry;
 
-/// <summary>The register's statistics read running tallies where they can (ADR 0056); counted from the rows, as of a day
+/// <summary>The register's statistics read running tallies where they can (ADR 0058); counted from the rows, as of a day
 /// after everything happened, they must say the same for every kind of viewer and filter.</summary>
 [Collection(AppCollection.Name)]
 public sealed class StatisticsTallyTests(AppFixture app)
@@ -63,6 +63,42 @@ public sealed class StatisticsTallyTests(AppFixture app)
     public async Task Statistics_from_the_tallies_are_those_counted_from_the_rows(string viewer)
     {
         using var api = await app.As(viewer);
+        await AssertTalliesAreRows(api, viewer);
+    }
+
+    /// <summary>A province's board sees what was sent from its units, not another province's dossiers waiting for their
+    /// board, and one of its people who is also a unit's officer sees that unit's drafts: the statistics take the first
+    /// away from the tallies and add the second.</summary>
+    [Fact]
+    public async Task A_province_board_member_who_is_also_an_officer_counts_their_drafts_and_not_another_provinces_dossiers()
+    {
+        using var admin = await app.As("quantri");
+        var period = await admin.OpenPeriod();
+        var elsewhere = DirectoryScenarios.Unique("canbo.th");
+        await admin.CreatePerson(elsewhere, "Cán Bộ Thanh Hóa", "matkhau123", ("officer", await admin.UnitId("TH-DC")));
+        var both = DirectoryScenarios.Unique("thuky.canbo");
+        await admin.CreatePerson(both, "Thư Ký Kiêm Cán Bộ", "matkhau123", ("board-secretary", await admin.UnitId("CM-BDV")), ("officer", await admin.UnitId("CM-TD")));
+        await app.WaitForFeed();
+
+        using var thanhHoa = await app.As(elsewhere, "matkhau123");
+        var (sent, version) = await thanhHoa.Draft(RegistryScenarios.Dossier(period, DirectoryScenarios.Unique("Mô hình Thanh Hóa "), level: "tinh"));
+        await thanhHoa.Submit(sent, version);
+        using var member = await app.As(both, "matkhau123");
+        var (draft, _) = await member.Draft(RegistryScenarios.Dossier(period, DirectoryScenarios.Unique("Bản nháp của Tỉnh Đoàn "), level: "tinh"));
+        await admin.WaitForList($"period={period}&status=Submitted", p => p.Items().Any(i => i.GetProperty("id").GetGuid() == sent));
+        await member.WaitForList($"period={period}&status=Draft", p => p.Items().Any(i => i.GetProperty("id").GetGuid() == draft));
+
+        var seen = (await member.Get($"/api/registry/statistics?period={period}")).Expect(HttpStatusCode.OK).Body;
+        Assert.Equal(1, seen.GetProperty("total").GetInt64());
+        Assert.Equal("Draft", seen.GetProperty("byStatus").EnumerateArray().Single().GetProperty("key").GetString());
+        await AssertTalliesAreRows(member, both);
+        using var secretary = await app.As("thuky.bdvtinh");
+        Assert.Equal(0, (await secretary.Get($"/api/registry/statistics?period={period}")).Expect(HttpStatusCode.OK).Body.GetProperty("total").GetInt64());
+        await AssertTalliesAreRows(secretary, "thuky.bdvtinh");
+    }
+
+    async Task AssertTalliesAreRows(Api api, string viewer)
+    {
         using var admin = await app.As("quantri");
         var campaigns = (await admin.Get("/api/registry/campaigns")).Expect(HttpStatusCode.OK).Body;
         var period = campaigns.EnumerateArray().SelectMany(c => c.GetProperty("periods").EnumerateArray())

@@ -19,7 +19,7 @@ public sealed record TallyKey(string Column, string SqlType, string? Value = nul
 /// (<c>"1"</c> counts rows, <c>"(coalesce({0}.overdue_days, 0) > 0)::int"</c> counts the late ones).</summary>
 public sealed record TallyMeasure(string Column, string Value);
 
-/// <summary>How many rows of a document table share a key, kept by triggers on that table (ADR 0019, ADR 0056): every way a
+/// <summary>How many rows of a document table share a key, kept by triggers on that table (ADR 0019, ADR 0058): every way a
 /// row is written (a projection, its rebuild, a refresh, a bulk load) counts in the same transaction, and a figure reads a
 /// few hundred or thousand rows instead of scanning every document.
 /// <para><see cref="InPlace"/> = false: the triggers only append a −1 row for the old key and a +1 row for the new one, so

@@ -37,11 +37,8 @@ public static class ModelReports
         var counts = new Counts();
         if (RegisterTallies.Answer(f))
         {
-            // Accepted models are everyone's; what else a viewer without the whole register sees is their units' own,
-            // counted from those rows (a unit's few, or a board's covered ones).
-            if (access.SeesAll || f.Status is null or ModelStatus.Accepted) await RegisterTallies.CountAsync(session, access, f, counts, ct);
-            if (!access.SeesAll && f.Status is not ModelStatus.Accepted)
-                counts.Add(await GroupsAsync(session, ModelQueries.Filtered(session, access, f).Where(s => s.Status != ModelStatus.Accepted), null, ct));
+            if (access.SeesAll) await RegisterTallies.CountAsync(session, RegisterTallies.Seen.Sent, f, counts, ct);
+            else await CountVisibleAsync(session, access, f, counts, ct);
         }
         else
         {
@@ -61,6 +58,39 @@ public static class ModelReports
             By(counts.Statuses, s => s.ToString(), ModelLabels.Status),
             By(counts.Units, u => u.ToString(), u => access.Tree.Name(u), byValue: true).Take(50).ToList(),
             Sentence(counts.Total, counts.Kinds.GetValueOrDefault(ModelKind.Model), byLevel));
+    }
+
+    /// <summary>What a viewer without the whole register sees: every accepted model, every model of the units they act for
+    /// (drafts too), and whatever was sent to a board from the units they oversee (<see cref="ModelQueries.Filtered"/>).
+    /// The tallies count by status and board, not by unit, so the viewer's units are counted from the rows, whichever way
+    /// reads fewer: for a unit or a district, their own rows beside the tallies' accepted models; for a province's board,
+    /// which oversees nearly every unit, the tallies' sent models less those of the few units it does not oversee.</summary>
+    static async Task CountVisibleAsync(IQuerySession session, RegistryAccess access, ModelFilter f, Counts counts, CancellationToken ct)
+    {
+        var theirs = access.OfficerUnits.Concat(access.FullUnits).Concat(access.BoardUnits).ToHashSet();
+        var others = access.Tree.All.Select(u => u.Id).Where(id => !theirs.Contains(id)).ToArray();
+        const ModelStatus accepted = ModelStatus.Accepted, draft = ModelStatus.Draft, withdrawn = ModelStatus.Withdrawn;
+        if (others.Length >= theirs.Count)
+        {
+            if (f.Status is null or accepted) await RegisterTallies.CountAsync(session, RegisterTallies.Seen.Accepted, f, counts, ct);
+            if (f.Status is accepted || theirs.Count == 0) return;
+            var units = theirs.ToArray();
+            counts.Add(await GroupsAsync(session, ModelQueries.Filtered(session, access, f)
+                .Where(s => s.UnitId.IsOneOf(units) && s.Status != accepted), null, ct));
+            return;
+        }
+        await RegisterTallies.CountAsync(session, RegisterTallies.Seen.Sent, f, counts, ct);
+        // Sent from a unit they do not oversee and not accepted: in the tallies, not theirs to see.
+        var unseen = session.Query<ModelSummary>().Where(s => s.UnitId.IsOneOf(others) && s.Status != accepted && s.Status != draft
+                                                               && (s.Status != withdrawn || s.BoardId != null));
+        if (f.Period is { } period) unseen = unseen.Where(s => s.PeriodId == period);
+        if (f.Status is { } status) unseen = unseen.Where(s => s.Status == status);
+        if (others.Length > 0) counts.Add(await GroupsAsync(session, unseen, null, ct), -1);
+        // Their own working papers (drafts, and drafts withdrawn unsent): theirs to see, never in the tallies.
+        var own = access.OfficerUnits.ToArray();
+        if (own.Length > 0 && f.Status is null or draft or withdrawn)
+            counts.Add(await GroupsAsync(session, ModelQueries.Filtered(session, access, f)
+                .Where(s => s.UnitId.IsOneOf(own) && (s.Status == draft || (s.Status == withdrawn && s.BoardId == null))), null, ct));
     }
 
     /// <summary>The models counted once per kind, level, field and status, and once per unit: what the statistics show.</summary>
@@ -84,9 +114,9 @@ public static class ModelReports
 
         public void Add(Guid unit, long count) => Units[unit] = Units.GetValueOrDefault(unit) + count;
 
-        public void Add(IEnumerable<Slice> slices)
+        public void Add(IEnumerable<Slice> slices, int sign = 1)
         {
-            foreach (var s in slices) { Add(s.Kind, s.Level, s.Field, s.Status, s.Count); Add(s.Unit, s.Count); }
+            foreach (var s in slices) { Add(s.Kind, s.Level, s.Field, s.Status, sign * s.Count); Add(s.Unit, sign * s.Count); }
         }
     }
 

@@ -8,7 +8,7 @@ using Weasel.Postgresql;
 
 namespace Emulation.Registry.Models;
 
-/// <summary>The register's running counts for its statistics (ADR 0056): how many models share a period, kind, level, field
+/// <summary>The register's running counts for its statistics (ADR 0058): how many models share a period, kind, level, field
 /// and status, and how many share a period, unit and status, each split by whether the dossier was ever sent to a board
 /// (what visibility asks). Kept in place by triggers on the search model (<see cref="RunningTally"/>), whose only writer
 /// is the async daemon, so the statistics of the whole register read about two thousand and sixty thousand rows instead of
@@ -33,15 +33,19 @@ public sealed class RegisterTallies() : FeatureSchemaBase("registry-register-tal
     public static bool Answer(ModelFilter f) => f is { Cut: null, Board: null, Unit: null, Kind: null } && string.IsNullOrWhiteSpace(f.Level)
                                                 && string.IsNullOrWhiteSpace(f.Field) && VietnameseText.Fold(f.Q).Length == 0;
 
-    /// <summary>Adds to <paramref name="counts"/> the models the tallies count for this viewer: every visible model for one who
-    /// sees the whole register, only the accepted ones (which everyone sees) otherwise; the caller counts the rest from the
-    /// rows of the viewer's own units. Mirrors <see cref="ModelQueries.Filtered"/>, and a test holds the two answers equal.</summary>
-    public static async Task CountAsync(IQuerySession session, RegistryAccess access, ModelFilter f, ModelReports.Counts counts, CancellationToken ct)
+    /// <summary>Which models a count takes: those sent to a board (what one who sees the whole register sees: no drafts, no
+    /// draft withdrawn unsent), or only the accepted ones (what everyone sees).</summary>
+    public enum Seen { Sent, Accepted }
+
+    /// <summary>Adds to <paramref name="counts"/> the models the tallies count under a period and status filter. The caller
+    /// adds or takes away what depends on the viewer's units (<see cref="ModelReports"/>); mirrors
+    /// <see cref="ModelQueries.Filtered"/>, and a test holds the two answers equal for every kind of viewer.</summary>
+    public static async Task CountAsync(IQuerySession session, Seen seen, ModelFilter f, ModelReports.Counts counts, CancellationToken ct)
     {
         await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        var where = new List<string> { access.SeesAll ? "status <> 'Draft' and (status <> 'Withdrawn' or sent)" : "status = 'Accepted'" };
+        var where = new List<string> { seen == Seen.Sent ? "status <> 'Draft' and (status <> 'Withdrawn' or sent)" : "status = 'Accepted'" };
         if (f.Period is { } period) { command.Parameters.Add(new NpgsqlParameter("period", period)); where.Add("period_id = @period"); }
         if (f.Status is { } status) { command.Parameters.Add(new NpgsqlParameter("status", status.ToString())); where.Add("status = @status"); }
         var filter = " where " + string.Join(" and ", where);
