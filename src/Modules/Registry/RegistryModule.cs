@@ -79,6 +79,7 @@ public static class RegistryModule
         services.Configure<ReminderOptions>(configuration.GetSection("Registry:Reminders"));
         var cron = configuration["Registry:Reminders:Cron"] ?? new ReminderOptions().Cron;
         services.AddSingleton(new RecurringTrigger("registry-reminders", cron, () => new SendRegistryReminders()));
+        services.AddSingleton(new RecurringTrigger("registry-tallies", configuration["Registry:Tallies:Cron"] ?? "* * * * *", () => new CompactRegisterTallies()));
 
         services.ConsumeFeed(Feed.Directory, "registry");
         services.AddSingleton<UnitDirectory>();

@@ -19,10 +19,9 @@ public sealed class DashboardTallies() : FeatureSchemaBase("monitoring-dashboard
     // A row counts once; "no report yet" and "late" are the list's filters (ReportsCount = 0, OverdueDays > 0).
     static readonly RunningTally Summaries = new(Schema, "summary_tally", "mt_tally_summary", "mt_doc_monitoringsummary",
         [new("board_id", "uuid"), new("unit_id", "uuid"), new("health", "varchar"), new("field_code", "varchar"), new("district_id", "uuid"), new("commune_id", "uuid")],
-        [new("models", "1"), new("never", "(coalesce({0}.reports_count, 0) = 0)::int"), new("late", "(coalesce({0}.overdue_days, 0) > 0)::int")],
-        InPlace: false);
+        [new("models", "1"), new("never", "(coalesce({0}.reports_count, 0) = 0)::int"), new("late", "(coalesce({0}.overdue_days, 0) > 0)::int")]);
     static readonly RunningTally Reports = new(Schema, "report_month_tally", "mt_tally_report", "mt_doc_submittedreport",
-        [new("board_id", "uuid"), new("unit_id", "uuid"), new("month", "varchar")], [new("reports", "1")], InPlace: false);
+        [new("board_id", "uuid"), new("unit_id", "uuid"), new("month", "varchar")], [new("reports", "1")]);
 
     public static readonly string SummaryTally = Summaries.Table;
     public static readonly string ReportTally = Reports.Table;

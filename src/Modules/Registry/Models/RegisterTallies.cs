@@ -10,8 +10,8 @@ namespace Emulation.Registry.Models;
 
 /// <summary>The register's running counts for its statistics (ADR 0058): how many models share a period, kind, level, field
 /// and status, and how many share a period, unit and status, each split by whether the dossier was ever sent to a board
-/// (what visibility asks). Kept in place by triggers on the search model (<see cref="RunningTally"/>), whose only writer
-/// is the async daemon, so the statistics of the whole register read about two thousand and sixty thousand rows instead of
+/// (what visibility asks). Kept by triggers on the search model (<see cref="RunningTally"/>) and folded every minute
+/// (<see cref="CompactRegisterTallies"/>), so the statistics of the whole register read a few thousand rows instead of
 /// 200,000 summaries. The two are kept apart because together (with the unit) they have as many keys as models.</summary>
 public sealed class RegisterTallies() : FeatureSchemaBase("registry-register-tallies", new PostgresqlMigrator())
 {
@@ -19,11 +19,13 @@ public sealed class RegisterTallies() : FeatureSchemaBase("registry-register-tal
     static readonly TallyKey Sent = new("sent", "boolean", "{0}.board_id is not null");
     static readonly RunningTally Kinds = new(Schema, "model_tally", "mt_tally_model", "mt_doc_modelsummary",
         [new("period_id", "uuid"), new("kind", "varchar"), new("level_code", "varchar"), new("field_code", "varchar"), new("status", "varchar"), Sent],
-        [new("models", "1")], InPlace: true);
+        [new("models", "1")]);
     static readonly RunningTally Units = new(Schema, "unit_tally", "mt_tally_unit", "mt_doc_modelsummary",
-        [new("period_id", "uuid"), new("unit_id", "uuid"), new("status", "varchar"), Sent], [new("models", "1")], InPlace: true);
+        [new("period_id", "uuid"), new("unit_id", "uuid"), new("status", "varchar"), Sent], [new("models", "1")]);
 
     public override Type StorageType => typeof(RegisterTallies);
+
+    public static Task CompactAsync(IDocumentStore store, CancellationToken ct) => RunningTally.CompactAsync(store, [Kinds, Units], ct);
 
     protected override IEnumerable<ISchemaObject> schemaObjects() =>
         [RunningTally.ClearFunction(Schema), .. Kinds.SchemaObjects(), .. Units.SchemaObjects()];
@@ -58,4 +60,13 @@ public sealed class RegisterTallies() : FeatureSchemaBase("registry-register-tal
         while (await reader.ReadAsync(ct))
             counts.Add(reader.GetGuid(0), reader.GetInt64(1));
     }
+}
+
+/// <summary>Folds the rows the register's tallies appended since the last time (<c>Registry:Tallies:Cron</c>, every minute by
+/// default): a rebuild of the search model appends one row per model, a day of registrations a few hundred.</summary>
+public sealed record CompactRegisterTallies;
+
+public static class CompactRegisterTalliesHandler
+{
+    public static Task Handle(CompactRegisterTallies _, IDocumentStore store, CancellationToken ct) => RegisterTallies.CompactAsync(store, ct);
 }
