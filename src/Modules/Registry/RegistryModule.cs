@@ -52,9 +52,15 @@ public static class RegistryModule
             opts.Schema.For<ModelSummary>().DatabaseSchemaName(Schema)
                 .Duplicate(s => s.PeriodId).Duplicate(s => s.UnitId).Duplicate(s => s.ProvinceId).Duplicate(s => s.Status)
                 .Duplicate(s => s.LevelCode).Duplicate(s => s.FieldCode).Duplicate(s => s.Kind)
-                .Duplicate(s => s.RegistryCode).Duplicate(s => s.BoardId).Duplicate(s => s.ReplicatesModelId).Duplicate(s => s.UpdatedAt)
+                .Duplicate(s => s.RegistryCode).Duplicate(s => s.BoardId).Duplicate(s => s.ReplicatesModelId)
+                // The list's default order with every column the list filters on (and the visibility rule reads): a page's ids
+                // and the capped count come from this index alone (ADR 0056).
+                .Duplicate(s => s.UpdatedAt, configure: i => i.IncludeColumns =
+                    ["id", "status", "unit_id", "board_id", "level_code", "field_code", "kind", "period_id", "search_text"])
                 .Duplicate(s => s.NameKey, configure: i => { i.Method = IndexMethod.gin; i.Mask = "? gin_trgm_ops"; })
-                .Duplicate(s => s.SearchText, configure: i => { i.Method = IndexMethod.gin; i.Mask = "? gin_trgm_ops"; });
+                .Duplicate(s => s.SearchText, configure: i => { i.Method = IndexMethod.gin; i.Mask = "? gin_trgm_ops"; })
+                // "Sort by submission date" walks this instead of sorting a third of the register by a JSON field (ADR 0056).
+                .Index(s => s.SubmittedAt);
 
             // Statistics count the register by kind, level, field, status and unit (ModelReports.GroupsAsync): with every
             // column they read in one index, PostgreSQL counts from the index alone instead of reading each model's row
@@ -65,6 +71,20 @@ public static class RegistryModule
                 m.Indexes.Add(new DocumentIndex(m, "status", "kind", "level_code", "field_code", "unit_id")
                 {
                     Name = "mt_doc_modelsummary_idx_statistics", IncludeColumns = ["board_id"]
+                });
+                // Officers see every accepted model and their own units' others: the trigram search over the accepted sixth alone
+                // lets PostgreSQL look up "text and accepted" and "text and visible" without intersecting the whole register's
+                // matches with a status index (7-11 ms against 22-37 ms at 200,000 models, ADR 0056). Marten hands a duplicated
+                // field the first index declared on its column, and policies run first: the whole column's index is declared
+                // here ahead of the partial one, or the partial one would become the only trigram index of the search text.
+                m.Indexes.Add(new DocumentIndex(m, "search_text")
+                {
+                    Name = "mt_doc_modelsummary_idx_search_text", Method = IndexMethod.gin, Mask = "? gin_trgm_ops"
+                });
+                m.Indexes.Add(new DocumentIndex(m, "search_text")
+                {
+                    Name = "mt_doc_modelsummary_idx_accepted_text", Method = IndexMethod.gin, Mask = "? gin_trgm_ops",
+                    Predicate = "status = 'Accepted'"
                 });
             });
             opts.Storage.Add(new RegisterTallies());
