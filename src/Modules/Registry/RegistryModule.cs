@@ -87,6 +87,7 @@ public static class RegistryModule
                     Predicate = "status = 'Accepted'"
                 });
             });
+            opts.Storage.Add(new RegisterTallies());
             opts.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
             var counter = new Table(new PostgresqlObjectName(Schema, "code_counter", SchemaUtils.IdentifierUsage.General));
             counter.AddColumn<string>("key").AsPrimaryKey();
@@ -98,6 +99,7 @@ public static class RegistryModule
         services.Configure<ReminderOptions>(configuration.GetSection("Registry:Reminders"));
         var cron = configuration["Registry:Reminders:Cron"] ?? new ReminderOptions().Cron;
         services.AddSingleton(new RecurringTrigger("registry-reminders", cron, () => new SendRegistryReminders()));
+        services.AddSingleton(new RecurringTrigger("registry-tallies", configuration["Registry:Tallies:Cron"] ?? "* * * * *", () => new CompactRegisterTallies()));
 
         services.ConsumeFeed(Feed.Directory, "registry");
         services.AddSingleton<UnitDirectory>();

@@ -34,21 +34,90 @@ public static class ModelReports
 
     public static async Task<ModelStatistics> StatisticsAsync(IQuerySession session, RegistryAccess access, RegistryCatalog catalog, ModelFilter f, CancellationToken ct)
     {
-        var rows = await GroupsAsync(session, ModelQueries.Filtered(session, access, f), f.Cut, ct);
-        if (f.Cut is not null && f.Status is { } wanted) rows = rows.Where(r => r.Status == wanted).ToList();
-        IReadOnlyList<Count> By(Func<Slice, string> key, Func<string, string> label, bool byValue = false)
+        var counts = new Counts();
+        if (RegisterTallies.Answer(f))
         {
-            var counts = rows.GroupBy(key).Select(g => new Count(g.Key, label(g.Key), g.Sum(r => r.Count)));
-            return (byValue ? counts.OrderByDescending(c => c.Value).ThenBy(c => c.Label) : counts.OrderBy(c => c.Key)).ToList();
+            if (access.SeesAll) await RegisterTallies.CountAsync(session, RegisterTallies.Seen.Sent, f, counts, ct);
+            else await CountVisibleAsync(session, access, f, counts, ct);
         }
-        var byLevel = catalog.Levels.Select(l => new Count(l.Code, l.Name, rows.Where(r => r.Level == l.Code).Sum(r => r.Count))).Where(c => c.Value > 0).ToList();
-        var byField = catalog.Fields.Select(l => new Count(l.Code, l.Name, rows.Where(r => r.Field == l.Code).Sum(r => r.Count))).Where(c => c.Value > 0).ToList();
-        return new ModelStatistics(rows.Sum(r => r.Count),
-            By(r => r.Kind.ToString(), k => ModelLabels.Kind(Enum.Parse<ModelKind>(k))),
+        else
+        {
+            var rows = await GroupsAsync(session, ModelQueries.Filtered(session, access, f), f.Cut, ct);
+            counts.Add(f.Cut is not null && f.Status is { } wanted ? rows.Where(r => r.Status == wanted) : rows);
+        }
+        IReadOnlyList<Count> By<T>(Dictionary<T, long> of, Func<T, string> key, Func<T, string> label, bool byValue = false) where T : notnull
+        {
+            var listed = of.Where(c => c.Value > 0).Select(c => new Count(key(c.Key), label(c.Key), c.Value));
+            return (byValue ? listed.OrderByDescending(c => c.Value).ThenBy(c => c.Label) : listed.OrderBy(c => c.Key)).ToList();
+        }
+        var byLevel = catalog.Levels.Select(l => new Count(l.Code, l.Name, counts.Levels.GetValueOrDefault(l.Code))).Where(c => c.Value > 0).ToList();
+        var byField = catalog.Fields.Select(l => new Count(l.Code, l.Name, counts.Fields.GetValueOrDefault(l.Code))).Where(c => c.Value > 0).ToList();
+        return new ModelStatistics(counts.Total,
+            By(counts.Kinds, k => k.ToString(), ModelLabels.Kind),
             byLevel, byField,
-            By(r => r.Status.ToString(), s => ModelLabels.Status(Enum.Parse<ModelStatus>(s))),
-            By(r => r.Unit.ToString(), u => access.Tree.Name(Guid.Parse(u)), byValue: true).Take(50).ToList(),
-            Sentence(rows, byLevel));
+            By(counts.Statuses, s => s.ToString(), ModelLabels.Status),
+            By(counts.Units, u => u.ToString(), u => access.Tree.Name(u), byValue: true).Take(50).ToList(),
+            Sentence(counts.Total, counts.Kinds.GetValueOrDefault(ModelKind.Model), byLevel));
+    }
+
+    /// <summary>What a viewer without the whole register sees: every accepted model, every model of the units they act for
+    /// (drafts too), and whatever was sent to a board from the units they oversee (<see cref="ModelQueries.Filtered"/>).
+    /// The tallies count by status and board, not by unit, so the viewer's units are counted from the rows, whichever way
+    /// reads fewer: for a unit or a district, their own rows beside the tallies' accepted models; for a province's board,
+    /// which oversees nearly every unit, the tallies' sent models less those of the few units it does not oversee.</summary>
+    static async Task CountVisibleAsync(IQuerySession session, RegistryAccess access, ModelFilter f, Counts counts, CancellationToken ct)
+    {
+        var theirs = access.OfficerUnits.Concat(access.FullUnits).Concat(access.BoardUnits).ToHashSet();
+        var others = access.Tree.All.Select(u => u.Id).Where(id => !theirs.Contains(id)).ToArray();
+        const ModelStatus accepted = ModelStatus.Accepted, draft = ModelStatus.Draft, withdrawn = ModelStatus.Withdrawn;
+        if (others.Length >= theirs.Count)
+        {
+            if (f.Status is null or accepted) await RegisterTallies.CountAsync(session, RegisterTallies.Seen.Accepted, f, counts, ct);
+            if (f.Status is accepted || theirs.Count == 0) return;
+            var units = theirs.ToArray();
+            counts.Add(await GroupsAsync(session, ModelQueries.Filtered(session, access, f)
+                .Where(s => s.UnitId.IsOneOf(units) && s.Status != accepted), null, ct));
+            return;
+        }
+        await RegisterTallies.CountAsync(session, RegisterTallies.Seen.Sent, f, counts, ct);
+        // Sent from a unit they do not oversee and not accepted: in the tallies, not theirs to see.
+        var unseen = session.Query<ModelSummary>().Where(s => s.UnitId.IsOneOf(others) && s.Status != accepted && s.Status != draft
+                                                               && (s.Status != withdrawn || s.BoardId != null));
+        if (f.Period is { } period) unseen = unseen.Where(s => s.PeriodId == period);
+        if (f.Status is { } status) unseen = unseen.Where(s => s.Status == status);
+        if (others.Length > 0) counts.Add(await GroupsAsync(session, unseen, null, ct), -1);
+        // Their own working papers (drafts, and drafts withdrawn unsent): theirs to see, never in the tallies.
+        var own = access.OfficerUnits.ToArray();
+        if (own.Length > 0 && f.Status is null or draft or withdrawn)
+            counts.Add(await GroupsAsync(session, ModelQueries.Filtered(session, access, f)
+                .Where(s => s.UnitId.IsOneOf(own) && (s.Status == draft || (s.Status == withdrawn && s.BoardId == null))), null, ct));
+    }
+
+    /// <summary>The models counted once per kind, level, field and status, and once per unit: what the statistics show.</summary>
+    public sealed class Counts
+    {
+        public long Total { get; private set; }
+        public Dictionary<ModelKind, long> Kinds { get; } = [];
+        public Dictionary<string, long> Levels { get; } = [];
+        public Dictionary<string, long> Fields { get; } = [];
+        public Dictionary<ModelStatus, long> Statuses { get; } = [];
+        public Dictionary<Guid, long> Units { get; } = [];
+
+        public void Add(ModelKind kind, string level, string field, ModelStatus status, long count)
+        {
+            Total += count;
+            Kinds[kind] = Kinds.GetValueOrDefault(kind) + count;
+            Levels[level] = Levels.GetValueOrDefault(level) + count;
+            Fields[field] = Fields.GetValueOrDefault(field) + count;
+            Statuses[status] = Statuses.GetValueOrDefault(status) + count;
+        }
+
+        public void Add(Guid unit, long count) => Units[unit] = Units.GetValueOrDefault(unit) + count;
+
+        public void Add(IEnumerable<Slice> slices, int sign = 1)
+        {
+            foreach (var s in slices) { Add(s.Kind, s.Level, s.Field, s.Status, sign * s.Count); Add(s.Unit, sign * s.Count); }
+        }
     }
 
     /// <summary>Counts the filtered models per kind, level, field, status and unit with one GROUP BY: PostgreSQL returns
@@ -87,10 +156,8 @@ public static class ModelReports
     }
 
     /// <summary>The sentence a sơ kết report quotes, e.g. "3.427 mô hình, điển hình, trong đó: 2.420 cấp cơ sở, 1.007 cấp tỉnh".</summary>
-    public static string Sentence(IReadOnlyCollection<Slice> rows, IReadOnlyList<Count> byLevel)
+    public static string Sentence(long total, long models, IReadOnlyList<Count> byLevel)
     {
-        var total = rows.Sum(r => r.Count);
-        var models = rows.Where(r => r.Kind == ModelKind.Model).Sum(r => r.Count);
         var exemplars = total - models;
         var parts = byLevel.Select(l => $"{Format.Number(l.Value)} {l.Label.ToLowerInvariant()}");
         return $"{Format.Number(total)} mô hình, điển hình ({Format.Number(models)} mô hình, {Format.Number(exemplars)} điển hình)" +
