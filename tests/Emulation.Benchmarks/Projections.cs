@@ -44,6 +44,19 @@ public static class Projections
         throw new TimeoutException($"events were still being appended after {limit}");
     }
 
+    /// <summary>Waits (at most <paramref name="limit"/>) until no session of this database holds a snapshot older than now.
+    /// VACUUM marks a page visible to all only when no snapshot can still miss its rows, and index-only scans read the
+    /// rows of every other page.</summary>
+    public static async Task<TimeSpan> OlderSnapshotsGoneAsync(NpgsqlDataSource db, TimeSpan limit)
+    {
+        var now = await Scalar(db, "select txid_current() % 4294967296");
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < limit && await Scalar(db, "select count(*) from pg_stat_activity where datname = current_database() " +
+                   $"and backend_xmin is not null and age(backend_xmin) > age('{now}'::xid)") > 0)
+            await Task.Delay(500);
+        return watch.Elapsed;
+    }
+
     /// <summary>The raw rate of this machine for the same volume: COPY of rows shaped like events (an id, a sequence number,
     /// a type, a JSON body of the same size) into a table of their own.</summary>
     public static async Task<double> CopyRowsPerSecondAsync(NpgsqlDataSource db, long rows)

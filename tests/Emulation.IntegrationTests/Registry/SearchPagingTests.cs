@@ -58,6 +58,12 @@ public sealed class SearchPagingTests(AppFixture app)
         var (accepted, _) = await p1.Draft(RegistryScenarios.Dossier(period, DirectoryScenarios.Unique("Công nhận lọc trạng thái ")));
         await p1.Submit(accepted, 1);
         (await board.Post($"/api/registry/models/{accepted}/accept", new { version = 2 })).Expect(HttpStatusCode.OK);
+        var (withdrawn, _) = await p1.Draft(RegistryScenarios.Dossier(period, DirectoryScenarios.Unique("Rút lọc trạng thái ")));
+        await p1.Submit(withdrawn, 1);
+        (await p1.Post($"/api/registry/models/{withdrawn}/withdraw", new { version = 2 })).Expect(HttpStatusCode.OK);
+        var (unsent, _) = await p1.Draft(RegistryScenarios.Dossier(period, DirectoryScenarios.Unique("Rút khi chưa gửi ")));
+        (await p1.Post($"/api/registry/models/{unsent}/withdraw", new { version = 1 })).Expect(HttpStatusCode.OK);
+        await p1.WaitForList($"period={period}&status=Withdrawn", p => p.Items().Count() == 2);
         await p1.WaitForList($"period={period}&status=Accepted", p => p.Items().Any());
 
         async Task<List<Guid>> Seen(Api who, string status) =>
@@ -73,6 +79,11 @@ public sealed class SearchPagingTests(AppFixture app)
         Assert.Equal([submitted], await Seen(board, "Submitted"));
         Assert.Empty(await Seen(admin, "Draft"));
         Assert.Equal([submitted], await Seen(admin, "Submitted"));
+        // Withdrawn before it was sent, a dossier stays the unit's working paper; withdrawn after, the board and others above see it.
+        Assert.Equal([unsent, withdrawn], (await Seen(p1, "Withdrawn")).OrderBy(id => id == withdrawn));
+        Assert.Empty(await Seen(khanhHoi, "Withdrawn"));
+        Assert.Equal([withdrawn], await Seen(board, "Withdrawn"));
+        Assert.Equal([withdrawn], await Seen(admin, "Withdrawn"));
     }
 
     static List<Guid> Ids(IEnumerable<JsonElement> rows) => rows.Select(r => r.GetProperty("id").GetGuid()).ToList();

@@ -115,31 +115,34 @@ public static class ModelQueries
         // alone, "accepted" every unit. Left in the query, the rule's OR over statuses hides that from the planner, which then
         // expects thousands of rows where there are a hundred and walks a sort index past all of them (docs/performance.md).
         var status = f.Cut is null ? f.Status : null;
-        var settled = status is { } st && st != draft && st != withdrawn;
         if (access.SeesAll)
         {
-            if (!settled) q = q.Where(s => s.Status != draft && (s.Status != withdrawn || s.BoardId != null));
+            q = status switch
+            {
+                null => q.Where(s => s.Status != draft && (s.Status != withdrawn || s.BoardId != null)),
+                draft => q.Where(s => s.Status != draft),
+                withdrawn => q.Where(s => s.BoardId != null),
+                _ => q
+            };
             if (scope is not null) q = q.Where(s => s.UnitId.IsOneOf(scope));
         }
         else
         {
             var own = access.OfficerUnits.Where(Within).ToArray();
             var wide = access.FullUnits.Concat(access.BoardUnits).Where(Within).Except(own).ToArray();
-            if (status == accepted)
+            var units = own.Concat(wide).ToArray();
+            q = status switch
             {
-                if (scope is not null) q = q.Where(s => s.UnitId.IsOneOf(scope));
-            }
-            else if (settled)
-            {
-                var units = own.Concat(wide).ToArray();
-                q = q.Where(s => s.UnitId.IsOneOf(units));
-            }
-            else
-                q = scope is null
+                null => scope is null
                     ? q.Where(s => s.Status == accepted || s.UnitId.IsOneOf(own)
                                    || (s.UnitId.IsOneOf(wide) && s.Status != draft && (s.Status != withdrawn || s.BoardId != null)))
                     : q.Where(s => (s.Status == accepted && s.UnitId.IsOneOf(scope)) || s.UnitId.IsOneOf(own)
-                                   || (s.UnitId.IsOneOf(wide) && s.Status != draft && (s.Status != withdrawn || s.BoardId != null)));
+                                   || (s.UnitId.IsOneOf(wide) && s.Status != draft && (s.Status != withdrawn || s.BoardId != null))),
+                accepted => scope is null ? q : q.Where(s => s.UnitId.IsOneOf(scope)),
+                draft => q.Where(s => s.UnitId.IsOneOf(own)),
+                withdrawn => q.Where(s => s.UnitId.IsOneOf(own) || (s.UnitId.IsOneOf(wide) && s.BoardId != null)),
+                _ => q.Where(s => s.UnitId.IsOneOf(units))
+            };
         }
         if (f.Board is { } boardId)
         {
