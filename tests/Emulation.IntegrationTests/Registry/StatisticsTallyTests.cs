@@ -28,19 +28,20 @@ public sealed class StatisticsTallyTests(AppFixture app)
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync();
         // One statement, one snapshot: the summaries and both tallies as the same commit left them.
-        async Task<(string Rows, string Kinds, string Units, string? Status)> Read()
+        async Task<(string Rows, string Kinds, string Units, string Totals, string? Status)> Read()
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
                 select (select coalesce(jsonb_object_agg(k, n), '{}') from (select status || '/' || (board_id is not null) k, count(*) n from registry.mt_doc_modelsummary group by 1) x),
                        (select coalesce(jsonb_object_agg(k, n), '{}') from (select status || '/' || sent k, sum(models) n from registry.model_tally group by 1 having sum(models) <> 0) x),
                        (select coalesce(jsonb_object_agg(k, n), '{}') from (select status || '/' || sent k, sum(models) n from registry.unit_tally group by 1 having sum(models) <> 0) x),
+                       (select coalesce(jsonb_object_agg(k, n), '{}') from (select status || '/' || sent k, sum(models) n from registry.unit_total_tally group by 1 having sum(models) <> 0) x),
                        (select status from registry.mt_doc_modelsummary where id = @id)
                 """;
             command.Parameters.AddWithValue("id", id);
             await using var reader = await command.ExecuteReaderAsync();
             await reader.ReadAsync();
-            return (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
+            return (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
         }
         var read = await Read();
         for (var attempt = 0; read.Status != "Withdrawn" && attempt < 100; attempt++)
@@ -51,12 +52,14 @@ public sealed class StatisticsTallyTests(AppFixture app)
         Assert.Equal("Withdrawn", read.Status);
         Assert.Equal(Parse(read.Rows), Parse(read.Kinds));
         Assert.Equal(Parse(read.Rows), Parse(read.Units));
+        Assert.Equal(Parse(read.Rows), Parse(read.Totals));
 
         // Folded into one row per key (the minute's job), they still say the same.
         await RegisterTallies.CompactAsync(store, CancellationToken.None);
         read = await Read();
         Assert.Equal(Parse(read.Rows), Parse(read.Kinds));
         Assert.Equal(Parse(read.Rows), Parse(read.Units));
+        Assert.Equal(Parse(read.Rows), Parse(read.Totals));
     }
 
     static SortedDictionary<string, long> Parse(string json) =>
