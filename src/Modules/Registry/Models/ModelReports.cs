@@ -67,7 +67,8 @@ public static class ModelReports
     /// which oversees nearly every unit, the tallies' sent models less those of the few units it does not oversee.</summary>
     static async Task CountVisibleAsync(IQuerySession session, RegistryAccess access, ModelFilter f, Counts counts, CancellationToken ct)
     {
-        var theirs = access.OfficerUnits.Concat(access.FullUnits).Concat(access.BoardUnits).ToHashSet();
+        // An officer's own units are in FullUnits (each with its subtree).
+        var theirs = access.FullUnits.Union(access.BoardUnits).ToHashSet();
         var others = access.Tree.All.Select(u => u.Id).Where(id => !theirs.Contains(id)).ToArray();
         const ModelStatus accepted = ModelStatus.Accepted, draft = ModelStatus.Draft, withdrawn = ModelStatus.Withdrawn;
         if (others.Length >= theirs.Count)
