@@ -3,7 +3,7 @@
 # absurd values, bad query strings, bad route ids, no token and other roles' tokens; then real scenarios (another unit's
 # ids, a stale or missing version, a command straight after the one it depends on) read back what was stored.
 # Prints one line per request ("!! " marks a defect) and a summary by kind; exits 1 when a defect was found.
-import json, sys, uuid, urllib.request, urllib.error, urllib.parse, collections, re
+import json, sys, uuid, urllib.request, urllib.error, urllib.parse, collections, re, threading, random
 
 BASE = sys.argv[1].rstrip("/")
 PASSWORD = "DanVanKheo2025"
@@ -14,6 +14,7 @@ ENGLISH = re.compile(r"\b(The|must|is required|invalid|Invalid|required|Exceptio
 sent = 0
 defects = collections.defaultdict(list)
 T = {}
+STRANGERS = []
 
 def raw_call(method, path, user=None, data=None, ctype="application/json", headers=None):
     global sent
@@ -214,6 +215,38 @@ def items(b):
     d = j(b)
     return d.get("items", d) if isinstance(d, dict) else (d or [])
 
+def strangers():
+    """A board secretary of Thanh Hóa and an officer of TP Thanh Hóa, created by the administrator (the demo has none)."""
+    st, b = call("GET", "/api/directory/units")
+    units = {u.get("code"): u["id"] for u in items(b)}
+    made = []
+    for role, code in [("board-secretary", "TH-BDV"), ("officer", "TH-TP")]:
+        if code not in units: continue
+        name = f"nguoila.{role.split('-')[-1]}{random.randint(10000, 99999)}"
+        st, b = call("POST", "/api/directory/people", "quantri", {"userName": name, "fullName": "Người Lạ", "password": PASSWORD,
+                                                                   "roles": [{"role": role, "unitId": units[code]}]})
+        if check(f"directory: create {role} of {code}", st, b, expect={201}, refusal=False):
+            t = token(name)
+            if t: T[name] = t; made.append(name)
+    return made
+
+def race(label, method, path, user, bodies):
+    """Sends the bodies at the same moment: exactly one may win, every other answers 409 (or 400 for a state it left)."""
+    replies = [None] * len(bodies)
+    gate = threading.Barrier(len(bodies))
+    def go(i):
+        gate.wait(); replies[i] = call(method, path, user, bodies[i])
+    threads = [threading.Thread(target=go, args=(i,)) for i in range(len(bodies))]
+    for t in threads: t.start()
+    for t in threads: t.join()
+    wins = [r for r in replies if r[0] < 300]
+    losers = [r for r in replies if r[0] >= 300]
+    ok = len(wins) == 1 and all(r[0] == 409 for r in losers)
+    check(f"race: {label} ({len(bodies)} at once: {sorted(r[0] for r in replies)})", 200 if ok else 500,
+          b"" if ok else b" ".join(r[1][:120] for r in replies), refusal=False)
+    for st, b in losers: check(f"race: {label} loser", st, b, expect={409})
+    return wins[0] if wins else (599, b"")
+
 def scenarios():
     # the registry: a draft of Phường 1, driven by another unit, with a stale version, with absurd values, submitted at once
     st, b = call("GET", "/api/registry/campaigns", "canbo.phuong1")
@@ -247,21 +280,34 @@ def scenarios():
             check(f"registry: {user} edits Phường 1's draft", st, b, expect={403, 404})
             st, b = call("POST", f"/api/registry/models/{mid}/submit", user, {"version": 1})
             check(f"registry: {user} submits Phường 1's draft", st, b, expect={403, 404})
-        st, b = call("POST", f"/api/registry/models/{mid}/accept", "thuky.phuong1", {"version": 1})
+        for other in STRANGERS:
+            for verb, body in [("submit", {"version": 1}), ("accept", {"version": 1}), ("withdraw", {"version": 1})]:
+                st, b = call("POST", f"/api/registry/models/{mid}/{verb}", other, body)
+                check(f"registry: {other} ({verb}) on Cà Mau's draft", st, b, expect={403, 404})
+            st, b = call("GET", f"/api/registry/models/{mid}", other)
+            check(f"registry: {other} reads Cà Mau's draft", st, b, expect={404})
+        race("two edits of one draft at one version", "PUT", f"/api/registry/models/{mid}", "canbo.phuong1",
+             [dict(base, version=1, name=base["name"] + f" sửa {i}") for i in range(4)])
+        cur = j(call("GET", f"/api/registry/models/{mid}", "canbo.phuong1")[1]) or {}
+        ver = cur.get("version", 2)
+        st, b = call("POST", f"/api/registry/models/{mid}/accept", "thuky.phuong1", {"version": ver})
         check("registry: the board accepts a draft never submitted (drafts stay with the unit)", st, b, expect={404})
-        st, b = call("POST", f"/api/registry/models/{mid}/submit", "canbo.phuong1", {"version": 1})
-        check("registry: submit right after draft", st, b, expect={200}, refusal=False)
-        st, b = call("POST", f"/api/registry/models/{mid}/submit", "canbo.phuong1", {"version": 2})
+        st, b = call("POST", f"/api/registry/models/{mid}/submit", "canbo.phuong1", {"version": ver})
+        check("registry: submit right after the edit", st, b, expect={200}, refusal=False)
+        st, b = call("POST", f"/api/registry/models/{mid}/submit", "canbo.phuong1", {"version": ver + 1})
         check("registry: submit twice", st, b, expect={400, 409})
-        st, b = call("POST", f"/api/registry/models/{mid}/accept", "canbo.phuong1", {"version": 2})
+        st, b = call("POST", f"/api/registry/models/{mid}/accept", "canbo.phuong1", {"version": ver + 1})
         check("registry: the officer accepts their own", st, b, expect={403, 404})
-        st, b = call("POST", f"/api/registry/models/{mid}/accept", "thuky.phuong1", {"version": 2})
-        check("registry: accept right after submit", st, b, expect={200}, refusal=False)
-        code = (j(b) or {}).get("code")
+        for other in STRANGERS:
+            st, b = call("POST", f"/api/registry/models/{mid}/accept", other, {"version": ver + 1})
+            check(f"registry: {other} accepts Cà Mau's dossier", st, b, expect={403, 404})
+        st, b = race("three acceptances of one dossier right after its submission", "POST", f"/api/registry/models/{mid}/accept",
+                     "thuky.phuong1", [{"version": ver + 1}] * 3)
+        code = (j(b) or {}).get("registryCode")
         if code:
             st, b = call("POST", "/api/registry/models", "canbo.khanhhoi", dict(base, name="Nhân rộng " + uuid.uuid4().hex[:6], replicatesCode=code))
             check("registry: replicate right after accept (another unit)", st, b, expect={201}, refusal=False)
-        st, b = call("POST", f"/api/registry/models/{mid}/withdraw", "canbo.phuong1", {"version": 3})
+        st, b = call("POST", f"/api/registry/models/{mid}/withdraw", "canbo.phuong1", {"version": (j(b) or {}).get("version", 3)})
         check("registry: withdraw an accepted model", st, b, expect={400, 409})
     # the registry's campaigns: a period outside its years, a board of another level
     if camps:
@@ -318,6 +364,21 @@ def scenarios():
         check("awards: an officer prints a decision", st, b, expect={403, 404})
         st, b = call("POST", f"/api/awards/decisions/{did}/sign", "canbo.khanhhoi", {"version": d.get("version", 1)})
         check("awards: an officer signs a decision", st, b, expect={403, 404})
+    for other in STRANGERS:
+        for r in items(call("GET", "/api/review/rounds", "thuky.bdvtinh")[1])[:2]:
+            st, b = call("POST", f"/api/review/rounds/{r['id']}/move", other, {"to": "scoring", "version": r.get("version", 1)})
+            check(f"review: {other} moves Cà Mau's round", st, b, expect={403, 404})
+        for d in items(call("GET", "/api/awards/decisions", "thuky.bdvtinh")[1])[:2]:
+            st, b = call("POST", f"/api/awards/decisions/{d['id']}/sign", other, {"version": d.get("version", 1)})
+            check(f"awards: {other} signs Cà Mau's decision", st, b, expect={403, 404})
+            st, b = call("GET", f"/api/awards/decisions/{d['id']}/pdf", other)
+            check(f"awards: {other} downloads Cà Mau's decision", st, b, expect={403, 404})
+        for m in items(call("GET", "/api/monitoring/list?pageSize=2", "thuky.bdvtinh")[1])[:2]:
+            mid3 = m.get("modelId") or m.get("id")
+            st, b = call("POST", f"/api/monitoring/models/{mid3}/discontinue", other, {"reason": "Thử", "version": m.get("version", 1)})
+            check(f"monitoring: {other} discontinues Cà Mau's model", st, b, expect={403, 404})
+            st, b = call("POST", f"/api/monitoring/models/{mid3}/reports", other, {"version": 0})
+            check(f"monitoring: {other} reports on Cà Mau's model", st, b, expect={400, 403, 404})
     st, b = call("POST", "/api/monitoring/inspections", "canbo.phuong1", {"modelIds": [str(uuid.uuid4())], "date": "2026-12-01"})
     check("monitoring: an officer schedules an inspection", st, b, expect={400, 403})
 
@@ -328,6 +389,7 @@ def main():
         else: print(f"!! no token for {u}")
     st, b, _ = raw_call("GET", "/openapi/v1.json")
     doc = json.loads(b)
+    STRANGERS.extend(strangers())
     scenarios()
     sweep(doc)
     print(f"\nrequests sent: {sent}")
