@@ -379,6 +379,30 @@ def scenarios():
             check(f"monitoring: {other} discontinues Cà Mau's model", st, b, expect={403, 404})
             st, b = call("POST", f"/api/monitoring/models/{mid3}/reports", other, {"version": 0})
             check(f"monitoring: {other} reports on Cà Mau's model", st, b, expect={400, 403, 404})
+    # reads of real records with bad query values: refused by name, or answered; never a 5xx
+    reads = []
+    for m in items(call("GET", "/api/monitoring/list?pageSize=1", "thuky.bdvtinh")[1])[:1]:
+        reads.append((f"/api/monitoring/models/{m.get('modelId') or m.get('id')}", ["on"]))
+    for r in items(call("GET", "/api/review/rounds", "thuky.bdvtinh")[1])[:1]:
+        reads.append((f"/api/review/rounds/{r['id']}/ranking", ["page", "size", "level", "field"]))
+        reads.append((f"/api/review/rounds/{r['id']}/minutes/khong-co", []))
+        reads.append((f"/api/review/rounds/{r['id']}/proposals/exe", []))
+    for c in camps[:1]:
+        reads.append((f"/api/awards/reports/campaign?campaign={c['id']}", ["on", "period", "unit"]))
+        reads.append((f"/api/awards/reports/campaign/khong-co?campaign={c['id']}", []))
+    reads.append(("/api/registry/statistics", ["on", "period", "kind", "status"]))
+    reads.append(("/api/registry/models", ["page", "pageSize", "sort", "kind", "status", "period"]))
+    reads.append(("/api/monitoring/list", ["page", "pageSize", "health", "state", "reports"]))
+    reads.append(("/api/monitoring/inspections", ["page", "pageSize", "status", "board"]))
+    for path, names in reads:
+        st, b = call("GET", path, "thuky.bdvtinh")
+        check(f"GET {path} (real)", st, b, refusal=False)
+        for name in names:
+            for value in ["-1", "abc", "999999", "32/01/2026", "2026-13-45", "62027-01-01", "0001-01-01", "%00", "1e309"]:
+                sep = "&" if "?" in path else "?"
+                st, b = call("GET", f"{path}{sep}{name}={value}", "thuky.bdvtinh")
+                if st < 300: continue
+                check(f"GET {path} {name}={value}", st, b, field=name, refusal=False)
     st, b = call("POST", "/api/monitoring/inspections", "canbo.phuong1", {"modelIds": [str(uuid.uuid4())], "date": "2026-12-01"})
     check("monitoring: an officer schedules an inspection", st, b, expect={400, 403})
 
