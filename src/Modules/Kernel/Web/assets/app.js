@@ -53,7 +53,10 @@
     }
     const lead = problem.detail || problem.title || 'Không thực hiện được thao tác.';
     const lines = [];
-    if (!placed.has(lead) && !rest.includes(lead)) lines.push(lead);
+    // The API's detail repeats a field's message after its JSON path ("Trường “targets[0].baseline”: …"): the message
+    // already stands beside the field the person sees, so the path is not shown to them.
+    const repeats = [...placed].some(m => lead.endsWith(m));
+    if (!placed.has(lead) && !rest.includes(lead) && !repeats) lines.push(lead);
     if (placed.size) lines.push(placed.size === 1 ? 'Xem thông báo bên cạnh mục được đánh dấu.' : `Có ${placed.size} lỗi, xem thông báo bên cạnh từng mục.`);
     lines.push(...rest.filter(m => !placed.has(m)));
     box.replaceChildren(...lines.map(t => { const p = document.createElement('p'); p.textContent = t; return p; }));
