@@ -1,5 +1,6 @@
 using Emulation.Kernel;
 using Emulation.Kernel.Web;
+using Emulation.Host.Platform.Binding;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Emulation.Host.Platform;
@@ -45,6 +46,7 @@ public static class PlatformSetup
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.UseApiAntiforgery();
+        app.UseUnusableInputChecks();
         app.UseScheduling();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJson }).AllowAnonymous();

@@ -40,6 +40,9 @@ public sealed class Api(HttpClient client) : IDisposable
     public Task<Reply> PostRaw(string url, string json) =>
         Send(new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") });
 
+    public Task<Reply> PutRaw(string url, string json) =>
+        Send(new HttpRequestMessage(HttpMethod.Put, url) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") });
+
     async Task<Reply> Send(HttpRequestMessage request)
     {
         using var response = await client.SendAsync(request);

@@ -53,6 +53,46 @@ public static class BindingSetup
             if (property.Name == "version" && property.PropertyType == typeof(long)) property.IsRequired = true;
     }
 
+    /// <summary>Longest body that could be the JSON literal <c>null</c> with whitespace around it; a longer body is an
+    /// object, an array or something System.Text.Json refuses itself, so only these few bytes are ever buffered.</summary>
+    const int LongestNullBody = 64;
+
+    /// <summary>Two inputs that bind but name nothing a command can act on, refused before any endpoint runs (after
+    /// sign-in and authorization, so a stranger still gets 401/403 first): the all-zero GUID as a route id (Marten
+    /// refuses it as a stream id by throwing) answers 404 like any other unknown id, through the status pages so a
+    /// browser gets the Vietnamese page; a body that is the JSON literal <c>null</c> (it binds a null command) answers
+    /// 400 naming the whole body, as malformed JSON does.</summary>
+    public static void UseUnusableInputChecks(this WebApplication app) => app.Use(async (ctx, next) =>
+    {
+        foreach (var (_, value) in ctx.Request.RouteValues)
+            if (value is string text && Guid.TryParse(text, out var id) && id == Guid.Empty)
+            {
+                ctx.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+        if (await IsNullBody(ctx.Request))
+        {
+            const string message = "Chưa gửi dữ liệu: thân yêu cầu là null, hãy gửi một đối tượng JSON với các trường cần thiết.";
+            ctx.Response.StatusCode = 400;
+            await Results.ValidationProblem(new Dictionary<string, string[]> { ["$"] = [message] },
+                title: "Dữ liệu chưa hợp lệ", detail: message).ExecuteAsync(ctx);
+            return;
+        }
+        await next();
+    });
+
+    static async Task<bool> IsNullBody(HttpRequest request)
+    {
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsDelete(request.Method)) return false;
+        if (!request.HasJsonContentType() || request.ContentLength is 0 or > LongestNullBody) return false;
+        request.EnableBuffering();
+        var buffer = new byte[LongestNullBody + 1];
+        var read = 0;
+        while (read < buffer.Length && await request.Body.ReadAsync(buffer.AsMemory(read), request.HttpContext.RequestAborted) is var n and > 0) read += n;
+        request.Body.Position = 0;
+        return read <= LongestNullBody && System.Text.Encoding.UTF8.GetString(buffer, 0, read).Trim() == "null";
+    }
+
     /// <summary>A query value longer than anything the application uses is refused by name before any endpoint
     /// parses it.</summary>
     public static void UseQueryLimits(this WebApplication app) => app.Use(async (ctx, next) =>

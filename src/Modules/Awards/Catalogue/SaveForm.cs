@@ -64,8 +64,9 @@ public static partial class SaveFormEndpoint
         var (prizeIndividual, e2) = Money.Parse(c.PrizeIndividual, "Tiền thưởng cá nhân");
         errors.Add(e1 is not null, "prizeCollective", e1 ?? "");
         errors.Add(e2 is not null, "prizeIndividual", e2 ?? "");
+        errors.Add(c.Version is null, "version", "Thiếu phiên bản của danh mục (version). Hãy tải lại trang và thử lại.");
         if (!errors.Ok) return (Problems.Validation(errors), []);
-        if (c.Version is not { } version || version != catalogue.Version) return (Problems.Conflict(Problems.StaleVersion), []);
+        if (c.Version != catalogue.Version) return (Problems.Conflict(Problems.StaleVersion), []);
         var form = new CommendationForm(code, VietnameseText.NfcOrNull(c.Name)!, VietnameseText.NfcOrNull(c.PrintedName)!.ToUpperInvariant(), c.Level!,
             c.IssuerUnitId!.Value, VietnameseText.NfcOrNull(c.IssuerParent), VietnameseText.NfcOrNull(c.IssuerName)!, VietnameseText.NfcOrNull(c.IssuerTitle)!,
             symbol!, VietnameseText.NfcOrNull(c.Place)!, recipients, c.Paper!, prizeCollective, prizeIndividual, c.ProposedUpward ?? false, c.Active ?? true,

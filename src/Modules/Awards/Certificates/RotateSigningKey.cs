@@ -22,6 +22,8 @@ public static class RotateSigningKeyEndpoint
     [ProducesResponseType<KeyRotated>(StatusCodes.Status200OK)]
     public static async Task<IResult> Post(RotateSigningKey command, CertificateKeys keys, HttpContext ctx, Microsoft.Extensions.Logging.ILogger<CertificateKeys> log)
     {
+        var errors = new Errors().Optional(command.Reason, "reason", "lý do", 500);
+        if (!errors.Ok) return Problems.Validation(errors);
         var id = await keys.RotateAsync(ctx.RequestAborted);
         log.LogWarning("Certificate signing key rotated to {KeyId} by {User}: {Reason}", id, ctx.CurrentUser().UserName, command.Reason);
         return Results.Ok(new KeyRotated(id));

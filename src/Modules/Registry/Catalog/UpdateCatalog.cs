@@ -63,7 +63,8 @@ public static partial class UpdateCatalogEndpoint
     }
 
     static List<CatalogEntry> Clean(IReadOnlyList<CatalogEntry>? entries) =>
-        (entries ?? []).Where(e => !string.IsNullOrWhiteSpace(e.Code) || !string.IsNullOrWhiteSpace(e.Name))
+        // A null row (JSON null in the list) is an empty row, ignored like a blank one.
+        (entries ?? []).OfType<CatalogEntry>().Where(e => !string.IsNullOrWhiteSpace(e.Code) || !string.IsNullOrWhiteSpace(e.Name))
             .Select(e => new CatalogEntry(VietnameseText.Clean(e.Code).ToLowerInvariant(), VietnameseText.Clean(e.Name), e.Active)).ToList();
 
     static void Check(Errors errors, string field, string label, List<CatalogEntry> entries, IReadOnlyList<CatalogEntry> before)

@@ -30,8 +30,12 @@ public static class ModelRules
             .Add(!catalog.Levels.Any(l => l.Code == d.LevelCode && l.Active), "levelCode", "Vui lòng chọn cấp đăng ký.");
         foreach (var (value, field, label) in Texts(d)) e.Optional(value, field, label, MaxText);
         e.Optional(d.LeadForce, "leadForce", "lực lượng chủ trì", MaxText)
-            .Add(d.Budget < 0 || d.SocialisedFunds < 0 || d.Workdays < 0, "budget", "Nguồn lực không được là số âm.")
-            .Add(d.Budget > 1_000_000_000_000m || d.SocialisedFunds > 1_000_000_000_000m || d.Workdays > 10_000_000, "budget", "Nguồn lực vượt quá giới hạn cho phép.")
+            .Add(d.Budget < 0, "budget", "Kinh phí không được là số âm.")
+            .Add(d.Budget > 1_000_000_000_000m, "budget", "Kinh phí vượt quá giới hạn cho phép.")
+            .Add(d.SocialisedFunds < 0, "socialisedFunds", "Kinh phí xã hội hóa không được là số âm.")
+            .Add(d.SocialisedFunds > 1_000_000_000_000m, "socialisedFunds", "Kinh phí xã hội hóa vượt quá giới hạn cho phép.")
+            .Add(d.Workdays < 0, "workdays", "Số ngày công không được là số âm.")
+            .Add(d.Workdays > 10_000_000, "workdays", "Số ngày công vượt quá giới hạn cho phép.")
             .Add(d.StartDate is { } s && d.EvaluationDate is { } v && v < s, "evaluationDate", "Ngày đánh giá phải sau ngày bắt đầu.")
             .Add(d.Targets.Count > MaxTargets, "targets", $"Tối đa {MaxTargets} chỉ tiêu.")
             .Add(d.Milestones.Count > MaxMilestones, "milestones", $"Tối đa {MaxMilestones} mốc tiến độ.");
