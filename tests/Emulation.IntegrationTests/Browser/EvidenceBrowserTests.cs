@@ -55,14 +55,19 @@ public sealed class EvidenceBrowserTests(AppFixture app) : IAsyncLifetime
             await report.Locator("[name='readings[0].value']").FillAsync("62,5");
             await report.GetByLabel("Nội dung đã thực hiện trong kỳ").FillAsync("Lắp 62,5 km đèn năng lượng mặt trời cùng bà con.");
             await report.GetByRole(AriaRole.Button, new() { Name = "Lưu nháp" }).ClickAsync();
-            await unit.WaitForURLAsync(u => u.EndsWith($"/theo-doi/{id}"));
-            await unit.GetByRole(AriaRole.Link, new() { Name = "Tiếp tục bản nháp" }).ClickAsync();
-
+            // The saved draft opens again where its evidence is attached.
+            await unit.WaitForURLAsync(u => u.Contains($"/theo-doi/{id}/bao-cao?ky={Key(later)}"));
             var upload = unit.Locator("form.evidence-upload");
+            await upload.WaitForAsync();
+
+            // A change typed after saving is not lost when the page reloads after the photo: it is saved first.
+            const string narrative = "Lắp 62,5 km đèn năng lượng mặt trời cùng bà con khóm 3.";
+            await unit.Locator("form.api-form").First.GetByLabel("Nội dung đã thực hiện trong kỳ").FillAsync(narrative);
             await upload.Locator("input[type=file]").SetInputFilesAsync(photo);
             await upload.GetByRole(AriaRole.Button, new() { Name = "Tải tệp lên" }).ClickAsync();
             await unit.Locator("ul.evidence img").WaitForAsync();
             Assert.Contains(Path.GetFileName(photo), await unit.Locator("ul.evidence").InnerTextAsync());
+            Assert.Equal(narrative, await unit.Locator("form.api-form").First.GetByLabel("Nội dung đã thực hiện trong kỳ").InputValueAsync());
 
             await unit.Locator("form.api-form").First.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
             await unit.WaitForURLAsync(u => u.EndsWith($"/theo-doi/{id}"));

@@ -179,6 +179,33 @@ public sealed class PageTests(AppFixture app)
         Assert.NotEmpty(edit.QuerySelectorAll("[data-row-group=targets] [data-remove-row]"));
     }
 
+    [Fact]
+    public async Task A_scorecard_keeps_a_space_between_the_models_name_and_its_code()
+    {
+        var (_, list) = await Open("uyvien.bdvtinh", "/tham-dinh");
+        var href = list.QuerySelector("#my-assignments a")!.GetAttribute("href")!;
+        var (status, card) = await Open("uyvien.bdvtinh", href);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var line = card.QuerySelectorAll("main p").First(p => p.TextContent.StartsWith("Mô hình:"));
+        Assert.Matches(@"\S \(CM-\d{4}-\d{4}\)", line.TextContent);
+    }
+
+    [Fact]
+    public async Task A_certificate_never_printed_is_printed_not_reprinted()
+    {
+        var (_, awards) = await Open("lanhdao.tinh", "/khen-thuong");
+        var decision = awards.QuerySelectorAll("a[href^='/khen-thuong/quyet-dinh/']").First(a => a.TextContent.Contains("125/QĐ-UBND")).GetAttribute("href");
+        var page = await Page("lanhdao.tinh", decision + "/bang-khen", "Bằng khen theo Quyết định số 125/QĐ-UBND");
+        var panels = page.QuerySelectorAll("section.panel[id^='c-']").Where(p => p.QuerySelector("form.api-form[data-action$='/prints'] button") is not null).ToList();
+        Assert.NotEmpty(panels);
+        foreach (var panel in panels)
+        {
+            var button = panel.QuerySelector("form.api-form[data-action$='/prints'] button")!.TextContent;
+            Assert.Equal(panel.TextContent.Contains("Đã in 0 bản") ? "In bằng khen này" : "In lại bằng khen này", button);
+        }
+        Assert.Contains(panels, p => p.TextContent.Contains("Đã in 0 bản"));
+    }
+
     static IElement Form(IDocument page, string action) =>
         page.QuerySelectorAll("form.api-form").Single(f => f.GetAttribute("data-action")!.EndsWith("/" + action));
 

@@ -53,7 +53,10 @@
     }
     const lead = problem.detail || problem.title || 'Không thực hiện được thao tác.';
     const lines = [];
-    if (!placed.has(lead) && !rest.includes(lead)) lines.push(lead);
+    // The API's detail repeats a field's message after its JSON path ("Trường “targets[0].baseline”: …"): the message
+    // already stands beside the field the person sees, so the path is not shown to them.
+    const repeats = [...placed].some(m => lead.endsWith(m));
+    if (!placed.has(lead) && !rest.includes(lead) && !repeats) lines.push(lead);
     if (placed.size) lines.push(placed.size === 1 ? 'Xem thông báo bên cạnh mục được đánh dấu.' : `Có ${placed.size} lỗi, xem thông báo bên cạnh từng mục.`);
     lines.push(...rest.filter(m => !placed.has(m)));
     box.replaceChildren(...lines.map(t => { const p = document.createElement('p'); p.textContent = t; return p; }));
@@ -147,6 +150,32 @@
     row.querySelectorAll('[aria-invalid]').forEach(el => el.removeAttribute('aria-invalid'));
   }
 
+  // Sends a form's fields to the button's action (or the form's); answers the reply, or null after showing the refusal.
+  async function send(form, button) {
+    const multipart = form.dataset.multipart !== undefined;
+    const method = form.dataset.method || 'POST';
+    const headers = { 'Accept': 'application/json', 'RequestVerificationToken': token() };
+    if (!multipart) headers['Content-Type'] = 'application/json';
+    const res = await fetch(button?.dataset.action || form.dataset.action, {
+      method, credentials: 'same-origin', headers,
+      body: method === 'GET' ? undefined : multipart ? new FormData(form) : JSON.stringify(collect(form))
+    });
+    const text = await res.text();
+    // A proxy's or the server's own error page is not JSON: say so in Vietnamese rather than "cannot connect".
+    let data = {};
+    try { data = text ? JSON.parse(text) : {}; } catch { data = {}; }
+    if (!res.ok) {
+      showErrors(form, data.status ? data : { title: `Máy chủ không thực hiện được yêu cầu (mã ${res.status}). Vui lòng thử lại sau.` });
+      return null;
+    }
+    return data;
+  }
+
+  // What a form holds when the page opens, so an upload beside it knows whether it has changes the reload would lose.
+  const initial = new WeakMap();
+  document.addEventListener('DOMContentLoaded', () => document.querySelectorAll('form.api-form').forEach(f => initial.set(f, JSON.stringify(collect(f)))));
+  const changed = (form) => initial.has(form) && initial.get(form) !== JSON.stringify(collect(form));
+
   document.addEventListener('submit', async (ev) => {
     const form = ev.target;
     if (!form.classList?.contains('api-form')) return;
@@ -163,19 +192,21 @@
     const button = ev.submitter || form.querySelector('button[type=submit]');
     button && (button.disabled = true);
     try {
-      const method = form.dataset.method || 'POST';
-      const headers = { 'Accept': 'application/json', 'RequestVerificationToken': token() };
-      if (!multipart) headers['Content-Type'] = 'application/json';
-      const res = await fetch(button?.dataset.action || form.dataset.action, {
-        method, credentials: 'same-origin', headers,
-        body: method === 'GET' ? undefined : multipart ? new FormData(form) : JSON.stringify(collect(form))
-      });
-      const text = await res.text();
-      const data = text ? JSON.parse(text) : {};
-      if (!res.ok) { showErrors(form, data.status ? data : { title: 'Lỗi ' + res.status }); return; }
+      // The page reloads after an upload: a form it names (the draft the file belongs to) is saved first if it was changed.
+      const first = form.dataset.saveFirst && document.querySelector(form.dataset.saveFirst);
+      const draft = first?.querySelector('.actions button[data-action]');
+      if (draft && changed(first) && !(await send(first, draft))) {
+        showErrors(form, { title: 'Chưa lưu được những thay đổi ở trên nên chưa tải tệp lên. Xem thông báo ở trên.' });
+        return;
+      }
+      const data = await send(form, button);
+      if (!data) return;
+      // {name} in the address after success: that property of the reply, or else the value of that field of the form.
       let next = button?.dataset.success || form.dataset.success;
-      if (next) { next = next.replace(/\{(\w+)\}/g, (_, k) => encodeURIComponent(data[k] ?? '')); location.assign(next); }
-      else location.reload();
+      if (next) next = new URL(next.replace(/\{(\w+)\}/g, (_, k) => encodeURIComponent(data[k] ?? form.elements[k]?.value ?? '')), location.href);
+      // The same address with only another #part would just scroll: the page is loaded again to show what was saved.
+      if (next && next.pathname + next.search !== location.pathname + location.search) location.assign(next);
+      else { if (next) history.replaceState(null, '', next); location.reload(); }
     } catch (e) {
       showErrors(form, { detail: 'Không kết nối được tới máy chủ. Vui lòng thử lại.' });
     } finally { button && (button.disabled = false); }
