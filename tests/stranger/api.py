@@ -114,7 +114,8 @@ def wrong_values_of(s):
     if "boolean" in ts: return [("string for boolean", "maybe")]
     if "array" in ts: return [("object for array", {"a": 1}), ("string for array", "x")]
     if "object" in ts: return [("array for object", [1]), ("string for object", "x")]
-    if "string" in ts: return [("number for string", 12345), ("array for string", ["x"]), ("100,000 characters", "Đ" * 100000)]
+    if "string" in ts: return [("number for string", 12345), ("array for string", ["x"]), ("100,000 characters", "Đ" * 100000),
+                               ("NUL character", "a\u0000b"), ("lone surrogate", "\ud800")]
     return []
 
 def route(path, ids):

@@ -72,6 +72,36 @@ public sealed class UnusableInputTests(AppFixture app)
         Assert.Contains("Không tìm thấy", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Text_holding_nul_is_refused_beside_its_field_in_a_body_a_dictionary_key_and_a_query_and_nothing_is_stored()
+    {
+        using var admin = await app.As("quantri");
+        using var officer = await app.As("canbo.phuong1");
+        var period = await admin.OpenPeriod();
+        var before = (await officer.Get("/api/registry/models?pageSize=1")).Expect(HttpStatusCode.OK).Body.GetProperty("total").GetInt32();
+
+        var dossier = RegistryScenarios.Dossier(period, "Tên có\u0000ký tự rỗng");
+        var named = (await officer.Post("/api/registry/models", dossier)).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("U+0000", Assert.Single(named.Errors("name")));
+        var nested = RegistryScenarios.Dossier(period, DirectoryScenarios.Unique("Chỉ tiêu rỗng "));
+        nested["targets"] = new[] { new { indicator = "Số\u0000hộ", unitOfMeasure = "hộ", baseline = 1, targetValue = 2, dueDate = "2026-12-01" } };
+        Assert.Single((await officer.Post("/api/registry/models", nested)).Expect(HttpStatusCode.BadRequest).Errors("targets[0].indicator"));
+        Assert.Equal(before, (await officer.Get("/api/registry/models?pageSize=1")).Body.GetProperty("total").GetInt32());
+
+        var key = (await admin.PutRaw($"/api/review/rounds/{Guid.NewGuid()}/decision-rules",
+            """{"rule":"majority","members":5,"quotas":{"bang-khen\u0000":1},"version":1}""")).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("U+0000", key.Detail);
+
+        foreach (var url in new[] { "/api/monitoring/list?health=%00", "/api/registry/models?q=a%00b", "/api/monitoring/list?state=x%00" })
+        {
+            var query = (await admin.Get(url)).Expect(HttpStatusCode.BadRequest);
+            var name = url.Split('?')[1].Split('=')[0];
+            Assert.Contains("U+0000", Assert.Single(query.Errors(name)));
+        }
+        var surrogate = (await officer.PostRaw("/api/registry/models", """{"name":"\ud800"}""")).Expect(HttpStatusCode.BadRequest);
+        Assert.Single(surrogate.Errors("name"));
+    }
+
     static string Url(string pattern, string id) =>
         "/" + string.Join('/', pattern.Trim('/').Split('/').Select(s => s.StartsWith('{') ? id : s));
 

@@ -97,12 +97,19 @@ public static class BindingSetup
     /// parses it.</summary>
     public static void UseQueryLimits(this WebApplication app) => app.Use(async (ctx, next) =>
     {
-        var tooLong = ctx.Request.QueryString.Value?.Length > MaxQueryValue
+        var query = ctx.Request.QueryString.Value;
+        var tooLong = query?.Length > MaxQueryValue
             ? ctx.Request.Query.FirstOrDefault(q => q.Key.Length > MaxQueryValue || q.Value.Any(v => v?.Length > MaxQueryValue))
             : default;
-        if (tooLong.Key is null) { await next(); return; }
-        var name = tooLong.Key.Length > 50 ? tooLong.Key[..50] + "…" : tooLong.Key;
-        var message = $"Giá trị quá dài (tối đa {MaxQueryValue} ký tự).";
+        // NUL cannot be stored or compared by PostgreSQL; a filter holding it would fail the query.
+        var nul = tooLong.Key is null && query?.Contains("%00") == true
+            ? ctx.Request.Query.FirstOrDefault(q => q.Key.Contains('\0') || q.Value.Any(v => v?.Contains('\0') == true))
+            : default;
+        var refused = tooLong.Key is not null ? tooLong : nul;
+        if (refused.Key is null) { await next(); return; }
+        var key = refused.Key.Replace("\0", "");
+        var name = key.Length > 50 ? key[..50] + "…" : key;
+        var message = tooLong.Key is not null ? $"Giá trị quá dài (tối đa {MaxQueryValue} ký tự)." : "Không được chứa ký tự NUL (U+0000).";
         ctx.Response.StatusCode = 400;
         await Results.ValidationProblem(new Dictionary<string, string[]> { [name] = [message] },
             title: "Dữ liệu chưa hợp lệ", detail: $"Tham số “{name}”: {message}").ExecuteAsync(ctx);

@@ -16,7 +16,8 @@ public sealed class VietnameseConverters(IHttpContextAccessor http)
         new Number<double>(this, r => r.TryGetDouble(out var v) && double.IsFinite(v) ? v : null, (w, v) => w.WriteNumberValue(v), d => (double)d),
         new Whole<int>(this, r => r.TryGetInt32(out var v) ? v : null, (w, v) => w.WriteNumberValue(v), l => l is >= int.MinValue and <= int.MaxValue ? (int)l : null),
         new Whole<long>(this, r => r.TryGetInt64(out var v) ? v : null, (w, v) => w.WriteNumberValue(v), l => l),
-        new Date(this)
+        new Date(this),
+        new Text(this)
     ];
 
     JsonException Refuse(string reason)
@@ -54,6 +55,35 @@ public sealed class VietnameseConverters(IHttpContextAccessor http)
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => write(writer, value);
+    }
+
+    /// <summary>Text as sent, except the NUL character: PostgreSQL cannot store it in text or jsonb, so it would fail the
+    /// write after every check had passed. Keys of a dictionary (a score per criterion code) are text too.</summary>
+    sealed class Text(VietnameseConverters owner) : JsonConverter<string>
+    {
+        const string Nul = "Không được chứa ký tự NUL (U+0000).";
+
+        public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.String) throw owner.Refuse("Phải là một đoạn chữ.");
+            return Checked(ref reader);
+        }
+
+        public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Checked(ref reader);
+
+        string Checked(ref Utf8JsonReader reader)
+        {
+            string text;
+            // A lone surrogate escaped as \ud800 is not text in any encoding.
+            try { text = reader.GetString()!; }
+            catch (InvalidOperationException) { throw owner.Refuse("Chữ không hợp lệ: có ký tự Unicode hỏng."); }
+            return text.Contains('\0') ? throw owner.Refuse(Nul) : text;
+        }
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(value);
     }
 
     sealed class Date(VietnameseConverters owner) : JsonConverter<DateOnly>
