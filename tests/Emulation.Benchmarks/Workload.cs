@@ -16,6 +16,8 @@ public sealed class Workload(Client officer, Client secretary, Client reader, Cl
     public Samples Accept { get; } = new();
     public Samples Search { get; } = new();
     public Samples Lag { get; } = new();
+    /// <summary><c>GET /api/auth/me</c> one at a time, ten a second, during the run: what the least request waits for a core.</summary>
+    public Samples Floor { get; } = new();
     public ConcurrentDictionary<string, int> Errors { get; } = new();
     public int Completed;
     public int Searches;
@@ -109,7 +111,16 @@ public sealed class Workload(Client officer, Client secretary, Client reader, Cl
                 else Errors.AddOrUpdate($"search {(int)status}", 1, (_, c) => c + 1);
             }
         })).ToList();
-        await Task.WhenAll(writers.Concat(searchers));
+        var floor = Task.Run(async () =>
+        {
+            while (DateTime.UtcNow < until)
+            {
+                var (status, _, ms) = await reader.Get("/api/auth/me");
+                if (status == HttpStatusCode.OK) Floor.Add(ms);
+                await Task.Delay(100);
+            }
+        });
+        await Task.WhenAll(writers.Concat(searchers).Append(floor));
         Seconds = clock.Elapsed.TotalSeconds;
         writing = false;
         await lag;
