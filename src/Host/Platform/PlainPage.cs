@@ -16,7 +16,7 @@ public static class PlainPage
         return ctx.Response.WriteAsync($"""
             <!doctype html>
             <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{t}</title><link rel="stylesheet" href="/assets/app.css"></head>
+            <title>{t}</title><link rel="stylesheet" href="/assets/app.css"><link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"></head>
             <body><main class="container"><h1>{t}</h1><p>{d}</p><p><a href="{l}">{lt}</a></p></main></body></html>
             """);
     }

@@ -64,9 +64,12 @@ public static class PlatformSetup
         {
             var stream = kernel.GetManifestResourceStream("assets/" + name);
             if (stream is null) return Results.NotFound();
-            var type = name.EndsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
+            var type = name.EndsWith(".css") ? "text/css; charset=utf-8"
+                : name.EndsWith(".svg") ? "image/svg+xml" : "text/javascript; charset=utf-8";
             return Results.Stream(stream, type);
         }).AllowAnonymous().CacheOutput(_ => { });
+        // Browsers ask for /favicon.ico on their own (a page without it logs a 404, or a redirect to sign-in when signed out).
+        app.MapGet("/favicon.ico", () => Results.Redirect("/assets/favicon.svg", permanent: true)).AllowAnonymous();
     }
 }
 

@@ -14,6 +14,20 @@ public sealed class HostTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_icon_a_browser_asks_for_is_served_to_anyone_and_named_by_every_page()
+    {
+        using var client = app.Anonymous();
+        var ico = await client.GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.MovedPermanently, ico.StatusCode);
+        Assert.Equal("/assets/favicon.svg", ico.Headers.Location!.OriginalString);
+        var svg = await client.GetAsync("/assets/favicon.svg");
+        Assert.Equal(HttpStatusCode.OK, svg.StatusCode);
+        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("<svg", await svg.Content.ReadAsStringAsync());
+        Assert.Contains("<link rel=\"icon\" href=\"/assets/favicon.svg\"", await client.GetStringAsync("/dang-nhap"));
+    }
+
+    [Fact]
     public async Task OpenApi_document_describes_the_api_and_has_a_page()
     {
         using var client = app.Anonymous();

@@ -10,7 +10,7 @@ namespace Emulation.IntegrationTests.Platform;
 [Collection(AppCollection.Name)]
 public sealed class SecurityTests(AppFixture app)
 {
-    static readonly string[] Public = ["/dang-nhap", "/api/auth/token", "/health", "/openapi/{documentName}.json", "/assets/{name}",
+    static readonly string[] Public = ["/dang-nhap", "/api/auth/token", "/health", "/openapi/{documentName}.json", "/assets/{name}", "/favicon.ico",
         "/xac-minh/{id}", "/xac-minh/{id}/chung-nhan.json", "/api/awards/credentials/verify", "/.well-known/emulation-keys.json", "/tra-cuu-khen-thuong"];
 
     [Fact]
