@@ -62,6 +62,42 @@ public sealed class LayoutBrowserTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task At_390_px_a_followed_models_targets_are_cards_with_every_cell_on_screen_and_labelled()
+    {
+        var page = await Phone();
+        await BrowserSession.SignIn(page, "canbo.phuong1");
+        await page.GotoAsync("/theo-doi/danh-sach");
+        await page.GetByRole(AriaRole.Link, new() { Name = "4 xin, 4 luôn", Exact = true }).First.ClickAsync();
+        var cells = page.Locator("#chi-tieu tbody td");
+        await cells.First.WaitForAsync();
+        for (var i = 0; i < await cells.CountAsync(); i++)
+        {
+            var box = await cells.Nth(i).BoundingBoxAsync();
+            Assert.True(box!.X >= 0 && box.X + box.Width <= 390, $"target cell {i} at {box.X}..{box.X + box.Width}");
+        }
+        Assert.Equal("\"Cần đạt theo thời gian: \"", await cells.Last.EvaluateAsync<string>("td => getComputedStyle(td, '::before').content"));
+    }
+
+    [Fact]
+    public async Task At_390_px_the_models_to_assign_are_cards_with_the_tick_box_beside_the_name_and_the_code_whole()
+    {
+        var page = await Phone();
+        await BrowserSession.SignIn(page, "thuky.bdvtinh");
+        await page.GotoAsync("/tham-dinh");
+        await page.Locator("a[href$='/phan-cong']").First.ClickAsync();
+        var row = page.Locator("#models tbody tr").First;
+        await row.WaitForAsync();
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the page scrolls sideways");
+        var tick = await row.Locator("td.pick input").BoundingBoxAsync();
+        var title = await row.Locator("td.title").BoundingBoxAsync();
+        Assert.True(Math.Abs(tick!.Y - title!.Y) < 12 && tick.X < title.X, $"tick box at {tick.X},{tick.Y}; name at {title.X},{title.Y}");
+        Assert.True(title.X + title.Width <= 390, $"name cell ends at {title.X + title.Width}");
+        var code = row.Locator("td.title .code");
+        Assert.Equal(1, await code.EvaluateAsync<int>("s => new Set([...s.getClientRects()].map(c => Math.round(c.top))).size"));
+        Assert.Equal("\"Đơn vị: \"", await row.Locator("td[data-label='Đơn vị']").EvaluateAsync<string>("td => getComputedStyle(td, '::before').content"));
+    }
+
+    [Fact]
     public async Task Printing_a_dossier_leaves_out_the_navigation_and_fits_a4()
     {
         using var admin = await app.As("quantri");

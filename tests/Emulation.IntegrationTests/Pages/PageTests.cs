@@ -206,6 +206,15 @@ public sealed class PageTests(AppFixture app)
         Assert.Contains(panels, p => p.TextContent.Contains("Đã in 0 bản"));
     }
 
+    [Fact]
+    public async Task The_boards_dashboard_links_to_lists_and_files_never_to_raw_json()
+    {
+        var page = await Page("thuky.bdvtinh", "/theo-doi/tong-quan", "Tổng quan theo dõi mô hình");
+        Assert.All(page.QuerySelectorAll("a[href^='/api/']").Select(a => a.GetAttribute("href")!),
+            href => Assert.Matches(@"/export\?.*format=(xlsx|csv)|/(pdf|docx|xlsx)(\?|$)", href));
+        Assert.DoesNotContain("dạng JSON", page.QuerySelector("main")!.TextContent);
+    }
+
     static IElement Form(IDocument page, string action) =>
         page.QuerySelectorAll("form.api-form").Single(f => f.GetAttribute("data-action")!.EndsWith("/" + action));
 
