@@ -11,8 +11,32 @@ public static class OpenApiSetup
 {
     const string Bearer = "Bearer";
 
+    /// <summary>The binding layer reads these types with converters of its own (Vietnamese numbers and dates, text without
+    /// NUL), and the schema generator describes a property read by a custom converter as untyped: the types are said again
+    /// here so that a generated client still knows a text from a number.</summary>
+    static readonly Dictionary<Type, (JsonSchemaType Type, string? Format)> Converted = new()
+    {
+        [typeof(string)] = (JsonSchemaType.String, null),
+        [typeof(decimal)] = (JsonSchemaType.Number, "double"),
+        [typeof(double)] = (JsonSchemaType.Number, "double"),
+        [typeof(int)] = (JsonSchemaType.Integer, "int32"),
+        [typeof(long)] = (JsonSchemaType.Integer, "int64"),
+        [typeof(DateOnly)] = (JsonSchemaType.String, "date")
+    };
+
     public static void Configure(OpenApiOptions o)
     {
+        o.AddSchemaTransformer((schema, context, _) =>
+        {
+            var type = context.JsonTypeInfo.Type;
+            var underlying = Nullable.GetUnderlyingType(type);
+            if (schema.Type is null && Converted.TryGetValue(underlying ?? type, out var said))
+            {
+                schema.Type = underlying is null ? said.Type : said.Type | JsonSchemaType.Null;
+                schema.Format ??= said.Format;
+            }
+            return Task.CompletedTask;
+        });
         o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Emulation API — Phong trào thi đua “Dân vận khéo”";

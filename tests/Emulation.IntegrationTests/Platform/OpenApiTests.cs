@@ -43,6 +43,23 @@ public sealed class OpenApiTests(AppFixture app)
     }
 
     /// <summary>Every API operation answers a body on success, so each must say which (an untyped IResult said nothing).</summary>
+    [Theory]
+    [InlineData("RenameUnit", "name", "string")]
+    [InlineData("ModelInput", "name", "string")]
+    [InlineData("ModelInput", "budget", "number")]
+    [InlineData("ModelInput", "workdays", "integer")]
+    [InlineData("ModelInput", "startDate", "string")]
+    [InlineData("RenameUnit", "version", "integer")]
+    public async Task Fields_read_by_the_vietnamese_converters_keep_their_type_in_the_document(string schema, string property, string type)
+    {
+        using var client = app.Anonymous();
+        using var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var said = doc.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties").GetProperty(property);
+        Assert.True(said.TryGetProperty("type", out var t), $"{schema}.{property} has no type: {said}");
+        var types = t.ValueKind == JsonValueKind.Array ? t.EnumerateArray().Select(x => x.GetString()).ToArray() : [t.GetString()];
+        Assert.Contains(type, types);
+    }
+
     [Fact]
     public async Task Every_api_operation_declares_its_success_status_and_the_schema_of_its_body()
     {
