@@ -2,6 +2,7 @@ using Emulation.Kernel;
 using Emulation.Kernel.Web;
 using Emulation.Host.Platform.Binding;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.StaticFiles;
 
 namespace Emulation.Host.Platform;
 
@@ -57,6 +58,8 @@ public static class PlatformSetup
         return app;
     }
 
+    static readonly FileExtensionContentTypeProvider Types = new();
+
     static void UseStaticAssets(this WebApplication app)
     {
         var kernel = typeof(PageLayout).Assembly;
@@ -64,9 +67,8 @@ public static class PlatformSetup
         {
             var stream = kernel.GetManifestResourceStream("assets/" + name);
             if (stream is null) return Results.NotFound();
-            var type = name.EndsWith(".css") ? "text/css; charset=utf-8"
-                : name.EndsWith(".svg") ? "image/svg+xml" : "text/javascript; charset=utf-8";
-            return Results.Stream(stream, type);
+            var type = Types.TryGetContentType(name, out var known) ? known : "application/octet-stream";
+            return Results.Stream(stream, type.StartsWith("text/") ? type + "; charset=utf-8" : type);
         }).AllowAnonymous().CacheOutput(_ => { });
         // Browsers ask for /favicon.ico on their own (a page without it logs a 404, or a redirect to sign-in when signed out).
         app.MapGet("/favicon.ico", () => Results.Redirect("/assets/favicon.svg", permanent: true)).AllowAnonymous();
