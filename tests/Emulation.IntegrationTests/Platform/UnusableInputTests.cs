@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Marten;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,7 @@ public sealed class UnusableInputTests(AppFixture app)
         using var officer = await app.As("canbo.phuong1");
         var endpoints = Endpoints().Where(e => e.Method != "GET" && e.Accepts).ToList();
         Assert.True(endpoints.Count >= 40, "the write endpoints were not found");
-        var before = (await officer.Get("/api/registry/models?pageSize=1")).Expect(HttpStatusCode.OK).Body.GetProperty("total").GetInt32();
+        var before = await DossiersDrafted();
 
         var failures = new List<string>();
         foreach (var (method, pattern, _) in endpoints)
@@ -39,7 +40,15 @@ public sealed class UnusableInputTests(AppFixture app)
         }
         Assert.True(failures.Count == 0, $"{failures.Count} failed:\n" + string.Join("\n", failures.Take(20)));
         (await officer.PostRaw("/api/registry/models", "null")).Expect(HttpStatusCode.BadRequest);
-        Assert.Equal(before, (await officer.Get("/api/registry/models?pageSize=1")).Body.GetProperty("total").GetInt32());
+        Assert.Equal(before, await DossiersDrafted());
+    }
+
+    /// <summary>Dossiers ever drafted, read from the event store: the register's list is filled behind it, so a dossier
+    /// another test drafted just before could reach the list between two reads of it.</summary>
+    async Task<int> DossiersDrafted()
+    {
+        await using var session = app.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.Events.QueryRawEventDataOnly<Emulation.Registry.Models.ModelDrafted>().CountAsync();
     }
 
     [Fact]
