@@ -98,6 +98,38 @@ public sealed class LayoutBrowserTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task At_390_px_every_navigation_entry_is_reachable_from_a_menu_without_scrolling_sideways()
+    {
+        var page = await Phone();
+        await BrowserSession.SignIn(page, "quantri");
+        await page.GotoAsync("/mo-hinh/thong-ke");
+        var summary = page.Locator("nav.main summary");
+        Assert.Contains("Thống kê", await summary.InnerTextAsync());
+        var links = page.Locator("nav.main a");
+        var count = await links.CountAsync();
+        Assert.True(count >= 10, $"{count} entries");
+        Assert.False(await links.First.IsVisibleAsync(), "the menu is folded on a phone");
+
+        await summary.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the page scrolls sideways");
+        for (var i = 0; i < count; i++)
+        {
+            var box = await links.Nth(i).BoundingBoxAsync();
+            Assert.True(box is not null && box.X >= 0 && box.X + box.Width <= 390, $"entry {i} at {box?.X}..{box?.X + box?.Width}");
+        }
+        Assert.Equal("Thống kê", (await page.Locator("nav.main a[aria-current=page]").InnerTextAsync()).Trim());
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("A", await page.EvaluateAsync<string>("document.activeElement.tagName"));
+
+        var desk = await _browser.NewPage(app);
+        await desk.SetViewportSizeAsync(1366, 900);
+        await BrowserSession.SignIn(desk, "quantri");
+        Assert.True(await desk.Locator("nav.main a").First.IsVisibleAsync(), "on a wide screen the list is always shown");
+        Assert.False(await desk.Locator("nav.main summary").IsVisibleAsync());
+    }
+
+    [Fact]
     public async Task Printing_a_dossier_leaves_out_the_navigation_and_fits_a4()
     {
         using var admin = await app.As("quantri");

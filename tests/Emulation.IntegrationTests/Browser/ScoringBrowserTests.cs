@@ -29,11 +29,22 @@ public sealed class ScoringBrowserTests(AppFixture app) : IAsyncLifetime
         await page.WaitForURLAsync(u => u.Contains("/mo-hinh/"));
         Assert.Contains("sau khi gửi phiếu chấm", await page.Locator("#others-hidden").InnerTextAsync());
 
+        // On a phone the criterion is read on the whole width and the score typed in a field of a usable size.
+        var criterion = await page.Locator("table.criteria td.criterion").First.BoundingBoxAsync();
+        Assert.True(criterion!.Width >= 300, $"the criterion's name is squeezed into {criterion.Width}px");
+        var scoreBox = await page.Locator("table.criteria td.score-cell input").First.BoundingBoxAsync();
+        Assert.True(scoreBox!.Width >= 150 && scoreBox.X + scoreBox.Width <= 390, $"the score field is {scoreBox.Width}px wide at {scoreBox.X}");
+
+        // Two scores typed wrong are both named beside their fields in one answer.
         var criteria = r.Criteria.EnumerateArray().ToList();
-        var first = criteria[0];
-        await page.Locator($"input[name='scores.{first.GetProperty("code").GetString()}']").FillAsync("abc");
+        Assert.True(criteria.Count >= 2);
+        var (first, second) = (criteria[0].GetProperty("code").GetString(), criteria[1].GetProperty("code").GetString());
+        await page.Locator($"input[name='scores.{first}']").FillAsync("abc");
+        await page.Locator($"input[name='scores.{second}']").FillAsync("7,5,5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu phiếu chấm" }).ClickAsync();
-        await page.Locator($"[aria-invalid=true][name='scores.{first.GetProperty("code").GetString()}']").WaitForAsync();
+        await page.Locator($"[aria-invalid=true][name='scores.{first}']").WaitForAsync();
+        Assert.Equal("true", await page.Locator($"input[name='scores.{second}']").GetAttributeAsync("aria-invalid"));
+        Assert.NotEmpty((await page.Locator($"input[name='scores.{second}'] ~ .field-error").InnerTextAsync()).Trim());
 
         foreach (var c in criteria)
         {

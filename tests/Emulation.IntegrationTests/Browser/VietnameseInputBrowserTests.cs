@@ -50,4 +50,29 @@ public sealed class VietnameseInputBrowserTests(AppFixture app) : IAsyncLifetime
         await page.GotoAsync($"/mo-hinh/{id}/sua");
         Assert.Equal("31/12/2026", await page.Locator("form.dossier").GetByLabel("Ngày đánh giá").InputValueAsync());
     }
+    [Fact]
+    public async Task A_dossier_with_a_wrong_date_and_a_wrong_number_names_both_beside_their_fields_in_one_answer()
+    {
+        using var admin = await app.As("quantri");
+        using var officer = await app.As("canbo.phuong1");
+        var period = await admin.OpenPeriod();
+        var (id, _) = await officer.Draft(RegistryScenarios.Dossier(period, DirectoryScenarios.Unique("Hai ô sai ")));
+
+        var page = await _browser.NewPage(app);
+        await BrowserSession.SignIn(page, "canbo.phuong1");
+        await page.GotoAsync($"/mo-hinh/{id}/sua");
+        var form = page.Locator("form.dossier");
+        var evaluation = form.GetByLabel("Ngày đánh giá");
+        await evaluation.FillAsync("31/02/2026");
+        var baseline = form.Locator("[name='targets[0].baseline']");
+        await baseline.FillAsync("abc");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Lưu thay đổi" }).ClickAsync();
+
+        await form.Locator(".form-error:visible").WaitForAsync();
+        Assert.Equal("true", await evaluation.GetAttributeAsync("aria-invalid"));
+        Assert.Equal("true", await baseline.GetAttributeAsync("aria-invalid"));
+        Assert.Contains("không phải là số", await form.Locator("[data-for='targets[0].baseline']").InnerTextAsync());
+        Assert.NotEmpty((await form.Locator("[data-for='evaluationDate']").InnerTextAsync()).Trim());
+        Assert.Contains("Có 2 lỗi", await form.Locator(".form-error").InnerTextAsync());
+    }
 }

@@ -43,6 +43,37 @@ public sealed class BindingTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Every_write_endpoint_names_all_of_its_unreadable_fields_in_one_answer()
+    {
+        var cases = new List<(string Method, string Url, string Body, string[] Fields)>();
+        foreach (var (method, url, type) in WriteEndpoints())
+        {
+            var wrong = Properties(type).Select(p => (p.Name, Value: WrongValues(p.Type).FirstOrDefault().Value))
+                .Where(p => p.Value is not null && p.Name != "version").Take(3).ToList();
+            if (wrong.Count < 2) continue;
+            var body = new JsonObject();
+            foreach (var (name, value) in wrong) body[name] = value.DeepClone();
+            cases.Add((method, url, body.ToJsonString(), wrong.Select(w => w.Name).ToArray()));
+        }
+        Assert.True(cases.Count >= 10, $"only {cases.Count} endpoints with two fields to get wrong were found");
+
+        using var admin = await app.As("quantri");
+        var failures = new List<string>();
+        foreach (var c in cases)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(c.Method), c.Url)
+            {
+                Content = new StringContent(c.Body, System.Text.Encoding.UTF8, "application/json")
+            };
+            using var response = await admin.Client.SendAsync(request);
+            var raw = await response.Content.ReadAsStringAsync();
+            var missing = c.Fields.Where(f => Judge(response.StatusCode, raw, f) is not null).ToList();
+            if (missing.Count > 0) failures.Add($"{c.Method} {c.Url} {c.Body} → {(int)response.StatusCode}, not named: {string.Join(", ", missing)}: {raw}");
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} of {cases.Count} cases failed:\n" + string.Join("\n", failures.Take(20)));
+    }
+
+    [Fact]
     public async Task An_unparseable_query_value_and_a_huge_search_are_refused_by_name()
     {
         using var admin = await app.As("quantri");

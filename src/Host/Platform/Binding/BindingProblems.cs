@@ -1,5 +1,10 @@
 using Emulation.Kernel.Text;
 using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using System.Text.RegularExpressions;
 
 namespace Emulation.Host.Platform.Binding;
@@ -40,9 +45,69 @@ public static partial class BindingProblems
         if (field == "version" && message.StartsWith("Thiếu"))
             message = "Thiếu phiên bản (version) của dữ liệu đang sửa: hãy tải lại trang rồi gửi lại.";
         Rewrite(problem, field, message);
+        if (field.Length > 0 && Where().IsMatch(detail)) AddTheOthers(http, problem, field);
         problem.Extensions.Remove("lineNumber");
         problem.Extensions.Remove("bytePositionInLine");
     }
+
+    /// <summary>System.Text.Json stops at the first value it cannot read, so a person who typed two numbers wrong would
+    /// learn of the second only after fixing the first. The body is read again with each unreadable value set to null
+    /// (or, if null is not allowed, left out) until it binds, and every value found unreadable on the way is named.</summary>
+    static void AddTheOthers(HttpContext http, Microsoft.AspNetCore.Mvc.ProblemDetails problem, string first)
+    {
+        if (http.Items[BindingSetup.BodyKey] is not byte[] bytes
+            || http.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is not { } type) return;
+        var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        JsonNode? body;
+        try { body = JsonNode.Parse(bytes); }
+        catch (JsonException) { return; }
+        var errors = (Dictionary<string, string[]>)problem.Extensions["errors"]!;
+        var tries = new Dictionary<string, int>();
+        for (var i = 0; i < MaxRereads; i++)
+        {
+            http.Items.Remove(ReasonKey);
+            try { JsonSerializer.Deserialize(body, type, options); return; }
+            catch (JsonException e) when (e.Path is { Length: > 1 } path && Where().Match(e.Message) is { Success: true } where)
+            {
+                var field = Field(path);
+                var seen = tries.GetValueOrDefault(path);
+                if (seen == 0 && field != first && !errors.ContainsKey(field)) errors[field] = [Reason(http, e.Message, where)];
+                tries[path] = seen + 1;
+                if (seen >= 2 || !Blank(body, path, remove: seen == 1)) return;
+            }
+            catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException) { return; }
+        }
+    }
+
+    const int MaxRereads = 200;
+
+    /// <summary>Sets the value at a System.Text.Json path ("$.targets[0].baseline", "$.scores.C1", "$['a b']") to null,
+    /// or removes it from its object.</summary>
+    static bool Blank(JsonNode? root, string path, bool remove)
+    {
+        var steps = Steps().Matches(path).Select(m => m.Groups[1].Success ? (object)int.Parse(m.Groups[1].Value)
+            : m.Groups[2].Success ? m.Groups[2].Value.Replace("''", "'") : m.Groups[3].Value).ToList();
+        if (steps.Count == 0) return false;
+        var node = root;
+        foreach (var step in steps[..^1])
+            node = step is int index ? (node as JsonArray) is { } a && index < a.Count ? a[index] : null : Child(node as JsonObject, (string)step);
+        switch (steps[^1], node)
+        {
+            case (int index, JsonArray array) when index < array.Count && !remove: array[index] = null; return true;
+            case (string name, JsonObject obj) when Key(obj, name) is { } key:
+                if (remove) obj.Remove(key); else obj[key] = null;
+                return true;
+            default: return false;
+        }
+    }
+
+    static JsonNode? Child(JsonObject? obj, string name) => obj is not null && Key(obj, name) is { } key ? obj[key] : null;
+
+    static string? Key(JsonObject obj, string name) =>
+        obj.ContainsKey(name) ? name : obj.Select(p => p.Key).FirstOrDefault(k => k.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    [GeneratedRegex(@"\[(\d+)\]|\['((?:[^']|'')*)'\]|\.([^.\[]+)")]
+    private static partial Regex Steps();
 
     static void Query(Microsoft.AspNetCore.Mvc.ProblemDetails problem, string name)
     {

@@ -81,10 +81,26 @@ public static class BindingSetup
         await next();
     });
 
+    /// <summary>Longest JSON body kept in memory, so that when one of its fields cannot be read the others can be read
+    /// again to name every unreadable field at once (<see cref="BindingProblems"/>); a form's body is a few kilobytes.</summary>
+    public const int LongestRereadBody = 64 * 1024;
+
+    /// <summary>Where a body of at most <see cref="LongestRereadBody"/> bytes is kept for the request.</summary>
+    public const string BodyKey = "emulation.json-body";
+
     static async Task<bool> IsNullBody(HttpRequest request)
     {
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsDelete(request.Method)) return false;
-        if (!request.HasJsonContentType() || request.ContentLength is 0 or > LongestNullBody) return false;
+        if (!request.HasJsonContentType() || request.ContentLength is 0) return false;
+        if (request.ContentLength is { } length and <= LongestRereadBody)
+        {
+            var bytes = new byte[length];
+            await request.Body.ReadExactlyAsync(bytes, request.HttpContext.RequestAborted);
+            request.Body = new MemoryStream(bytes, writable: false);
+            request.HttpContext.Items[BodyKey] = bytes;
+            return length <= LongestNullBody && System.Text.Encoding.UTF8.GetString(bytes).Trim() == "null";
+        }
+        if (request.ContentLength is not null) return false;
         request.EnableBuffering();
         var buffer = new byte[LongestNullBody + 1];
         var read = 0;

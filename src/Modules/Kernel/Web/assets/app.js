@@ -261,3 +261,12 @@
   }
   document.addEventListener('DOMContentLoaded', () => document.querySelectorAll('input[type=file]').forEach(dress));
 })();
+
+// The navigation on a phone: folded into its menu when the page opens (and whenever the screen becomes narrow), open on
+// a wide screen where its summary is not drawn. Without this script it stays open, wrapped, every entry reachable.
+(function () {
+  const narrow = window.matchMedia('(max-width: 640px)');
+  const fit = () => document.querySelectorAll('details.nav-menu').forEach(d => { d.open = !narrow.matches; });
+  document.addEventListener('DOMContentLoaded', fit);
+  narrow.addEventListener('change', fit);
+})();
