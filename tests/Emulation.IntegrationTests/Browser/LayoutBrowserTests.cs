@@ -129,6 +129,32 @@ public sealed class LayoutBrowserTests(AppFixture app) : IAsyncLifetime
         Assert.False(await desk.Locator("nav.main summary").IsVisibleAsync());
     }
 
+    [Theory]
+    [InlineData("ranking", "/quan-tri/nguoi-dung")]
+    [InlineData("quantri", "/quan-tri/nguoi-dung")]
+    [InlineData("quantri", "/khen-thuong/danh-muc")]
+    public async Task At_390_px_a_results_table_is_a_card_per_row_whose_title_has_the_whole_width(string user, string url)
+    {
+        if (user == "ranking")
+        {
+            var r = await app.RoundInScoring(models: 2, reviewers: 1);
+            using (var secretary = await app.As(ReviewScenarios.Secretary))
+                (await secretary.Assign(r.Round, r.Models, r.Reviewers[0].Id)).Expect(HttpStatusCode.OK);
+            (user, url) = (ReviewScenarios.Secretary, $"/tham-dinh/{r.Round}/xep-hang");
+        }
+        var page = await Phone();
+        await BrowserSession.SignIn(page, user);
+        await page.GotoAsync(url);
+        var titles = page.Locator("table.stack tbody td.title");
+        await titles.First.WaitForAsync();
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the page scrolls sideways");
+        for (var i = 0; i < Math.Min(await titles.CountAsync(), 5); i++)
+        {
+            var box = await titles.Nth(i).BoundingBoxAsync();
+            Assert.True(box!.Width >= 300 && box.X + box.Width <= 390, $"row {i}'s title is {box.Width}px wide at {box.X}");
+        }
+    }
+
     [Fact]
     public async Task Printing_a_dossier_leaves_out_the_navigation_and_fits_a4()
     {

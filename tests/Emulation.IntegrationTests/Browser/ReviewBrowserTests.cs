@@ -32,7 +32,9 @@ public sealed class ReviewBrowserTests(AppFixture app) : IAsyncLifetime
         await hq.GetByLabel("Điểm tự chấm").FillAsync("7,5");
         Assert.Equal("22,5", await page.Locator("#tong-diem output").InnerTextAsync());
         await hq.GetByLabel("Giải trình").FillAsync("Thu nhập hộ tham gia tăng từ 60 lên 85 triệu đồng/năm.");
-        await hq.GetByLabel("Báo cáo, minh chứng 1").FillAsync("Báo cáo tiến độ quý III/2026");
+        // This model has no report submitted yet: the choice is empty, a document kept at the ward is named instead.
+        Assert.Contains("chưa có báo cáo", await hq.GetByLabel("Báo cáo, minh chứng 1").InnerTextAsync());
+        await hq.GetByLabel("Minh chứng khác (không có trên hệ thống)").FillAsync("Sổ họp dân lưu tại phường");
         // Saved, then the form is loaded again from the server: wait for that reload, not for a moment of quiet.
         await page.RunAndWaitForResponseAsync(
             () => page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Lưu nháp" }).ClickAsync(),

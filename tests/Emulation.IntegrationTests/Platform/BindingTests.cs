@@ -74,6 +74,15 @@ public sealed class BindingTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_body_naming_a_field_twice_with_an_unreadable_value_is_refused_by_that_field_not_failed()
+    {
+        using var officer = await app.As("canbo.phuong1");
+        var reply = (await officer.PostRaw("/api/registry/models", """{"startDate": "abc", "evaluationDate": "def", "startDate": "ghi"}"""))
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(reply.Errors("startDate"));
+    }
+
+    [Fact]
     public async Task An_unparseable_query_value_and_a_huge_search_are_refused_by_name()
     {
         using var admin = await app.As("quantri");

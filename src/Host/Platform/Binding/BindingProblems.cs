@@ -45,7 +45,13 @@ public static partial class BindingProblems
         if (field == "version" && message.StartsWith("Thiếu"))
             message = "Thiếu phiên bản (version) của dữ liệu đang sửa: hãy tải lại trang rồi gửi lại.";
         Rewrite(problem, field, message);
-        if (field.Length > 0 && Where().IsMatch(detail)) AddTheOthers(http, problem, field);
+        if (field.Length > 0 && Where().IsMatch(detail))
+        {
+            // The others are named as well as can be: a body System.Text.Json reads but JsonNode refuses (a repeated
+            // property name) keeps the answer it already has, the first field.
+            try { AddTheOthers(http, problem, field); }
+            catch (Exception e) when (e is not OutOfMemoryException) { }
+        }
         problem.Extensions.Remove("lineNumber");
         problem.Extensions.Remove("bytePositionInLine");
     }

@@ -34,8 +34,10 @@ public static class DecideModelEndpoint
         if (DecisionSteps.Refuse(round, access, StateRefusal) is { } refusal) return refusal;
         if (round!.Models.All(m => m.ModelId != modelId)) return Problems.NotFound("Mô hình này không thuộc đợt đánh giá.");
         var now = clock.GetUtcNow();
+        // Scoring is over in deliberation, so the scores read here cannot change before the decision commits.
+        var scores = await RoundScores.OfAsync(session, id, modelId, ctx.RequestAborted);
         var stream = await DecisionSteps.LockAsync(session, id, ctx.RequestAborted);
-        var (result, events) = Decide(stream.Aggregate ?? RoundDecisions.Empty(id), modelId, command, access.User.Id, now);
+        var (result, events) = Decide(stream.Aggregate ?? RoundDecisions.Empty(id), modelId, command, access.User.Id, now, scores?.GatesMet);
         DecisionSteps.Append(stream, id, events, now);
         return result;
     }
@@ -47,11 +49,18 @@ public static class DecideModelEndpoint
         _ => "Chỉ ghi kết quả khi đợt đánh giá ở bước họp xét."
     };
 
-    public static (IResult, IReadOnlyList<object>) Decide(RoundDecisions current, Guid modelId, DecideModel command, Guid by, DateTimeOffset now)
+    public const string GateFailed = "Mô hình không đạt điều kiện bắt buộc của bộ tiêu chí (theo đa số phiếu chấm đã gửi): " +
+                                     "chỉ ghi được kết quả “Không công nhận”, dù tổng điểm bao nhiêu.";
+
+    /// <param name="gatesMet">Whether the model met the rubric's gate criteria by its reviewers' verdict (<see cref="Scoring.GateVerdict"/>);
+    /// null when no scorecard was submitted, which leaves the decision to the board.</param>
+    public static (IResult, IReadOnlyList<object>) Decide(RoundDecisions current, Guid modelId, DecideModel command, Guid by, DateTimeOffset now,
+        bool? gatesMet = null)
     {
         var errors = new Errors();
         var outcome = OutcomeLabels.Parse(command.Outcome);
         errors.Add(outcome is null, "outcome", "Kết quả phải là not-recognised, recognised, outstanding hoặc proposed.");
+        errors.Add(outcome is not (null or Outcome.NotRecognised) && gatesMet == false, "outcome", GateFailed);
         string? level = null;
         if (outcome == Outcome.Proposed)
         {

@@ -14,9 +14,12 @@ namespace Emulation.Review.Decisions;
 public sealed record QuotaView(string Level, string Label, int? Quota, int Proposed);
 
 public sealed record DecisionRow(Guid ModelId, string Name, string? Code, Guid UnitId, string UnitName, string FieldCode, string LevelCode,
-    bool Reporting, bool TargetReached, string? Outcome, string? OutcomeLabel, string? Level, Vote? Vote, string? Note, int Revision);
+    bool Reporting, bool TargetReached, string? Outcome, string? OutcomeLabel, string? Level, Vote? Vote, string? Note, int Revision,
+    IReadOnlyList<string> Comments);
 
 /// <param name="Meeting">The meeting's particulars, for the board and administrators only.</param>
+/// <remarks>Each row's <c>Comments</c> are the reviewers' comments to the unit, without their names, given to the unit
+/// with its published result (ADR 0065); the board reads them, signed, on each model's scores.</remarks>
 public sealed record DecisionsView(Guid RoundId, string RoundName, string State, string Rule, string RuleLabel, int Members,
     IReadOnlyList<QuotaView> Quotas, IReadOnlyList<DecisionRow> Models, long Version, bool CanDecide, Meeting? Meeting);
 
@@ -48,13 +51,16 @@ public static class DecisionQueries
         var all = SeesAll(round, access);
         var models = round.Models.Where(m => all || round.State == RoundState.Closed && (access.CanActFor(m.UnitId) || access.FullUnits.Contains(m.UnitId))).ToList();
         var followed = await FollowedRecords.ForAsync(session, models.Select(m => m.ModelId).ToList(), ct);
+        var comments = !all && round.State == RoundState.Closed ? await CommentsToUnitAsync(session, round.Id, models.Select(m => m.ModelId).ToArray(), ct)
+            : new Dictionary<Guid, IReadOnlyList<string>>();
         var rows = models.Select(m =>
         {
             var d = decisions.For(m.ModelId);
             var f = followed.GetValueOrDefault(m.ModelId);
             return new DecisionRow(m.ModelId, m.Name, m.Code, m.UnitId, access.Tree.Name(m.UnitId), m.FieldCode, m.LevelCode,
                 f?.Reporting ?? false, f?.TargetReached ?? false, d is null ? null : OutcomeLabels.Code(d.Outcome),
-                d is null ? null : OutcomeLabels.Label(d.Outcome, d.Level), d?.Level, d?.Vote, all ? d?.Note : null, d?.Revision ?? 0);
+                d is null ? null : OutcomeLabels.Label(d.Outcome, d.Level), d?.Level, d?.Vote, all ? d?.Note : null, d?.Revision ?? 0,
+                comments.GetValueOrDefault(m.ModelId) ?? []);
         }).ToList();
         var quotas = CommendationLevels.All.Select(l => new QuotaView(l, CommendationLevels.Label(l),
             decisions.Quotas.TryGetValue(l, out var q) ? q : null,
@@ -62,6 +68,20 @@ public static class DecisionQueries
         return new DecisionsView(round.Id, round.Name, RoundRules.Code(round.State), DecisionRules.RuleCode(decisions.Rule),
             DecisionRules.RuleLabel(decisions.Rule), decisions.Members, quotas, rows, decisions.Version,
             access.CanRun(round) && round.State == RoundState.Deliberation, all ? decisions.Meeting : null);
+    }
+
+    /// <summary>The submitted comments to the unit of the models' assigned reviewers, oldest first, unsigned.</summary>
+    static async Task<Dictionary<Guid, IReadOnlyList<string>>> CommentsToUnitAsync(IQuerySession session, Guid roundId, Guid[] models, CancellationToken ct)
+    {
+        if (models.Length == 0) return [];
+        var cards = await session.Query<Scoring.Scorecard>()
+            .Where(s => s.RoundId == roundId && s.Submitted && s.ToUnit != null && s.ModelId.IsOneOf(models)).ToListAsync(ct);
+        if (cards.Count == 0) return [];
+        var reviews = (await session.LoadManyAsync<Assignment.ModelReview>(ct,
+            cards.Select(c => c.ModelId).Distinct().Select(m => Assignment.ReviewIds.ModelReview(roundId, m)).ToArray())).ToDictionary(r => r.ModelId);
+        return cards.Where(c => reviews.TryGetValue(c.ModelId, out var r) && r.Reviewers.Contains(c.ReviewerId))
+            .GroupBy(c => c.ModelId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(c => c.SubmittedAt).Select(c => c.ToUnit!).ToList());
     }
 
     [WolverineGet("/api/review/rounds/{id}/funnel"), Authorize(Policy = Policies.SignedIn)]

@@ -61,7 +61,10 @@ public static class DocumentDownloads
         if (round.State < RoundState.Deliberation)
             return (null, Problems.Conflict("Đợt đánh giá chưa đến bước họp xét: chưa có kết quả để lập biên bản, danh sách."));
         var decisions = await session.LoadAsync<RoundDecisions>(RoundDecisions.StreamFor(id), ctx.RequestAborted) ?? RoundDecisions.Empty(id);
-        var means = await RoundScores.MeansAsync(session, id, ctx.RequestAborted);
+        // The same document for everyone, less the means the caller may not read (ADR 0064): a conflicted member's
+        // copy leaves that model's mean blank.
+        var means = (await RoundScores.ForAsync(session, new Assignment.ReviewRound(round, access), ctx.RequestAborted)).Shown
+            .ToDictionary(m => m.Key, m => m.Value.Mean);
         var tree = access.Tree;
         var board = tree.Find(round.BoardId);
         return (new DocumentSource(round, decisions, board?.Name ?? "", tree.Find(board?.ParentId)?.Name,

@@ -16,7 +16,8 @@ namespace Emulation.Review.Ranking;
 /// <param name="Declared">The reader declared a conflict with this model.</param>
 /// <param name="Pending">The reader is assigned to this model and has not submitted their scores yet.</param>
 /// <param name="Totals">The submitted totals of the reviewers assigned now (a reviewer taken off stops counting).</param>
-public sealed record RankingEntry(Guid ModelId, int Assigned, bool Declared, bool Pending, IReadOnlyList<decimal> Totals);
+/// <param name="GatesMet">Whether the model met the rubric's gates by those same scorecards (<see cref="GateVerdict"/>); null with none.</param>
+public sealed record RankingEntry(Guid ModelId, int Assigned, bool Declared, bool Pending, IReadOnlyList<decimal> Totals, bool? GatesMet = null);
 
 /// <summary>The ranking's read model (ADR 0045): a row per covered model in <c>review.ranking_entry</c>, kept by the
 /// events in the transaction that appends them, so the ranking is current when a score's answer returns. Plain arrays
@@ -41,6 +42,8 @@ public sealed partial class RankingEntryProjection : EventProjection
         table.AddColumn("conflicts", "uuid[]").NotNull();
         table.AddColumn("scorers", "uuid[]").NotNull();
         table.AddColumn("totals", "numeric[]").NotNull();
+        // Added after the first rounds were scored: rows written before it read as "no verdict" until a rebuild.
+        table.AddColumn("gates", "boolean[]").NotNull().DefaultValueByExpression("'{}'::boolean[]");
         return table;
     }
 
@@ -68,11 +71,12 @@ public sealed partial class RankingEntryProjection : EventProjection
     public void Project(ScoresSubmitted e, IDocumentOperations ops) =>
         ops.QueueSqlCommand(
             $"update {Table} set scorers[coalesce(array_position(scorers, ?), cardinality(scorers) + 1)] = ?, " +
-            "totals[coalesce(array_position(scorers, ?), cardinality(scorers) + 1)] = ? where round_id = ? and model_id = ?",
-            e.ReviewerId, e.ReviewerId, e.ReviewerId, e.Total, e.RoundId, e.ModelId);
+            "totals[coalesce(array_position(scorers, ?), cardinality(scorers) + 1)] = ?, " +
+            "gates[coalesce(array_position(scorers, ?), cardinality(scorers) + 1)] = ? where round_id = ? and model_id = ?",
+            e.ReviewerId, e.ReviewerId, e.ReviewerId, e.Total, e.ReviewerId, e.GatesMet, e.RoundId, e.ModelId);
 
     const string Read = $"""
-        select model_id, reviewers, conflicts, scorers, totals from {Table}
+        select model_id, reviewers, conflicts, scorers, totals, gates from {Table}
         where round_id = @round and (@level::text is null or level_code = @level) and (@field::text is null or field_code = @field)
         """;
 
@@ -92,19 +96,26 @@ public sealed partial class RankingEntryProjection : EventProjection
         {
             var id = rows.GetGuid(0);
             entries[id] = Entry(id, rows.GetFieldValue<Guid[]>(1), rows.GetFieldValue<Guid[]>(2), rows.GetFieldValue<Guid[]>(3),
-                rows.GetFieldValue<decimal[]>(4), reader);
+                rows.GetFieldValue<decimal[]>(4), reader, rows.GetFieldValue<bool?[]>(5));
         }
         return entries;
     }
 
     /// <summary>Pure: what the row says to <paramref name="reader"/>. A total counts while its reviewer is assigned: one taken
     /// off (or who declared a conflict) stops counting, and counts again if assigned again, as their scorecard stays submitted.</summary>
-    public static RankingEntry Entry(Guid model, Guid[] reviewers, Guid[] conflicts, Guid[] scorers, decimal[] totals, Guid reader)
+    /// <param name="gates">Side by side with <paramref name="scorers"/>; shorter (rows kept before gates were recorded) or
+    /// null where a scorecard's verdict is not recorded: those scorecards count in the mean, not in the gate verdict.</param>
+    public static RankingEntry Entry(Guid model, Guid[] reviewers, Guid[] conflicts, Guid[] scorers, decimal[] totals, Guid reader, bool?[]? gates = null)
     {
         var counted = new List<decimal>(scorers.Length);
+        var verdicts = new List<bool>(scorers.Length);
         for (var i = 0; i < scorers.Length && i < totals.Length; i++)
-            if (Array.IndexOf(reviewers, scorers[i]) >= 0) counted.Add(totals[i]);
+        {
+            if (Array.IndexOf(reviewers, scorers[i]) < 0) continue;
+            counted.Add(totals[i]);
+            if (gates is not null && i < gates.Length && gates[i] is { } g) verdicts.Add(g);
+        }
         return new RankingEntry(model, reviewers.Length, Array.IndexOf(conflicts, reader) >= 0,
-            Array.IndexOf(reviewers, reader) >= 0 && Array.IndexOf(scorers, reader) < 0, counted);
+            Array.IndexOf(reviewers, reader) >= 0 && Array.IndexOf(scorers, reader) < 0, counted, GateVerdict.Of(verdicts));
     }
 }

@@ -16,8 +16,10 @@ namespace Emulation.Review.Ranking;
 /// <param name="Hidden">The caller is conflicted with this model: its scores are not shown to them.</param>
 /// <param name="Pending">The caller scores this model and has not submitted yet: the others' scores stay hidden from them
 /// until they do (scores are independent), and the model is left out of their ranking.</param>
+/// <param name="GatesMet">Whether the model met the rubric's gate criteria by its submitted scorecards (ADR 0064); null with
+/// none, or when its scores are hidden from the caller.</param>
 public sealed record RankingRow(int? Rank, bool Tied, Guid ModelId, string Name, string? Code, string UnitName, string FieldCode, string LevelCode,
-    int Assigned, ScoreAggregate? Scores, bool Hidden, bool Pending);
+    int Assigned, ScoreAggregate? Scores, bool Hidden, bool Pending, bool? GatesMet);
 
 public sealed record RankingGroup(string LevelCode, string FieldCode, int Models);
 
@@ -26,7 +28,8 @@ public sealed record RankingGroup(string LevelCode, string FieldCode, int Models
 public sealed record RoundRankingView(Guid RoundId, string RoundName, string State, decimal Threshold, IReadOnlyList<RankingGroup> Groups,
     string? Level, string? Field, int Total, int Page, int Size, IReadOnlyList<RankingRow> Rows);
 
-/// <summary>The round's ranking per field and level by the mean of submitted totals, ties as ties; the board reads it.
+/// <summary>The round's ranking per field and level by the mean of submitted totals, gate failures below the rest, ties as
+/// ties; the board reads it.
 /// Reads the round (kept in memory by version) and the ranking's read model, a compact row per model (ADR 0045): never
 /// the scorecards or the models' reviews.</summary>
 public static class RoundRankingQuery
@@ -73,12 +76,13 @@ public static class RoundRankingQuery
         var pending = chosen.Keys.Where(m => !hidden.Contains(m) && entries.GetValueOrDefault(m)?.Pending == true).ToHashSet();
         var aggregates = chosen.Keys.ToDictionary(m => m, m => hidden.Contains(m) || pending.Contains(m) ? null
             : ScoreAggregate.Of(entries.GetValueOrDefault(m)?.Totals ?? [], options.DisagreementThreshold));
-        var ranked = Rankings.Of(chosen.Values.Select(m => new RankInput(m.ModelId, m.FieldCode, m.LevelCode, aggregates[m.ModelId]?.Mean)));
+        bool? Gates(Guid m) => aggregates[m] is null ? null : entries.GetValueOrDefault(m)?.GatesMet;
+        var ranked = Rankings.Of(chosen.Values.Select(m => new RankInput(m.ModelId, m.FieldCode, m.LevelCode, aggregates[m.ModelId]?.Mean, Gates(m.ModelId) ?? true)));
         var rows = ranked.Skip((page - 1) * size).Take(size).Select(r =>
         {
             var m = chosen[r.ModelId];
             return new RankingRow(r.Rank, r.Tied, m.ModelId, m.Name, m.Code, round.Tree.Name(m.UnitId), m.FieldCode, m.LevelCode,
-                entries.GetValueOrDefault(m.ModelId)?.Assigned ?? 0, aggregates[m.ModelId], hidden.Contains(m.ModelId), pending.Contains(m.ModelId));
+                entries.GetValueOrDefault(m.ModelId)?.Assigned ?? 0, aggregates[m.ModelId], hidden.Contains(m.ModelId), pending.Contains(m.ModelId), Gates(m.ModelId));
         }).ToList();
         timing?.Mark("rank");
         return new RoundRankingView(id, round.Round.Name, RoundRules.Code(round.Round.State), options.DisagreementThreshold, groups, level, field,

@@ -21,7 +21,8 @@ public sealed record OtherScore(Guid ReviewerId, string ReviewerName, IReadOnlyD
 /// their own scores yet: scores are independent.</summary>
 public sealed record ModelScoresView(Guid RoundId, string RoundName, string RoundState, DateOnly ScoringDue, CoveredModel Model, string UnitName,
     IReadOnlyList<Criterion> Criteria, bool IsReviewer, bool CanScore, Scorecard? Mine, bool OthersHidden, IReadOnlyList<OtherScore> Others,
-    ScoreAggregate? Aggregate, bool DiscussionOpen, IReadOnlyList<DiscussionComment> Discussion);
+    ScoreAggregate? Aggregate, bool DiscussionOpen, IReadOnlyList<DiscussionComment> Discussion, bool ReadsToBoard = false,
+    SelfAssessment.ModelSelfAssessment? SelfAssessment = null);
 
 public static class ModelScoresQuery
 {
@@ -49,16 +50,21 @@ public static class ModelScoresQuery
         if (round.IConflict(review, model)) return (null, Problems.Forbidden(Conflicted));
 
         var cards = await session.Query<Scorecard>().Where(s => s.RoundId == id && s.ModelId == modelId).ToListAsync(ct);
+        // The unit's submitted self-assessment is what the reviewer scores against (ADR 0066); a draft stays the unit's.
+        var self = await session.LoadAsync<SelfAssessment.ModelSelfAssessment>(SelfAssessment.ModelSelfAssessment.StreamFor(id, modelId), ct);
         var mine = cards.FirstOrDefault(c => c.ReviewerId == round.User.Id);
         var hidden = isReviewer && mine?.Submitted != true;
         var counted = cards.Where(c => c.Submitted && review?.Reviewers.Contains(c.ReviewerId) == true).ToList();
         var names = (await session.LoadManyAsync<ReviewPerson>(ct, counted.Select(c => c.ReviewerId).ToArray())).ToDictionary(p => p.Id, p => p.FullName);
+        // Confidential comments are the board's: an invited expert (or an administrator) reads the scores, not them (ADR 0065).
+        var readsToBoard = round.IsBoard;
         var others = hidden ? [] : counted.Where(c => c.ReviewerId != round.User.Id)
-            .Select(c => new OtherScore(c.ReviewerId, names.GetValueOrDefault(c.ReviewerId) ?? "", c.Scores, c.Total, c.GatesMet, c.ToUnit, c.ToBoard, c.SubmittedAt)).ToList();
+            .Select(c => new OtherScore(c.ReviewerId, names.GetValueOrDefault(c.ReviewerId) ?? "", c.Scores, c.Total, c.GatesMet, c.ToUnit,
+                readsToBoard ? c.ToBoard : null, c.SubmittedAt)).ToList();
         var aggregate = hidden ? null : ScoreAggregate.Of(counted.Select(c => c.Total).ToList(), options.DisagreementThreshold);
         var open = !hidden && (aggregate?.Disagreement == true || review?.Discussion.Count > 0);
         return (new ModelScoresView(id, round.Round.Name, RoundRules.Code(round.Round.State), round.Round.Dates.ScoringDue, model, round.Tree.Name(model.UnitId),
             round.Round.Criteria, isReviewer, isReviewer && SaveScorecardEndpoint.Closed(round.Round, clock.GetUtcNow()) is null, mine, hidden, others,
-            aggregate, open, hidden ? [] : review?.Discussion ?? []), null);
+            aggregate, open, hidden ? [] : review?.Discussion ?? [], readsToBoard, self?.Submitted == true ? self : null), null);
     }
 }

@@ -19,10 +19,10 @@ public static class SaveSelfAssessmentEndpoint
     [ProducesResponseType<SelfAssessmentReply>(StatusCodes.Status200OK)]
     public static Task<IResult> Post(Guid roundId, Guid modelId, SaveSelfAssessment command, IDocumentSession session, ReviewUnits units,
         HttpContext ctx, TimeProvider clock) =>
-        SelfAssessmentSteps.RunAsync(session, roundId, modelId, units, ctx, (round, current, access) =>
-            Decide(round, modelId, current, command, access, clock.GetUtcNow()));
+        SelfAssessmentSteps.RunAsync(session, roundId, modelId, units, ctx, (round, current, access, record) =>
+            Decide(round, modelId, current, command, access, clock.GetUtcNow(), record));
 
     public static (IResult, IReadOnlyList<object>) Decide(Round? round, Guid modelId, ModelSelfAssessment? current, SaveSelfAssessment command,
-        ReviewAccess access, DateTimeOffset now) =>
-        SelfAssessmentSteps.Decide(round, modelId, current, command.Scores, command.Version, submitting: false, access, now);
+        ReviewAccess access, DateTimeOffset now, Following.FollowedRecord? record = null) =>
+        SelfAssessmentSteps.Decide(round, modelId, current, command.Scores, command.Version, submitting: false, access, now, record);
 }

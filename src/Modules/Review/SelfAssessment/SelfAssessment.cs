@@ -5,8 +5,9 @@ namespace Emulation.Review.SelfAssessment;
 
 public enum SelfAssessmentState { Draft, Submitted }
 
-/// <summary>A report or an evidence file from the model's monitoring that backs a score, by id and title, stored as the
-/// officer gave it (ADR 0021). Monitoring's feed now carries the reports and files (ADR 0023); the form does not offer them yet.</summary>
+/// <summary>A report or an evidence file from the model's monitoring that backs a score, chosen among those Review's copy
+/// of the monitoring record holds (ADR 0066), with the title taken from it; a link without an id is a document outside
+/// the system, named by the officer.</summary>
 public sealed record EvidenceLink(string Kind, Guid? Id, string Title);
 
 public sealed record SelfScore(string Code, decimal? Score, string? Justification, IReadOnlyList<EvidenceLink> Links);

@@ -1,5 +1,6 @@
 using Emulation.Kernel.Text;
 using Emulation.Kernel.Web;
+using Emulation.Review.Following;
 using Emulation.Review.Rounds;
 using Emulation.Review.Rubrics;
 using Microsoft.AspNetCore.Http;
@@ -37,7 +38,11 @@ public static class SelfAssessmentRules
         return (current?.Version ?? 0) != version ? Problems.Conflict(Problems.StaleVersion) : null;
     }
 
-    public static IReadOnlyList<SelfScore> Scores(IReadOnlyList<Criterion> criteria, IReadOnlyList<ScoreInput?>? inputs, bool submitting, Errors errors)
+    public const string UnknownLink = "Báo cáo, minh chứng này không có trong hồ sơ theo dõi của mô hình: hãy chọn trong danh sách báo cáo, minh chứng đã nộp.";
+
+    /// <param name="record">Review's copy of the model's monitoring record: a link's id must name one of its reports or files.</param>
+    public static IReadOnlyList<SelfScore> Scores(IReadOnlyList<Criterion> criteria, IReadOnlyList<ScoreInput?>? inputs, bool submitting, Errors errors,
+        FollowedRecord? record = null)
     {
         var given = inputs ?? [];
         if (given.Count > criteria.Count) { errors.Add(true, "scores", $"Bộ tiêu chí của đợt có {criteria.Count} tiêu chí: mỗi tiêu chí chấm một lần."); return []; }
@@ -55,7 +60,7 @@ public static class SelfAssessmentRules
                     $"Điểm tiêu chí \"{criterion.Name}\" phải từ 0 đến {VietnameseNumber.Text(criterion.MaxPoints)}.")
                 .Add(input.Score is { } s && decimal.Round(s, 2) != s, f + ".score", $"Điểm tiêu chí \"{criterion.Name}\" có tối đa hai chữ số thập phân.")
                 .Optional(justification, f + ".justification", $"giải trình tiêu chí \"{criterion.Name}\"", MaxJustification);
-            var links = Links(input.Links, f, criterion.Name, errors);
+            var links = Links(input.Links, f, criterion.Name, errors, record);
             result.Add(new SelfScore(code, input.Score, justification.Length > 0 ? justification : null, links));
         }
         if (submitting)
@@ -70,7 +75,13 @@ public static class SelfAssessmentRules
         return criteria.Select(c => result.FirstOrDefault(s => s.Code == c.Code)).OfType<SelfScore>().ToList();
     }
 
-    static List<EvidenceLink> Links(IReadOnlyList<LinkInput?>? inputs, string field, string criterion, Errors errors)
+    /// <summary>The title of a report or file the record holds, and its kind; null when it holds none with that id.</summary>
+    public static EvidenceLink? Known(FollowedRecord? record, Guid id) =>
+        record?.Reports.FirstOrDefault(r => r.ReportId == id) is { } report ? new EvidenceLink("report", id, "Báo cáo tiến độ " + report.PeriodWords)
+        : record?.Evidence.FirstOrDefault(e => e.FileId == id) is { } file ? new EvidenceLink("evidence", id, file.FileName)
+        : null;
+
+    static List<EvidenceLink> Links(IReadOnlyList<LinkInput?>? inputs, string field, string criterion, Errors errors, FollowedRecord? record)
     {
         var links = new List<EvidenceLink>();
         if (inputs is null) return links;
@@ -82,6 +93,13 @@ public static class SelfAssessmentRules
             var title = VietnameseText.Clean(l?.Title);
             // The form always offers a few link rows: the ones left empty are no link.
             if (title.Length == 0 && l?.Id is null) continue;
+            if (l?.Id is { } id)
+            {
+                // What the link names is the record's: its kind and title come from there, whatever was sent.
+                if (Known(record, id) is { } known) { if (links.All(x => x.Id != id)) links.Add(known); }
+                else errors.Add(true, f + ".id", UnknownLink);
+                continue;
+            }
             var kind = l?.Kind?.Trim() is { Length: > 0 } k ? k : "evidence";
             errors.Required(title, f + ".title", "tên báo cáo, minh chứng", MaxTitle)
                 .Add(kind is not ("report" or "evidence"), f + ".kind", "Loại liên kết phải là báo cáo (report) hoặc minh chứng (evidence).");
