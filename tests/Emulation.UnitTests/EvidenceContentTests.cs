@@ -69,19 +69,50 @@ public sealed class EvidenceContentTests
     public static TheoryData<string, string> Accepted => new()
     {
         { "ảnh họp dân.jpg", "jpeg" }, { "ANH.JPEG", "jpeg" }, { "so-do.png", "png" }, { "anh.webp", "webp" }, { "dong.gif", "gif" },
-        { "bien-ban.pdf", "pdf" }, { "bao-cao.docx", "docx" }, { "so-lieu.xlsx", "xlsx" }, { "cu.doc", "doc" }, { "cu.xls", "xls" }
+        { "bien-ban.pdf", "pdf" }, { "bao-cao.docx", "docx" }, { "so-lieu.xlsx", "xlsx" }, { "cu.doc", "doc" }, { "cu.xls", "xls" },
+        { "IMG_0412.HEIC", "heic" }, { "ban-quet.tif", "tiff-le" }, { "ban-quet.tiff", "tiff-be" }, { "so-lieu.csv", "csv" }
     };
+
+    // The start of a HEIC photo: a 24-byte "ftyp" box with the "heic" brand, then its "meta" box.
+    static readonly byte[] Heic = [0, 0, 0, 24, .. Encoding.ASCII.GetBytes("ftypheic"), 0, 0, 0, 0, .. Encoding.ASCII.GetBytes("mif1heic"), 0, 0, 0, 8,
+        .. Encoding.ASCII.GetBytes("meta")];
+    static readonly byte[] Csv = Encoding.UTF8.GetBytes("STT,Hộ tham gia,Kinh phí\n1,Nguyễn Thị Hoa,\"1.500.000\"\n2,Trần Văn Đức,\"2.000.000\"\n");
 
     static byte[] Sample(string kind) => kind switch
     {
         "jpeg" => Jpeg(), "png" => Image(SKEncodedImageFormat.Png), "webp" => Image(SKEncodedImageFormat.Webp), "gif" => Gif,
         "pdf" => Pdf, "docx" => Docx(), "xlsx" => Xlsx(), "doc" => Ole("WordDocument"), "xls" => Ole("Workbook"),
+        "heic" => Heic, "tiff-le" => [0x49, 0x49, 0x2A, 0x00, 8, 0, 0, 0, .. new byte[40]], "tiff-be" => [0x4D, 0x4D, 0x00, 0x2A, 0, 0, 0, 8, .. new byte[40]],
+        "csv" => Csv,
         _ => throw new ArgumentOutOfRangeException(nameof(kind))
     };
 
     [Theory]
     [MemberData(nameof(Accepted))]
     public void A_file_whose_content_is_what_its_name_says_passes(string name, string kind) => Assert.Null(Judge(name, Sample(kind)));
+
+    [Fact]
+    public void A_csv_must_be_utf8_text_to_the_end_even_when_a_letter_straddles_two_reads()
+    {
+        for (var chunk = 1; chunk <= 9; chunk++) Assert.Null(Judge("so-lieu.csv", Csv, chunk));
+        // "Hộ" in Windows-1258 (what an old Excel saves as CSV) is not UTF-8; neither is a picture nor a NUL at the end.
+        byte[] ansi = [.. Encoding.ASCII.GetBytes("STT,H"), 0xD4, 0xD2, .. Encoding.ASCII.GetBytes(" tham gia\n")];
+        Assert.Contains("CSV UTF-8", Judge("so-lieu.csv", ansi));
+        Assert.NotNull(Judge("so-lieu.csv", Jpeg()));
+        Assert.NotNull(Judge("so-lieu.csv", [.. Csv, 0]));
+        // A letter cut off at the very end of the file.
+        Assert.NotNull(Judge("so-lieu.csv", Csv[..^1].Concat(Encoding.UTF8.GetBytes("ộ")[..2]).ToArray()));
+        Assert.False(EvidenceKinds.Csv.Thumbnailed || EvidenceKinds.Heic.Thumbnailed || EvidenceKinds.Tiff.Thumbnailed);
+    }
+
+    [Fact]
+    public void A_pdf_named_heic_or_tif_is_refused_and_a_photo_is_told_apart_from_a_video_box()
+    {
+        Assert.Contains("(nội dung là tài liệu PDF)", Judge("anh.heic", Pdf));
+        Assert.Contains("(nội dung là tài liệu PDF)", Judge("quet.tif", Pdf));
+        byte[] mp4 = [0, 0, 0, 24, .. Encoding.ASCII.GetBytes("ftypisom"), .. new byte[16]];
+        Assert.NotNull(Judge("video.heic", mp4));
+    }
 
     [Fact]
     public void A_pdf_named_jpg_is_refused_and_the_message_says_what_it_is()

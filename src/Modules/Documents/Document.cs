@@ -58,8 +58,19 @@ public sealed class PageDescriptor(PageSetup page)
 }
 
 /// <summary>Blocks stacked top to bottom: a page's content, header or footer, a table cell, a row item.</summary>
-public sealed class ColumnDescriptor(List<Block> blocks)
+public sealed class ColumnDescriptor(List<Block> blocks, bool skipOnce = false)
 {
+    /// <summary>What is added through the returned descriptor is left out the first time it would be drawn (the first
+    /// page's header or footer), as QuestPDF's <c>SkipOnce</c>.</summary>
+    public ColumnDescriptor SkipOnce() => new(blocks, true);
+
+    T Add<T>(T block) where T : Block
+    {
+        block.SkipOnce = skipOnce;
+        blocks.Add(block);
+        return block;
+    }
+
     public TextDescriptor Text(string text)
     {
         var descriptor = Text();
@@ -72,7 +83,7 @@ public sealed class ColumnDescriptor(List<Block> blocks)
     TextDescriptor Text()
     {
         var paragraph = new Paragraph();
-        blocks.Add(paragraph);
+        Add(paragraph);
         return new TextDescriptor(paragraph);
     }
 
@@ -84,26 +95,26 @@ public sealed class ColumnDescriptor(List<Block> blocks)
         if (table.Header.Count is not 0 && table.Header.Count != table.Columns.Count)
             throw new ArgumentException("The header row needs one cell per column.", nameof(build));
         while (table.Cells.Count % table.Columns.Count != 0) table.Cells.Add(new Cell());
-        blocks.Add(table);
+        Add(table);
     }
 
     public void Row(Action<RowDescriptor> build)
     {
         var row = new Row();
         build(new RowDescriptor(row));
-        blocks.Add(row);
+        Add(row);
     }
 
     /// <summary>PNG or JPEG bytes, scaled to the width; the height follows the picture's proportions.</summary>
-    public void Image(byte[] bytes, double widthMm, TextAlign align = TextAlign.Center) => blocks.Add(new Image(bytes, widthMm, align));
-    public void Rule(double widthMm) => blocks.Add(new Rule(widthMm));
+    public void Image(byte[] bytes, double widthMm, TextAlign align = TextAlign.Center) => Add(new Image(bytes, widthMm, align));
+    public void Rule(double widthMm) => Add(new Rule(widthMm));
 
     /// <summary>Content at a fixed spot, from the paper's top-left corner, not taking room in the flow.</summary>
     public void Placed(double xMm, double yMm, double widthMm, Action<ColumnDescriptor> build)
     {
         var placed = new Placed(xMm, yMm, widthMm);
         build(new ColumnDescriptor(placed.Content));
-        blocks.Add(placed);
+        Add(placed);
     }
 
     /// <summary>Vector drawing in millimetres from the paper's top-left corner (QuestPDF's Canvas).</summary>
@@ -111,13 +122,13 @@ public sealed class ColumnDescriptor(List<Block> blocks)
     {
         var drawing = new Drawing();
         build(new CanvasDescriptor(drawing));
-        blocks.Add(drawing);
+        Add(drawing);
     }
     /// <summary>A drawing made once and placed on many pages (a certificate's frame): drawn the same, laid out once.</summary>
-    internal void Canvas(Drawing drawing) => blocks.Add(drawing);
+    internal void Canvas(Drawing drawing) => Add(drawing);
 
-    public void Space(double heightMm) => blocks.Add(new Space(heightMm));
-    public void PageBreak() => blocks.Add(new PageBreak());
+    public void Space(double heightMm) => Add(new Space(heightMm));
+    public void PageBreak() => Add(new PageBreak());
 }
 
 public sealed class TextDescriptor(Paragraph paragraph)

@@ -34,7 +34,12 @@ public sealed class Span(string text, SpanKind kind = SpanKind.Text)
     public TextStyle Style { get; internal set; } = new();
 }
 
-public abstract class Block;
+public abstract class Block
+{
+    /// <summary>Left out the first time it would be drawn: a header's page number not shown on the first page
+    /// (QuestPDF's <c>SkipOnce</c>).</summary>
+    public bool SkipOnce { get; internal set; }
+}
 
 public sealed class Paragraph : Block
 {

@@ -10,7 +10,8 @@ namespace Emulation.Monitoring;
 
 /// <summary>Who may do what on a followed model (ADR 0017), on the shared unit scope (ADR 0012). Everyone signed in sees
 /// the health of accepted models (they are the public register); only the registering unit's officers report and ask
-/// to resume; only the board that decided on the model, while it still covers the unit, inspects, marks or escalates.
+/// to resume; only the board that follows the model (the one that decided on it while it still covers the unit, else the
+/// one covering the unit now) inspects, marks or escalates.
 /// Administrators see everything and act for no unit.</summary>
 public sealed class MonitoringAccess(CurrentUser user, MonitoringUnitTree tree) : UnitScope<MonitoringUnit>(user, tree)
 {
@@ -27,10 +28,9 @@ public sealed class MonitoringAccess(CurrentUser user, MonitoringUnitTree tree) 
 
     public bool IsModelUnit(Guid unitId) => CanActFor(unitId);
 
-    /// <summary>A member or secretary of the board that decided on the model, while that board still covers the unit.</summary>
-    public bool BoardCoversModel(FollowedModel m) => BoardCoversModel(m.BoardId, m.UnitId);
-
-    public bool BoardCoversModel(Guid? boardId, Guid unitId) => BoardCovers(boardId, unitId);
+    /// <summary>A member or secretary of the board that follows the model (<see cref="MonitoringUnitTree.FollowingBoard(FollowedModel)"/>):
+    /// the one that decided on it while it still covers the unit, else the one covering the unit now.</summary>
+    public bool BoardCoversModel(FollowedModel m) => BoardCovers(tree.FollowingBoard(m), m.UnitId);
 
     /// <summary>A secretary of the campaign's board sets its schedule; a campaign without a board is the administrators'.</summary>
     public bool CanSetSchedule(MonitoredCampaign c) =>

@@ -37,6 +37,12 @@ public sealed class AwardsDemoDataTests(AppFixture app)
         var list = Assert.Single(lists, l => l.GetProperty("name").GetString()!.StartsWith("Hội nghị sơ kết"));
         Assert.Equal(6, list.GetProperty("proposed").GetInt32());
         var mine = (await secretary.Get("/api/awards/decisions")).Expect(HttpStatusCode.OK).Body.EnumerateArray();
-        Assert.Contains(mine, d => d.GetProperty("number").GetString() == "48/QĐ-BDVTU" && d.GetProperty("state").GetString() == "Dự thảo");
+        var draft = Assert.Single(mine, d => d.GetProperty("number").GetString() == "48/QĐ-BDVTU" && d.GetProperty("state").GetString() == "Dự thảo");
+
+        // The Board's own Giấy khen has someone to sign it: the Head of the Board named on the draft, and not the secretary.
+        var draftId = draft.GetProperty("id").GetGuid();
+        Assert.False((await secretary.Get($"/api/awards/decisions/{draftId}")).Expect(HttpStatusCode.OK).Body.GetProperty("canSign").GetBoolean());
+        using var head = await app.As("truongban.bdvtinh");
+        Assert.True((await head.Get($"/api/awards/decisions/{draftId}")).Expect(HttpStatusCode.OK).Body.GetProperty("canSign").GetBoolean());
     }
 }

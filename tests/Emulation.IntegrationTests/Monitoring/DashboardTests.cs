@@ -85,6 +85,15 @@ public sealed class DashboardTests(AppFixture app)
         var commune = (await secretary.Get($"/api/monitoring/list?commune={d.CommuneTwo}")).Expect(HttpStatusCode.OK).Body;
         Assert.Equal(d.Models[2], Assert.Single(commune.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
         Assert.Equal(2, (await secretary.Get("/api/monitoring/list?reports=none")).Expect(HttpStatusCode.OK).Body.GetProperty("total").GetInt64());
+        // A month's bar leads to the models that reported that month; an empty month to none.
+        var month = months[^1].GetProperty("href").GetString()!;
+        Assert.Equal($"/theo-doi/danh-sach?month={now:yyyy-MM}", month);
+        var reported = (await secretary.Get("/api/monitoring/list" + month[month.IndexOf('?')..])).Expect(HttpStatusCode.OK).Body;
+        Assert.Equal(d.Models[1], Assert.Single(reported.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        var earlier = months[0].GetProperty("href").GetString()!;
+        Assert.Equal(0, (await secretary.Get("/api/monitoring/list" + earlier[earlier.IndexOf('?')..])).Expect(HttpStatusCode.OK).Body.GetProperty("total").GetInt64());
+        foreach (var wrong in new[] { "2026-13", "11/2026", "x" })
+            Assert.NotEmpty((await secretary.Get($"/api/monitoring/list?month={Uri.EscapeDataString(wrong)}")).Expect(HttpStatusCode.BadRequest).Errors("month"));
 
         // The text filter ignores diacritics and case, as the register's search does, and finds units and codes too.
         var typed = (await secretary.Get("/api/monitoring/list?q=CA%20CHINH%20bong")).Expect(HttpStatusCode.OK).Body;
@@ -113,5 +122,15 @@ public sealed class DashboardTests(AppFixture app)
         Assert.Equal("3", page.QuerySelector("#tong-so .value")!.TextContent);
         Assert.Equal("1", page.QuerySelector("#viec-qua-han .value")!.TextContent);
         Assert.All(page.QuerySelectorAll("table.bars td.number"), td => Assert.NotNull(td.QuerySelector("a[href]")));
+        Assert.Equal(months.Select(m => m.GetProperty("href").GetString()), page.QuerySelectorAll(".month-chart a").Select(a => a.GetAttribute("href")));
+
+        // The month's list says which month it keeps, and keeps it when other filters are chosen.
+        using var listRequest = new HttpRequestMessage(HttpMethod.Get, month);
+        listRequest.Headers.Accept.ParseAdd("text/html");
+        using var listResponse = await secretary.Client.SendAsync(listRequest);
+        var list = new HtmlParser().ParseDocument(await listResponse.Content.ReadAsStringAsync());
+        Assert.Equal("1", list.QuerySelector("#tong-ket-qua")!.TextContent);
+        Assert.Contains($"trong tháng {now:MM/yyyy}", list.QuerySelector("form.filters .notice")!.TextContent);
+        Assert.Equal(now.ToString("yyyy-MM"), list.QuerySelector("form.filters input[name=month]")!.GetAttribute("value"));
     }
 }

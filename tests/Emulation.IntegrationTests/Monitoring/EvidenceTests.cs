@@ -115,7 +115,7 @@ public sealed class EvidenceTests(AppFixture app, ITestOutputHelper output)
             .Expect(HttpStatusCode.BadRequest);
         Assert.Equal("Nội dung tệp “ảnh hiện trường.jpg” không phải là ảnh JPEG như tên tệp cho biết (nội dung là tài liệu PDF).", pdf.Errors("file").Single());
         var exe = (await officer.Upload(id, reportId, "caidat.exe", [0x4D, 0x5A, 0x90, 0])).Expect(HttpStatusCode.BadRequest);
-        Assert.Contains("chỉ nhận ảnh (JPG, PNG, WebP, GIF), PDF, Word (DOC, DOCX) và Excel (XLS, XLSX)", exe.Errors("file").Single());
+        Assert.Contains("chỉ nhận ảnh (JPG, PNG, WebP, GIF, HEIC), bản quét TIFF, PDF, Word (DOC, DOCX), Excel (XLS, XLSX) và CSV", exe.Errors("file").Single());
         var corrupt = (await officer.Upload(id, reportId, "hong.jpg", [0xFF, 0xD8, 0xFF, .. new byte[5000]])).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("Không đọc được ảnh “hong.jpg”", corrupt.Errors("file").Single());
         var noFile = (await officer.Post(EvidenceScenarios.EvidenceUrl(id, reportId), new { file = "x" })).Expect(HttpStatusCode.BadRequest);
@@ -186,5 +186,27 @@ public sealed class EvidenceTests(AppFixture app, ITestOutputHelper output)
         (await officer.Client.DeleteAsync($"{EvidenceScenarios.EvidenceUrl(id, reportId)}/{second.Body.GetProperty("fileId").GetGuid()}"))
             .EnsureSuccessStatusCode();
         Assert.Single(await officer.Evidence(id, reportId));
+    }
+
+    [Fact]
+    public async Task A_phone_photo_a_tiff_scan_and_a_csv_are_kept_without_a_thumbnail_and_download_as_sent()
+    {
+        var id = await app.AcceptedModel("Minh chứng HEIC TIFF CSV");
+        using var officer = await app.As("canbo.phuong1");
+        var (reportId, _) = await officer.DraftReport(id);
+        byte[] heic = [0, 0, 0, 24, .. System.Text.Encoding.ASCII.GetBytes("ftypheicmif1heic"), 0, 0, 0, 0, .. new byte[3000]];
+        byte[] tiff = [0x49, 0x49, 0x2A, 0x00, 8, 0, 0, 0, .. new byte[3000]];
+        var csv = System.Text.Encoding.UTF8.GetBytes("STT,Hộ tham gia,Kinh phí\n1,Nguyễn Thị Hoa,\"1.500.000\"\n");
+        foreach (var (name, bytes, type) in new[] { ("IMG_0412.HEIC", heic, "image/heic"), ("ban-quet.tif", tiff, "image/tiff"), ("so-lieu.csv", csv, "text/csv") })
+        {
+            var reply = (await officer.Upload(id, reportId, name, bytes, "application/octet-stream")).Expect(HttpStatusCode.Created);
+            Assert.Equal(type, reply.Body.GetProperty("contentType").GetString());
+            var fileId = reply.Body.GetProperty("fileId").GetGuid();
+            Assert.Equal(HttpStatusCode.NotFound, (await officer.Client.GetAsync($"/api/monitoring/evidence/{fileId}/thumbnail")).StatusCode);
+            Assert.Equal(bytes, await officer.Client.GetByteArrayAsync($"/api/monitoring/evidence/{fileId}"));
+        }
+        var ansi = (await officer.Upload(id, reportId, "cu.csv", [.. System.Text.Encoding.ASCII.GetBytes("STT,H"), 0xD4, 0xD2, 0x0A])).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("CSV UTF-8", ansi.Errors("file").Single());
+        Assert.Equal(3, (await officer.Evidence(id, reportId)).Count());
     }
 }

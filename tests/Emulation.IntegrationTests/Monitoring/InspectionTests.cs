@@ -54,6 +54,9 @@ public sealed class InspectionTests(AppFixture app)
         var overdue = (await officer.Get($"/api/monitoring/actions?model={model}&state=Overdue")).Expect(HttpStatusCode.OK).Body;
         Assert.Equal(late, Assert.Single(overdue.EnumerateArray()).GetProperty("id").GetGuid());
         await app.Summary(model, s => s.OverdueActions == 1);
+        // The model page counts it too (read in the same batch as the model); the other model's action is not yet due.
+        Assert.Equal(1, (await board.Get($"/api/monitoring/models/{model}")).Expect(HttpStatusCode.OK).Body.GetProperty("overdueActions").GetInt32());
+        Assert.Equal(0, (await board.Get($"/api/monitoring/models/{second}")).Expect(HttpStatusCode.OK).Body.GetProperty("overdueActions").GetInt32());
 
         var answer = new { answer = "Đã họp dân ngày 05 hằng tháng, có biên bản.", answeredOn = Today, version = 2 };
         (await otherOfficer.Post($"/api/monitoring/inspections/{id}/actions/{late}/answer", answer)).Expect(HttpStatusCode.Forbidden);

@@ -63,6 +63,7 @@ public sealed class TimeTravelTests(AppFixture app)
             var afterReport = (await board.Get($"/api/monitoring/models/{id}?on={due.AddDays(12):dd/MM/yyyy}")).Expect(HttpStatusCode.OK).Body;
             Assert.Equal("behind", afterReport.GetProperty("health").GetString());
             Assert.Single(afterReport.GetProperty("reports").EnumerateArray());
+            Assert.Equal("Nguyễn Thị Hoa", afterReport.GetProperty("reports")[0].GetProperty("by").GetString());
             Assert.Equal(70m, afterReport.GetProperty("targets")[0].GetProperty("latest").GetDecimal());
 
             var now = (await board.Get($"/api/monitoring/models/{id}")).Expect(HttpStatusCode.OK).Body;

@@ -32,7 +32,17 @@ public sealed class AdministrativeDocumentTests
         foreach (var p in minutes.Participants) Assert.Contains($"- {p.Name}, {p.Position};", lines);
         Assert.Contains(lines, l => l.Contains("THƯ KÝ") && l.Contains("CHỦ TRÌ"));
         Assert.Contains(lines, l => l.Contains("Trần Văn Đức") && l.EndsWith("Nguyễn Thị Hoa"));
-        for (var k = 1; k <= pages.Count; k++) Assert.Equal($"Trang {k}/{pages.Count}", pages[k - 1].Lines[^1].Text);
+        // Decree 30: the page number in Arabic digits, centred in the top margin (20 mm), from the second page on.
+        Assert.True(pages.Count >= 2, $"{pages.Count} page(s)");
+        Assert.DoesNotContain(pages[0].Lines, l => l.Text == "1");
+        for (var k = 2; k <= pages.Count; k++)
+        {
+            var number = pages[k - 1].Lines[0];
+            Assert.Equal($"{k}", number.Text);
+            Assert.InRange(pages[k - 1].Height - number.Baseline, 10 * Mm, 20 * Mm);
+            Assert.InRange((number.Left + number.Right) / 2, (30 + 165 / 2.0 - 2) * Mm, (30 + 165 / 2.0 + 2) * Mm);
+            Assert.True(pages[k - 1].Height - pages[k - 1].Lines[1].Baseline > 20 * Mm, "the content starts below the top margin");
+        }
 
         // The results table: 30 mm margin, then STT 12 mm, the model's name over 35 mm, the unit over 23.3 mm.
         var names = PdfColumns.Between(pdf, 42 * Mm, 77 * Mm);
@@ -96,9 +106,13 @@ public sealed class AdministrativeDocumentTests
         Assert.Equal(("Times New Roman", "Times New Roman"), (defaults.Ascii?.Value, defaults.HighAnsi?.Value));
         Assert.All(body.Descendants<W.RunFonts>(), f => Assert.Equal("Times New Roman", f.Ascii?.Value));
 
-        var footer = main.FooterParts.Single().Footer!;
-        Assert.Equal([" PAGE ", " NUMPAGES "], footer.Descendants<W.SimpleField>().Select(f => f.Instruction!.Value));
-        Assert.Equal("Trang 1/1", footer.InnerText);
+        // The page number in the header from the second page on: Word's "different first page", its header empty.
+        Assert.NotNull(section.GetFirstChild<W.TitlePage>());
+        var headers = section.Elements<W.HeaderReference>().ToDictionary(r => r.Type!.Value, r => ((HeaderPart)main.GetPartById(r.Id!)).Header!);
+        Assert.Equal([" PAGE "], headers[W.HeaderFooterValues.Default].Descendants<W.SimpleField>().Select(f => f.Instruction!.Value));
+        Assert.Equal(W.JustificationValues.Center, headers[W.HeaderFooterValues.Default].Descendants<W.Justification>().Single().Val!.Value);
+        Assert.Empty(headers[W.HeaderFooterValues.First].Descendants<W.SimpleField>());
+        Assert.Empty(main.FooterParts);
     }
 
     [Fact]

@@ -95,6 +95,32 @@ public sealed class PdfLayoutTests
     }
 
     [Fact]
+    public void A_header_skipped_once_numbers_every_page_but_the_first_inside_the_top_margin()
+    {
+        var pdf = Document.Create(d => d.Page(p =>
+        {
+            p.MarginTop(20);
+            p.Header().SkipOnce().Text(t => { t.AlignCenter(); t.CurrentPageNumber(); });
+            for (var i = 0; i < 3; i++)
+            {
+                if (i > 0) p.Content().PageBreak();
+                p.Content().Text($"Phần {i + 1}: {Names[i]}");
+            }
+        })).GeneratePdf();
+
+        var pages = PdfText.Read(pdf);
+        Assert.Equal(3, pages.Count);
+        Assert.Equal(["Phần 1: " + Names[0]], pages[0].Lines.Select(l => l.Text));
+        for (var k = 2; k <= 3; k++)
+        {
+            Assert.Equal([$"{k}", $"Phần {k}: {Names[k - 1]}"], pages[k - 1].Lines.Select(l => l.Text));
+            Assert.True(pages[k - 1].Height - pages[k - 1].Lines[0].Baseline < 20 * Mm, "the number sits in the top margin");
+        }
+        // The content starts at the margin on every page, with or without the number above it.
+        Assert.Single(pages.Select(p => Math.Round(p.Lines[^1].Baseline, 1)).Distinct());
+    }
+
+    [Fact]
     public void Justified_lines_reach_the_right_margin_and_no_line_overflows_it()
     {
         var text = string.Join(" ", Enumerable.Range(0, 12).Select(i => Names[i % Names.Length] + " đã tham gia tích cực phong trào thi đua"));

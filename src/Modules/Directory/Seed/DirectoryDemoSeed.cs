@@ -60,6 +60,7 @@ public sealed class DirectoryDemoSeed : IDemoSeed
         ("canbo.phunu", "Phạm Thị Lan", "cán bộ Hội LHPN tỉnh"),
         ("thuky.bdvtinh", "Võ Minh Trí", "thư ký Ban Dân vận Tỉnh ủy"),
         ("uyvien.bdvtinh", "Huỳnh Thị Mai", "thành viên Ban Dân vận Tỉnh ủy"),
+        ("truongban.bdvtinh", "Nguyễn Thị Hồng", "Trưởng Ban Dân vận Tỉnh ủy (ký giấy khen của Ban)"),
         ("thuky.bdvtp", "Đặng Văn Hùng", "thư ký Ban Dân vận Thành ủy Cà Mau"),
         ("thuky.phuong1", "Trương Thị Ngọc", "thư ký Ban Chỉ đạo QCDC Phường 1"),
         ("lanhdao.tinh", "Ngô Văn Phúc", "lãnh đạo phê duyệt cấp tỉnh"),
@@ -75,6 +76,8 @@ public sealed class DirectoryDemoSeed : IDemoSeed
         new("canbo.phunu", "Phạm Thị Lan", "Trưởng ban Tuyên giáo Hội LHPN tỉnh", (Roles.Officer, "CM-HLHPN")),
         new("thuky.bdvtinh", "Võ Minh Trí", "Chuyên viên Ban Dân vận Tỉnh ủy", (Roles.BoardSecretary, "CM-BDV"), (Roles.BoardMember, "CM-BDV")),
         new("uyvien.bdvtinh", "Huỳnh Thị Mai", "Phó Trưởng Ban Dân vận Tỉnh ủy", (Roles.BoardMember, "CM-BDV")),
+        // Signs what the board itself issues (the Giấy khen of the Head of the Board): the demo's draft 48/QĐ-BDVTU names her.
+        new("truongban.bdvtinh", "Nguyễn Thị Hồng", "Trưởng Ban Dân vận Tỉnh ủy", (Roles.Approver, "CM-BDV")),
         new("thuky.bdvtp", "Đặng Văn Hùng", "Chuyên viên Ban Dân vận Thành ủy", (Roles.BoardSecretary, "CM-TP-BDV"), (Roles.BoardMember, "CM-TP-BDV")),
         new("thuky.phuong1", "Trương Thị Ngọc", "Thư ký Ban Chỉ đạo QCDC Phường 1", (Roles.BoardSecretary, "CM-P1-BCD"), (Roles.BoardMember, "CM-P1-BCD")),
         new("lanhdao.tinh", "Ngô Văn Phúc", "Phó Chủ tịch UBND tỉnh", (Roles.Approver, "CM")),

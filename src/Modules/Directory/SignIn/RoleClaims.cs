@@ -15,10 +15,18 @@ public sealed class RoleClaims(IQuerySession session) : IClaimsTransformation
         if (principal.Identity?.IsAuthenticated != true || principal.HasClaim(c => c.Type == EmulationClaims.Loaded)) return principal;
         if (!Guid.TryParse(principal.FindFirstValue(EmulationClaims.UserId), out var id)) return principal;
 
-        var person = await session.LoadAsync<Person>(id);
-        if (person is null || person.Disabled) return new ClaimsPrincipal(new ClaimsIdentity());
+        // Person and credential in one round trip, the credential found by the user name the token carries; a token
+        // whose name is not the person's is refused like a stale one.
+        var claimedName = principal.FindFirstValue(EmulationClaims.UserName) ?? "";
+        var batch = session.CreateBatchQuery();
+        var loadPerson = batch.Load<Person>(id);
+        var loadCredential = batch.Load<Credential>(Credential.Key(claimedName));
+        await batch.Execute();
+        var person = await loadPerson;
+        if (person is null || person.Disabled || Credential.Key(person.UserName) != Credential.Key(claimedName))
+            return new ClaimsPrincipal(new ClaimsIdentity());
         // A password changed since this cookie or token was issued ends it (a stolen one stops working too).
-        var credential = await session.LoadAsync<Credential>(Credential.Key(person.UserName));
+        var credential = await loadCredential;
         if (credential is null || principal.FindFirstValue(SignInService.StampClaim) != SignInService.Stamp(credential))
             return new ClaimsPrincipal(new ClaimsIdentity());
 

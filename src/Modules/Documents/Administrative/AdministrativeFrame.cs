@@ -11,9 +11,9 @@ public sealed record Issuer(string? Parent, string Name, string NumberAndSymbol,
 public sealed record Signature(string? Capacity, string Title, string Name);
 
 /// <summary>The frame of a Vietnamese administrative document (Decree 30/2020/NĐ-CP, appendix I): A4 with margins of
-/// 20 mm top and bottom, 30 mm left, 15 mm right; Times New Roman metrics at 13 pt; the two-column heading with the
-/// national name and motto; place and date in italics; the document's kind and summary centred in bold; "Nơi nhận" at
-/// the bottom left and signature blocks to the right.</summary>
+/// 20 mm top and bottom, 30 mm left, 15 mm right; Times New Roman metrics at 13 pt; the page number from the second page
+/// on, centred in the top margin; the two-column heading with the national name and motto; place and date in italics;
+/// the document's kind and summary centred in bold; "Nơi nhận" at the bottom left and signature blocks to the right.</summary>
 public static class AdministrativeFrame
 {
     public const string Nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
@@ -29,7 +29,8 @@ public static class AdministrativeFrame
             page.Size(landscape ? PageSizes.A4.Landscape() : PageSizes.A4)
                 .MarginTop(20).MarginBottom(20).MarginLeft(30).MarginRight(15)
                 .DefaultTextStyle(new TextStyle(Size: 13));
-            page.Footer().Text(t => { t.AlignRight(); t.FontSize(11); t.Span("Trang "); t.CurrentPageNumber(); t.Span("/"); t.TotalPages(); });
+            // The page number: Arabic digits, upright, 13 pt, centred in the top margin, not shown on the first page.
+            page.Header().SkipOnce().Text(t => { t.AlignCenter(); t.CurrentPageNumber(); });
             var content = page.Content();
             Heading(content, issuer);
             content.Space(6);

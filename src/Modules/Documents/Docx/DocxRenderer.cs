@@ -31,7 +31,7 @@ static class DocxRenderer
                 var setup = document.Pages[i];
                 var blocks = new DocxBlocks(setup.DefaultStyle, defaultSize, images);
                 foreach (var block in setup.Content) blocks.WriteTo(writer, block, setup.ContentWidthMm, main);
-                var section = Section(setup, main, blocks);
+                var section = Section(setup, main, blocks, first: i == 0);
                 writer.WriteElement(i == document.Pages.Count - 1 ? section : new W.Paragraph(new W.ParagraphProperties(section)));
             }
             writer.WriteEndElement();
@@ -40,21 +40,28 @@ static class DocxRenderer
         return output.ToArray();
     }
 
-    static W.SectionProperties Section(PageSetup setup, MainDocumentPart main, DocxBlocks blocks)
+    static W.SectionProperties Section(PageSetup setup, MainDocumentPart main, DocxBlocks blocks, bool first)
     {
         var section = new W.SectionProperties();
-        if (setup.Header.Count > 0)
+        // What is skipped once is left off the document's first page: Word's "different first page" with its own
+        // header and footer holding the rest.
+        var titlePage = first && setup.Header.Concat(setup.Footer).Any(b => b.SkipOnce);
+        void AddHeader(List<Block> content, W.HeaderFooterValues type)
         {
             var part = main.AddNewPart<HeaderPart>();
-            part.Header = new W.Header(blocks.Write(setup.Header, setup.ContentWidthMm, part));
-            section.Append(new W.HeaderReference { Type = W.HeaderFooterValues.Default, Id = main.GetIdOfPart(part) });
+            part.Header = new W.Header(content.Count > 0 ? blocks.Write(content, setup.ContentWidthMm, part) : new OpenXmlElement[] { new W.Paragraph() });
+            section.Append(new W.HeaderReference { Type = type, Id = main.GetIdOfPart(part) });
         }
-        if (setup.Footer.Count > 0)
+        void AddFooter(List<Block> content, W.HeaderFooterValues type)
         {
             var part = main.AddNewPart<FooterPart>();
-            part.Footer = new W.Footer(blocks.Write(setup.Footer, setup.ContentWidthMm, part));
-            section.Append(new W.FooterReference { Type = W.HeaderFooterValues.Default, Id = main.GetIdOfPart(part) });
+            part.Footer = new W.Footer(content.Count > 0 ? blocks.Write(content, setup.ContentWidthMm, part) : new OpenXmlElement[] { new W.Paragraph() });
+            section.Append(new W.FooterReference { Type = type, Id = main.GetIdOfPart(part) });
         }
+        if (setup.Header.Count > 0) AddHeader(setup.Header, W.HeaderFooterValues.Default);
+        if (titlePage && setup.Header.Count > 0) AddHeader(setup.Header.Where(b => !b.SkipOnce).ToList(), W.HeaderFooterValues.First);
+        if (setup.Footer.Count > 0) AddFooter(setup.Footer, W.HeaderFooterValues.Default);
+        if (titlePage && setup.Footer.Count > 0) AddFooter(setup.Footer.Where(b => !b.SkipOnce).ToList(), W.HeaderFooterValues.First);
         var landscape = setup.Size.WidthMm > setup.Size.HeightMm;
         section.Append(new W.PageSize
         {
@@ -68,6 +75,7 @@ static class DocxRenderer
             Left = (uint)Twips(setup.MarginLeftMm), Right = (uint)Twips(setup.MarginRightMm),
             Header = (uint)Twips(setup.MarginTopMm / 2), Footer = (uint)Twips(setup.MarginBottomMm / 2), Gutter = 0
         });
+        if (titlePage) section.Append(new W.TitlePage());
         return section;
     }
 

@@ -19,11 +19,14 @@ sealed class Paginator(PageSetup setup, Faces faces, Dictionary<byte[], SKImage>
     {
         _left = (float)setup.MarginLeftMm * Mm;
         _width = (float)setup.ContentWidthMm * Mm;
-        // Header and footer are measured with sample numbers: their height does not depend on the digits.
+        // Header and footer sit inside the margins, halfway in (as Word places them, and as Decree 30 puts the page
+        // number in the top margin); the content gives way only to one taller than that. They are measured with sample
+        // numbers: their height does not depend on the digits.
         var header = Stack(setup.Header, _width, (1, 1));
         var footer = Stack(setup.Footer, _width, (1, 1));
-        _top = (float)setup.MarginTopMm * Mm + (header.Height > 0 ? header.Height + HeaderGap : 0);
-        _bottom = (float)(setup.Size.HeightMm - setup.MarginBottomMm) * Mm - (footer.Height > 0 ? footer.Height + HeaderGap : 0);
+        _top = Math.Max((float)setup.MarginTopMm * Mm, HeaderTop(setup) + (header.Height > 0 ? header.Height + HeaderGap : 0));
+        _bottom = Math.Min((float)(setup.Size.HeightMm - setup.MarginBottomMm) * Mm,
+            FooterBottom(setup) - (footer.Height > 0 ? footer.Height + HeaderGap : 0));
         NewPage();
         foreach (var block in setup.Content) Place(block);
         return _pages;
@@ -34,10 +37,14 @@ sealed class Paginator(PageSetup setup, Faces faces, Dictionary<byte[], SKImage>
         var paginator = new Paginator(setup, faces, images);
         var width = (float)setup.ContentWidthMm * Mm;
         var left = (float)setup.MarginLeftMm * Mm;
-        paginator.Stack(setup.Header, width, (number, total)).Emit(page, left, (float)setup.MarginTopMm * Mm);
-        var footer = paginator.Stack(setup.Footer, width, (number, total));
-        footer.Emit(page, left, (float)(setup.Size.HeightMm - setup.MarginBottomMm) * Mm - footer.Height);
+        List<Block> Shown(List<Block> blocks) => number == 1 ? blocks.Where(b => !b.SkipOnce).ToList() : blocks;
+        paginator.Stack(Shown(setup.Header), width, (number, total)).Emit(page, left, HeaderTop(setup));
+        var footer = paginator.Stack(Shown(setup.Footer), width, (number, total));
+        footer.Emit(page, left, FooterBottom(setup) - footer.Height);
     }
+
+    static float HeaderTop(PageSetup setup) => (float)setup.MarginTopMm / 2 * Mm;
+    static float FooterBottom(PageSetup setup) => (float)(setup.Size.HeightMm - setup.MarginBottomMm / 2) * Mm;
 
     void NewPage()
     {

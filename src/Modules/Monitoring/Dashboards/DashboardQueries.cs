@@ -3,6 +3,7 @@ using Emulation.Monitoring.Health;
 using Emulation.Monitoring.Inspections;
 using Emulation.Monitoring.Summary;
 using Marten;
+using Marten.Linq.MatchesSql;
 using Npgsql;
 
 namespace Emulation.Monitoring.Dashboards;
@@ -55,6 +56,9 @@ public static class DashboardScope
         if (f.State is { } state) query = query.Where(s => s.State == state);
         if (f.Reports == "none") query = query.Where(s => s.ReportsCount == 0);
         if (f.Reports == "late") query = query.Where(s => s.OverdueDays > 0);
+        if (f.Month is { } month)
+            query = query.Where(s => s.MatchesSql(
+                $"d.id in (select r.model_id from {MonitoringModule.Schema}.mt_doc_submittedreport r where r.month = ?)", month));
         if (Kernel.Text.VietnameseText.Fold(f.Q) is { Length: > 0 } text)
             query = query.Where(s => s.SearchText.Contains(text));
         return query;
@@ -147,7 +151,7 @@ public static class DashboardQueries
             .OrderByDescending(b => b.Value).ThenBy(b => b.Label, Kernel.Text.VietnameseText.Comparer).Take(100).ToList();
         var never = slices.Sum(s => s.Never);
         var late = slices.Sum(s => s.Late);
-        var months = (await monthsRead).Select(m => new Bar(m.Month, $"{m.Month[5..]}/{m.Month[..4]}", m.Count, "/theo-doi/danh-sach")).ToList();
+        var months = (await monthsRead).Select(m => new Bar(m.Month, MonitoringFilter.MonthWords(m.Month), m.Count, Href(none with { Month = m.Month }))).ToList();
         return new BoardDashboard(slices.Sum(s => s.Count), byHealth, byField, byDistrict, byCommune,
             new Bar("none", "Chưa có báo cáo nào", never, Href(none with { Reports = "none" })),
             new Bar("late", "Chậm báo cáo", late, Href(none with { Reports = "late" })), overdue, months, openActions);

@@ -46,24 +46,33 @@ public static class MonitoringListEndpoints
     // The worst first: overdue longest, then by name.
     static IQueryable<MonitoringSummary> Sorted(IQueryable<MonitoringSummary> q) => q.OrderByDescending(s => s.OverdueDays).ThenBy(s => s.Name);
 
-    static MonitoringFilter Filter(string? health, string? field, Guid? district, Guid? commune, string? state, string? q, string? reports, int? page, int? pageSize) =>
-        new(health, field, district, commune, state, q is { Length: > 200 } ? q[..200] : q, reports, page ?? 1, pageSize ?? 20);
+    static MonitoringFilter Filter(string? health, string? field, Guid? district, Guid? commune, string? state, string? q, string? reports, string? month,
+        int? page, int? pageSize) =>
+        new(health, field, district, commune, state, q is { Length: > 200 } ? q[..200] : q, reports, page ?? 1, pageSize ?? 20,
+            string.IsNullOrWhiteSpace(month) ? null : month.Trim());
+
+    static IResult? MonthRefusal(string? month) =>
+        string.IsNullOrWhiteSpace(month) || MonitoringFilter.IsMonth(month.Trim()) ? null
+            : Problems.Validation("month", "Tháng gửi báo cáo phải viết dạng năm-tháng, ví dụ 2026-11.");
 
     [WolverineGet("/api/monitoring/list"), Authorize(Policy = Policies.SignedIn)]
-    public static async Task<MonitoringResults> List(IQuerySession session, MonitoringUnits units, HttpContext ctx,
-        string? health, string? field, Guid? district, Guid? commune, string? state, string? q, string? reports, int? page, int? pageSize)
+    [ProducesResponseType<MonitoringResults>(StatusCodes.Status200OK)]
+    public static async Task<IResult> List(IQuerySession session, MonitoringUnits units, HttpContext ctx,
+        string? health, string? field, Guid? district, Guid? commune, string? state, string? q, string? reports, string? month, int? page, int? pageSize)
     {
+        if (MonthRefusal(month) is { } refusal) return refusal;
         var access = new MonitoringAccess(ctx.CurrentUser(), await units.TreeAsync(ctx.RequestAborted));
-        return await SearchAsync(session, access, Filter(health, field, district, commune, state, q, reports, page, pageSize), ctx.RequestAborted);
+        return Results.Ok(await SearchAsync(session, access, Filter(health, field, district, commune, state, q, reports, month, page, pageSize), ctx.RequestAborted));
     }
 
     [WolverineGet("/api/monitoring/list/export"), Authorize(Policy = Policies.SignedIn)]
     [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     public static async Task<IResult> Export(IQuerySession session, MonitoringUnits units, HttpContext ctx, TimeProvider clock, string? format,
-        string? health, string? field, Guid? district, Guid? commune, string? state, string? q, string? reports)
+        string? health, string? field, Guid? district, Guid? commune, string? state, string? q, string? reports, string? month)
     {
+        if (MonthRefusal(month) is { } refusal) return refusal;
         var access = new MonitoringAccess(ctx.CurrentUser(), await units.TreeAsync(ctx.RequestAborted));
-        var f = Filter(health, field, district, commune, state, q, reports, 1, 20);
+        var f = Filter(health, field, district, commune, state, q, reports, month, 1, 20);
         var rows = await Sorted(DashboardScope.Filter(DashboardScope.List(session, access), f)).Take(MaxExportRows).ToListAsync(ctx.RequestAborted);
         var table = new Table("Theo dõi mô hình", Columns, rows.Select((r, i) => (IReadOnlyList<object?>)
         [

@@ -13,6 +13,11 @@ public sealed class ContentCheck(EvidenceKind expected, string fileName)
     readonly byte[] _tail = new byte[Math.Max(0, (expected.Part?.Length ?? 0) - 1)];
     int _tailLength;
 
+    // A text kind is decoded as it streams: invalid UTF-8 or a NUL anywhere refuses it (a sequence split between two
+    // reads waits in the decoder).
+    readonly System.Text.Decoder? _utf8 = expected.Text ? new System.Text.UTF8Encoding(false, true).GetDecoder() : null;
+    readonly char[] _chars = expected.Text ? new char[4096] : [];
+
     public string? Problem { get; private set; }
 
     public EvidenceKind Kind => expected;
@@ -28,6 +33,25 @@ public sealed class ContentCheck(EvidenceKind expected, string fileName)
             if (_headLength == _head.Length) CheckHead();
         }
         if (!_partSeen) Look(chunk);
+        if (_utf8 is not null && Problem is null) Decode(chunk, flush: false);
+    }
+
+    void Decode(ReadOnlySpan<byte> chunk, bool flush)
+    {
+        try
+        {
+            if (chunk.IndexOf((byte)0) >= 0) throw new System.Text.DecoderFallbackException();
+            var completed = false;
+            while (!completed)
+            {
+                _utf8!.Convert(chunk, _chars, flush, out var used, out _, out completed);
+                chunk = chunk[used..];
+            }
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            Problem = $"Tệp “{fileName}” không phải là {expected.Name}: có ký tự không đọc được. Hãy lưu lại bảng tính dạng “CSV UTF-8” rồi gửi.";
+        }
     }
 
     /// <summary>The end of the file: a short file is judged on what it has, and a container must have shown its part.</summary>
@@ -36,6 +60,7 @@ public sealed class ContentCheck(EvidenceKind expected, string fileName)
         if (Problem is not null) return Problem;
         if (_headLength == 0) return Problem = $"Tệp “{fileName}” rỗng.";
         if (!_headChecked) CheckHead();
+        if (Problem is null && _utf8 is not null) Decode([], flush: true);
         if (Problem is null && !_partSeen)
             Problem = $"Tệp “{fileName}” không phải là {expected.Name} hợp lệ (thiếu phần nội dung chính của loại tệp này).";
         return Problem;

@@ -1,13 +1,14 @@
 namespace Emulation.Monitoring.Evidence;
 
 /// <summary>A kind of file a unit may attach: what its first bytes must be, which names it may carry, and, for
-/// containers (zip, OLE), a part that must appear somewhere in it to tell a Word file from a spreadsheet.</summary>
-public sealed record EvidenceKind(string Name, string ContentType, string[] Extensions, byte[][] Magic, byte[]? Part = null)
+/// containers (zip, OLE), a part that must appear somewhere in it to tell a Word file from a spreadsheet. A text kind
+/// (CSV) has no signature: the whole file must be UTF-8 text.</summary>
+public sealed record EvidenceKind(string Name, string ContentType, string[] Extensions, byte[][] Magic, byte[]? Part = null,
+    bool Thumbnailed = false, bool Text = false)
 {
-    public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
-
     public bool Starts(ReadOnlySpan<byte> head)
     {
+        if (Text) return head.IndexOf((byte)0) < 0;
         foreach (var magic in Magic)
             if (head.Length >= magic.Length && Matches(head, magic)) return true;
         return false;
@@ -29,10 +30,16 @@ public static class EvidenceKinds
     static byte[] Ascii(string s) => System.Text.Encoding.ASCII.GetBytes(s);
     static byte[] Utf16(string s) => System.Text.Encoding.Unicode.GetBytes(s);
 
-    public static readonly EvidenceKind Jpeg = new("ảnh JPEG", "image/jpeg", [".jpg", ".jpeg"], [[0xFF, 0xD8, 0xFF]]);
-    public static readonly EvidenceKind Png = new("ảnh PNG", "image/png", [".png"], [[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]]);
-    public static readonly EvidenceKind Gif = new("ảnh GIF", "image/gif", [".gif"], [Ascii("GIF87a"), Ascii("GIF89a")]);
-    public static readonly EvidenceKind Webp = new("ảnh WebP", "image/webp", [".webp"], [[.. Ascii("RIFF"), 0, 0, 0, 0, .. Ascii("WEBP")]]);
+    public static readonly EvidenceKind Jpeg = new("ảnh JPEG", "image/jpeg", [".jpg", ".jpeg"], [[0xFF, 0xD8, 0xFF]], Thumbnailed: true);
+    public static readonly EvidenceKind Png = new("ảnh PNG", "image/png", [".png"], [[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]], Thumbnailed: true);
+    public static readonly EvidenceKind Gif = new("ảnh GIF", "image/gif", [".gif"], [Ascii("GIF87a"), Ascii("GIF89a")], Thumbnailed: true);
+    public static readonly EvidenceKind Webp = new("ảnh WebP", "image/webp", [".webp"], [[.. Ascii("RIFF"), 0, 0, 0, 0, .. Ascii("WEBP")]], Thumbnailed: true);
+    // Photos from phones (HEIC: an ISO box "ftyp" with a HEIF brand) and scans (TIFF, either byte order) are kept as
+    // they are; SkiaSharp on Linux decodes neither, so they get no thumbnail and show as a link.
+    public static readonly EvidenceKind Heic = new("ảnh HEIC", "image/heic", [".heic", ".heif"],
+        [.. new[] { "heic", "heix", "hevc", "heim", "heis", "mif1", "msf1" }.Select(brand => (byte[])[0, 0, 0, 0, .. Ascii("ftyp" + brand)])]);
+    public static readonly EvidenceKind Tiff = new("ảnh quét TIFF", "image/tiff", [".tif", ".tiff"], [[0x49, 0x49, 0x2A, 0x00], [0x4D, 0x4D, 0x00, 0x2A]]);
+    public static readonly EvidenceKind Csv = new("bảng số liệu CSV (UTF-8)", "text/csv", [".csv"], [], Text: true);
     public static readonly EvidenceKind Pdf = new("tài liệu PDF", "application/pdf", [".pdf"], [Ascii("%PDF-")]);
     public static readonly EvidenceKind Docx = new("văn bản Word (DOCX)", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         [".docx"], [Zip], Ascii("word/document.xml"));
@@ -42,9 +49,9 @@ public static class EvidenceKinds
     public static readonly EvidenceKind Doc = new("văn bản Word (DOC)", "application/msword", [".doc"], [Ole], Utf16("WordDocument"));
     public static readonly EvidenceKind Xls = new("bảng tính Excel (XLS)", "application/vnd.ms-excel", [".xls"], [Ole], Utf16("Workbook"));
 
-    public static readonly IReadOnlyList<EvidenceKind> All = [Jpeg, Png, Webp, Gif, Pdf, Docx, Xlsx, Doc, Xls];
+    public static readonly IReadOnlyList<EvidenceKind> All = [Jpeg, Png, Webp, Gif, Heic, Tiff, Pdf, Docx, Xlsx, Doc, Xls, Csv];
 
-    public const string Accepted = "ảnh (JPG, PNG, WebP, GIF), PDF, Word (DOC, DOCX) và Excel (XLS, XLSX)";
+    public const string Accepted = "ảnh (JPG, PNG, WebP, GIF, HEIC), bản quét TIFF, PDF, Word (DOC, DOCX), Excel (XLS, XLSX) và CSV";
 
     /// <summary>The longest signature checked at the start of a file.</summary>
     public const int HeadLength = 12;
@@ -58,7 +65,7 @@ public static class EvidenceKinds
     /// <summary>What the first bytes say the file is, for the message when they disagree with the name.</summary>
     public static string? Describe(ReadOnlySpan<byte> head)
     {
-        foreach (var kind in All.Where(k => k.Part is null))
+        foreach (var kind in All.Where(k => k.Part is null && !k.Text))
             if (kind.Starts(head)) return kind.Name;
         if (head.StartsWith(Zip)) return "tệp nén ZIP";
         if (head.StartsWith(Ole)) return "tệp Office cũ";

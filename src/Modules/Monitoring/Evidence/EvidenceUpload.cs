@@ -76,7 +76,7 @@ public static class EvidenceUpload
             using var intake = new EvidenceIntake(section.Body, new ContentCheck(kind, name), options.MaxBytes);
             var fileId = await files.WriteAsync(intake, ct);
             var receipt = new EvidenceReceipt(fileId, name, kind, intake.Size, intake.Sha256, null);
-            return kind.IsImage ? await WithThumbnail(receipt, files, ct) : receipt;
+            return kind.Thumbnailed ? await WithThumbnail(receipt, files, ct) : receipt;
         }
         throw new EvidenceRefused(400, "Hãy chọn một tệp để đính kèm.");
     }

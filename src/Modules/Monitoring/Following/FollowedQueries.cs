@@ -3,7 +3,9 @@ using Emulation.Kernel.Text;
 using Emulation.Kernel.Web;
 using Emulation.Monitoring.Summary;
 using Emulation.Monitoring.Units;
+using JasperFx.Events;
 using Marten;
+using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
@@ -12,21 +14,23 @@ namespace Emulation.Monitoring.Following;
 
 public static class FollowedQueries
 {
-    /// <summary>The model as it stood at the end of <paramref name="day"/> (Vietnam time): the stream folded up to the last
-    /// event that happened by then, by the events' own <c>At</c> (reports and marks may be recorded after the fact,
-    /// e.g. imported history), so the answer depends on the stream alone. Null if it was not followed yet.</summary>
-    public static async Task<FollowedModel?> AsOfAsync(IQuerySession session, Guid modelId, DateOnly day, CancellationToken ct)
+    /// <summary>The model as it stood at the end of <paramref name="day"/> (Vietnam time): <paramref name="events"/> (the
+    /// whole stream) folded up to the last event that happened by then, by the events' own <c>At</c> (reports and marks
+    /// may be recorded after the fact, e.g. imported history), so the answer depends on the stream alone. Null if it was
+    /// not followed yet.</summary>
+    public static async Task<FollowedModel?> AsOfAsync(IQuerySession session, IReadOnlyList<IEvent> events, DateOnly day, CancellationToken ct)
     {
-        var id = FollowedModel.StreamFor(modelId);
         var end = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamClock.Offset);
-        var events = await session.Events.FetchStreamAsync(id, token: ct);
         var last = events.LastOrDefault(e => (e.Data is IFollowedEvent f ? f.At : e.Timestamp) < end);
         if (last is null) return null;
-        // Folded from the events already read (one round trip, not a second read of the stream): docs/performance.md.
         var aggregator = ((StoreOptions)session.DocumentStore.Options).Projections.AggregatorFor<FollowedModel>();
         var model = await aggregator.BuildAsync(events.Where(e => e.Version <= last.Version).ToList(), session, null, ct);
         return model is null ? null : model with { Version = last.Version };
     }
+
+    /// <summary>The people named on the stored model's reports, by a subquery on the stored document (so in the same batch).</summary>
+    const string Reporters =
+        $"id in (select (r ->> 'By')::uuid from {MonitoringModule.Schema}.mt_doc_followedmodel f, jsonb_array_elements(f.data -> 'Reports') r where f.id = ?)";
 
     public static async Task<(FollowedView? View, string? Error)> ViewAsync(Guid modelId, string? on, IQuerySession session, MonitoringAccess access,
         IEnumerable<IOverdueActions> actions, TimeProvider clock, CancellationToken ct)
@@ -40,15 +44,25 @@ public static class FollowedQueries
             if (parsed > today) return (null, $"Ngày xem không được sau hôm nay ({Format.Date(today)}).");
             day = parsed.Value;
         }
-        var model = day == today
-            ? await session.LoadAsync<FollowedModel>(FollowedModel.StreamFor(modelId), ct)
-            : await AsOfAsync(session, modelId, day, ct);
+        // Everything the page shows in one round trip (docs/performance.md, "time travel"): the stored state, or for a past
+        // day the stream to fold; the overdue follow-up actions; the names of those who reported.
+        var id = FollowedModel.StreamFor(modelId);
+        var batch = session.CreateBatchQuery();
+        var stored = day == today ? batch.Load<FollowedModel>(id) : null;
+        var events = day == today ? null : batch.Events.FetchStream(id);
+        var overdue = actions.Select(a => a.Count(batch, modelId, day)).ToList();
+        var reporters = batch.Query<MonitoringPerson>().Where(p => p.MatchesSql(Reporters, id)).ToList();
+        await batch.Execute(ct);
+        var model = stored is not null ? await stored : await AsOfAsync(session, await events!, day, ct);
         if (model is null || !access.CanSee(model)) return (null, null);
-        var overdue = 0;
-        foreach (var source in actions) overdue += (await source.CountAsync(session, [modelId], day, ct)).GetValueOrDefault(modelId);
-        var ids = model.Reports.Select(r => r.By).Distinct().ToArray();
-        var people = (await session.LoadManyAsync<MonitoringPerson>(ct, ids)).ToDictionary(p => p.Id, p => p.FullName);
-        return (FollowedView.Of(model, day, day == today, access, overdue, people), null);
+        var people = (await reporters).ToDictionary(p => p.Id, p => p.FullName);
+        // A past day can name a draft since discarded from the stored state: its author is read on its own.
+        var missing = model.Reports.Select(r => r.By).Where(by => !people.ContainsKey(by)).Distinct().ToArray();
+        if (missing.Length > 0)
+            foreach (var p in await session.LoadManyAsync<MonitoringPerson>(ct, missing)) people[p.Id] = p.FullName;
+        var overdueActions = 0;
+        foreach (var count in overdue) overdueActions += (int)await count;
+        return (FollowedView.Of(model, day, day == today, access, overdueActions, people), null);
     }
 }
 

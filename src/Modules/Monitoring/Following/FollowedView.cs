@@ -40,7 +40,7 @@ public sealed record FollowedView(
             .Select(p => new PeriodOption(p.Key, p.Words, p.Due, ModelHealth.Covered(p, standing))).ToList();
         return new FollowedView(
             m.ModelId, m.Version, asOf, isToday, m.Facts.Name, m.Facts.Code, m.Facts.Kind, m.UnitId, tree.Name(m.UnitId), tree.Path(m.UnitId),
-            m.BoardId, tree.Name(m.BoardId), m.Facts.CampaignId, m.Facts.CampaignName, m.Facts.FieldCode, m.Facts.LevelCode, m.AcceptedOn,
+            tree.FollowingBoard(m), tree.Name(tree.FollowingBoard(m)), m.Facts.CampaignId, m.Facts.CampaignName, m.Facts.FieldCode, m.Facts.LevelCode, m.AcceptedOn,
             ScheduleLabels.Code(m.Schedule), ScheduleLabels.Words(m.Schedule), StateLabels.Code(m.State), StateLabels.Words(m.State), m.Mark, m.PendingResume,
             health.CodeName, health.Label, health.Words, HealthLabels.Tag(health.Code), health.NextPeriod?.Key, health.NextPeriod?.Words,
             health.NextPeriod?.Due, health.OverdueDays, overdueActions,

@@ -1,5 +1,6 @@
 using Emulation.Monitoring.Summary;
 using Marten;
+using Marten.Services.BatchQuerying;
 
 namespace Emulation.Monitoring.Inspections;
 
@@ -16,6 +17,9 @@ public sealed class OverdueInspectionActions : IOverdueActions
             .Select(a => a.ModelId).ToListAsync(ct);
         return late.GroupBy(m => m).ToDictionary(g => g.Key, g => g.Count());
     }
+
+    public Task<long> Count(IBatchedQuery batch, Guid modelId, DateOnly today) =>
+        batch.Query<OpenAction>().Where(a => a.ModelId == modelId && a.ClosedAt == null && a.AnsweredOn == null && a.DueOn < today).Count();
 }
 
 /// <summary>Sent after a step changed follow-up actions (recorded, answered, closed), once that step has committed: the

@@ -14,15 +14,15 @@ public sealed class InspectionAccess(MonitoringUnits units)
 
     public bool OnBoard(CurrentUser user, Guid board) => Boards(user).Contains(board);
 
-    /// <summary>The followed models among <paramref name="modelIds"/>, with the board covering each today (none when the
-    /// unit has moved away from the board that decided on it).</summary>
+    /// <summary>The followed models among <paramref name="modelIds"/>, with the board following each today (the one that
+    /// decided on it, or the one covering its unit now if the unit moved; none if no board covers it).</summary>
     public async Task<IReadOnlyList<ScheduleCandidate>> CandidatesAsync(IQuerySession session, IReadOnlyList<Guid> modelIds, CancellationToken ct)
     {
         if (modelIds.Count == 0) return [];
         var tree = await units.TreeAsync(ct);
         var models = await session.LoadManyAsync<FollowedModel>(ct, modelIds.Select(FollowedModel.StreamFor).ToArray());
         return models.Select(m => new ScheduleCandidate(m.ModelId, m.UnitId, m.Facts.Name,
-            m.BoardId is { } b && tree.CoveredBy(b).Contains(m.UnitId) ? [b] : [])).ToList();
+            tree.FollowingBoard(m) is { } b ? [b] : [])).ToList();
     }
 
     public async Task<bool> ActsForModelAsync(IQuerySession session, CurrentUser user, Guid modelId, CancellationToken ct)

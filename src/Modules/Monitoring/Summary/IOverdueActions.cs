@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Services.BatchQuerying;
 
 namespace Emulation.Monitoring.Summary;
 
@@ -7,4 +8,7 @@ namespace Emulation.Monitoring.Summary;
 public interface IOverdueActions
 {
     Task<IReadOnlyDictionary<Guid, int>> CountAsync(IQuerySession session, IReadOnlyCollection<Guid> modelIds, DateOnly today, CancellationToken ct);
+
+    /// <summary>One model's count, read in the caller's batch (a model page reads everything it shows in one round trip).</summary>
+    Task<long> Count(IBatchedQuery batch, Guid modelId, DateOnly today);
 }

@@ -53,7 +53,7 @@ public sealed class MonitoringSummary
         {
             Id = m.ModelId, StreamId = m.Id, Name = m.Facts.Name, Code = m.Facts.Code, Kind = m.Facts.Kind,
             UnitId = m.UnitId, UnitName = tree.Name(m.UnitId), ProvinceId = province, DistrictId = district, CommuneId = commune,
-            FieldCode = m.Facts.FieldCode, LevelCode = m.Facts.LevelCode, BoardId = m.BoardId, CampaignId = m.Facts.CampaignId,
+            FieldCode = m.Facts.FieldCode, LevelCode = m.Facts.LevelCode, BoardId = tree.FollowingBoard(m), CampaignId = m.Facts.CampaignId,
             Schedule = ScheduleLabels.Code(m.Schedule), State = StateLabels.Code(m.State),
             Health = health.CodeName, HealthLabel = health.Label, HealthWords = health.Words,
             AcceptedOn = m.AcceptedOn, LastReportOn = health.LastReport?.SubmittedAt is { } at ? Kernel.VietnamClock.VietnamDate(at) : null,
