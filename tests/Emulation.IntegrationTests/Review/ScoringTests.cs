@@ -43,6 +43,42 @@ public sealed class ScoringTests(AppFixture app)
     }
 
     [Fact]
+    public async Task After_the_scoring_deadline_a_submitted_score_can_no_longer_be_revised_and_stays_as_it_was()
+    {
+        var (r, reviewers) = await Assigned(app, 1);
+        (await reviewers[0].Score(r.Round, r.Models[0], r.Share(0.5m), submit: true)).Expect(HttpStatusCode.OK);
+        var days = ReviewScenarios.ScoringDue.DayNumber - DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).DayNumber;
+        // A token signed before the clock moved has expired by then: the reviewer signs in again, as on that day.
+        async Task<Api> SignedIn()
+        {
+            using var anonymous = app.Anonymous();
+            var token = (await new Api(anonymous).Post("/api/auth/token", new { userName = r.Reviewers[0].UserName, password = ScoringScenarios.Password }))
+                .Expect(HttpStatusCode.OK).Body.GetProperty("accessToken").GetString();
+            var client = app.Anonymous();
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            return new Api(client);
+        }
+        try
+        {
+            // The last day of scoring still takes a revision; the day after does not.
+            app.Clock.MoveTo(TimeSpan.FromDays(days));
+            using (var onTheDay = await SignedIn())
+                (await onTheDay.Score(r.Round, r.Models[0], r.Share(0.6m), submit: true, version: 1)).Expect(HttpStatusCode.OK);
+            app.Clock.MoveTo(TimeSpan.FromDays(days + 1));
+            using var after = await SignedIn();
+            var late = (await after.Score(r.Round, r.Models[0], r.Share(1m), submit: true, version: 2)).Expect(HttpStatusCode.Conflict);
+            Assert.Contains($"Đã quá hạn chấm điểm ({ReviewScenarios.ScoringDue:dd/MM/yyyy})", late.Detail);
+            var mine = (await after.Get($"/api/review/rounds/{r.Round}/models/{r.Models[0]}")).Expect(HttpStatusCode.OK).Body.GetProperty("mine");
+            Assert.Equal(2, mine.GetProperty("version").GetInt64());
+            Assert.True(mine.GetProperty("total").GetDecimal() < 100m);
+        }
+        finally
+        {
+            app.Clock.MoveTo(TimeSpan.Zero);
+        }
+    }
+
+    [Fact]
     public async Task A_score_above_the_maximum_or_an_incomplete_submission_is_refused_and_nothing_is_stored()
     {
         var (r, reviewers) = await Assigned(app, 1);

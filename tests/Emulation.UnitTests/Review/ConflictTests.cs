@@ -45,4 +45,25 @@ public sealed class ConflictTests
         Assert.False(Rules.Between(Sibling, Guid.NewGuid(), Ward));
         Assert.False(Rules.Between(Guid.NewGuid(), Model, Ward));
     }
+
+    [Fact]
+    public void Roles_at_the_rounds_own_board_are_no_tie_but_a_seat_on_a_communes_own_board_ties_to_the_commune()
+    {
+        Guid provincialBoard = Guid.NewGuid(), wardBoard = Guid.NewGuid();
+        var tree = new Emulation.Review.Units.ReviewUnitTree([
+            new() { Id = Province, Kind = "province", Active = true },
+            new() { Id = provincialBoard, Kind = "board", ParentId = Province, CoversLevel = "tinh", Active = true },
+            new() { Id = District, Kind = "district", ParentId = Province, Active = true },
+            new() { Id = Ward, Kind = "commune", ParentId = District, Active = true },
+            new() { Id = wardBoard, Kind = "board", ParentId = Ward, CoversLevel = "xa", Active = true },
+            new() { Id = OtherWard, Kind = "commune", ParentId = District, Active = true },
+        ]);
+        var member = Emulation.Review.Reviewers.RoundReviewers.Ties(
+            [("board-member", provincialBoard), ("expert", provincialBoard), ("board-secretary", wardBoard)], tree, provincialBoard);
+        Assert.Equal([wardBoard], member);
+        var rules = new Conflicts<Emulation.Review.Units.ReviewUnit>(tree, [new ReviewerTies(Self, member)], []);
+        Assert.True(rules.Automatic(Self, Ward));
+        Assert.False(rules.Automatic(Self, OtherWard));
+        Assert.Empty(Emulation.Review.Reviewers.RoundReviewers.Ties([("board-member", provincialBoard)], tree, provincialBoard));
+    }
 }

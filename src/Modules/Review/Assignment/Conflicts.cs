@@ -2,8 +2,8 @@ using Emulation.Scope;
 
 namespace Emulation.Review.Assignment;
 
-/// <summary>A person's roles as conflict rules read them: the units they act for (roles on a board are left out: a board
-/// reviews the units it covers by design, and its place in the tree says nothing about anyone's ties).</summary>
+/// <summary>A person's roles as conflict rules read them: the units they act for (roles on the round's own board are left
+/// out: that board reviews the units it covers by design; a seat on another board counts where that board sits).</summary>
 public sealed record ReviewerTies(Guid PersonId, IReadOnlyCollection<Guid> Units);
 
 /// <summary>Conflicts of interest. Automatic: the reviewer holds a role in the model's unit, in its parent, or anywhere

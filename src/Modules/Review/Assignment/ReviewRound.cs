@@ -32,7 +32,7 @@ public sealed class ReviewRound(Round round, ReviewAccess access)
     public bool Sees => access.SeesAll || IsBoard || IsExpert;
 
     /// <summary>The caller's units for conflict rules, read from their current roles.</summary>
-    public IReadOnlyList<Guid> MyTies => RoundReviewers.Ties(User.Assignments.Select(a => (a.Role, a.UnitId)), Tree);
+    public IReadOnlyList<Guid> MyTies => RoundReviewers.Ties(User.Assignments.Select(a => (a.Role, a.UnitId)), Tree, round.BoardId);
 
     public bool Conflicted(ModelReview? review, CoveredModel model, Guid reviewer, IReadOnlyList<Guid> ties) =>
         review?.Declared(reviewer) == true || new Conflicts<ReviewUnit>(Tree, [new ReviewerTies(reviewer, ties)], []).Automatic(reviewer, model.UnitId);

@@ -20,14 +20,15 @@ public static class RoundReviewers
         var expertise = (await session.LoadManyAsync<ReviewerExpertise>(ct, ids)).ToDictionary(e => e.Id, e => e.Fields);
         return people
             .Select(p => new RoundReviewer(p.Id, p.FullName, !p.Roles.Contains(member), (expertise.GetValueOrDefault(p.Id) ?? []).ToHashSet(),
-                Ties(p.Roles.Select(ParseKey), tree)))
+                Ties(p.Roles.Select(ParseKey), tree, boardId)))
             .OrderBy(r => r.FullName, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false)).ToList();
     }
 
-    /// <summary>The units a person acts for, as conflict rules count them: board roles and boards left out.</summary>
-    public static IReadOnlyList<Guid> Ties(IEnumerable<(string Role, Guid? Unit)> roles, ReviewUnitTree tree) =>
-        roles.Where(r => r.Unit is not null && !Roles.IsBoardRole(r.Role) && tree.Find(r.Unit)?.IsBoard != true)
-            .Select(r => r.Unit!.Value).Distinct().ToList();
+    /// <summary>The units a person acts for, as conflict rules count them: every role except those at the round's own
+    /// board, which reviews the units it covers by design. A seat on another board counts where that board sits: a
+    /// member of a commune's own steering committee is tied to the commune (it hangs in the commune's subtree).</summary>
+    public static IReadOnlyList<Guid> Ties(IEnumerable<(string Role, Guid? Unit)> roles, ReviewUnitTree tree, Guid roundBoard) =>
+        roles.Where(r => r.Unit is { } unit && unit != roundBoard).Select(r => r.Unit!.Value).Distinct().ToList();
 
     static (string, Guid?) ParseKey(string key)
     {
