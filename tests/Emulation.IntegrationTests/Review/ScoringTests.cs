@@ -49,15 +49,7 @@ public sealed class ScoringTests(AppFixture app)
         (await reviewers[0].Score(r.Round, r.Models[0], r.Share(0.5m), submit: true)).Expect(HttpStatusCode.OK);
         var days = ReviewScenarios.ScoringDue.DayNumber - DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).DayNumber;
         // A token signed before the clock moved has expired by then: the reviewer signs in again, as on that day.
-        async Task<Api> SignedIn()
-        {
-            using var anonymous = app.Anonymous();
-            var token = (await new Api(anonymous).Post("/api/auth/token", new { userName = r.Reviewers[0].UserName, password = ScoringScenarios.Password }))
-                .Expect(HttpStatusCode.OK).Body.GetProperty("accessToken").GetString();
-            var client = app.Anonymous();
-            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-            return new Api(client);
-        }
+        Task<Api> SignedIn() => app.Fresh(r.Reviewers[0].UserName, ScoringScenarios.Password);
         try
         {
             // The last day of scoring still takes a revision; the day after does not.

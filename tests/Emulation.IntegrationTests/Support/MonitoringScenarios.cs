@@ -61,10 +61,10 @@ public static class FreshSignIn
 {
     /// <summary>A client with a token issued now (by the host's clock, which may be shifted): cached tokens issued at
     /// another time would be expired or not yet valid for it.</summary>
-    public static async Task<Api> Fresh(this AppFixture app, string userName)
+    public static async Task<Api> Fresh(this AppFixture app, string userName, string password = Emulation.Directory.Seed.DirectoryDemoSeed.Password)
     {
         using var anonymous = app.Anonymous();
-        var reply = (await new Api(anonymous).Post("/api/auth/token", new { userName, password = Emulation.Directory.Seed.DirectoryDemoSeed.Password }))
+        var reply = (await new Api(anonymous).Post("/api/auth/token", new { userName, password }))
             .Expect(HttpStatusCode.OK);
         var client = app.Anonymous();
         client.DefaultRequestHeaders.Authorization = new("Bearer", reply.Body.GetProperty("accessToken").GetString());

@@ -27,6 +27,7 @@ public sealed record FollowedView(
     {
         var health = ModelHealth.Evaluate(m, asOf, overdueActions);
         var tree = access.Tree;
+        var board = tree.FollowingBoard(m);
         var unitSees = access.IsModelUnit(m);
         var correctedBy = m.Submitted.Where(r => r.Corrects is not null).ToDictionary(r => r.Corrects!.Value, r => r.Id);
         var standing = m.Standing;
@@ -40,7 +41,7 @@ public sealed record FollowedView(
             .Select(p => new PeriodOption(p.Key, p.Words, p.Due, ModelHealth.Covered(p, standing))).ToList();
         return new FollowedView(
             m.ModelId, m.Version, asOf, isToday, m.Facts.Name, m.Facts.Code, m.Facts.Kind, m.UnitId, tree.Name(m.UnitId), tree.Path(m.UnitId),
-            tree.FollowingBoard(m), tree.Name(tree.FollowingBoard(m)), m.Facts.CampaignId, m.Facts.CampaignName, m.Facts.FieldCode, m.Facts.LevelCode, m.AcceptedOn,
+            board, tree.Name(board), m.Facts.CampaignId, m.Facts.CampaignName, m.Facts.FieldCode, m.Facts.LevelCode, m.AcceptedOn,
             ScheduleLabels.Code(m.Schedule), ScheduleLabels.Words(m.Schedule), StateLabels.Code(m.State), StateLabels.Words(m.State), m.Mark, m.PendingResume,
             health.CodeName, health.Label, health.Words, HealthLabels.Tag(health.Code), health.NextPeriod?.Key, health.NextPeriod?.Words,
             health.NextPeriod?.Due, health.OverdueDays, overdueActions,
