@@ -23,7 +23,7 @@ public static class Bench
         if (args.Contains("--dashboard")) { await DashboardBench.RunAsync(args, adminDb); return; }
         if (args.Contains("--monitoring")) { await MonitoringBench.RunAsync(args, o, adminDb); return; }
         if (args.Contains("--evidence")) { await EvidenceBench.RunAsync(args, adminDb); return; }
-        if (args.Contains("--review")) { await ReviewBench.RunAsync(args); return; }
+        if (args.Contains("--review")) { await ReviewBench.RunAsync(args, o, adminDb); return; }
         if (args.Contains("--scoring")) { await ScoringBench.RunAsync(args, o, adminDb); return; }
         if (args.Contains("--awards")) { await AwardsBench.RunAsync(args, adminDb); return; }
         if (args.Contains("--import")) { await ImportBench.RunAsync(args, o, adminDb); return; }
