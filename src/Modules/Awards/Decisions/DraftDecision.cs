@@ -62,6 +62,17 @@ public static class DraftDecisionEndpoint
         return same.Where(d => d.Id != except && d.Content.Date.Year == year).Select(d => d.Content.Number).ToList();
     }
 
+    /// <summary>The annex is what a draft's recipients become: a refusal of one of them (already commended, another level)
+    /// names the field the draft was sent with, not one it does not have.</summary>
+    static Errors InDraftTerms(Errors problems)
+    {
+        var renamed = new Errors();
+        foreach (var (field, messages) in problems)
+            foreach (var message in messages)
+                renamed.Add(true, field.StartsWith("annex", StringComparison.OrdinalIgnoreCase) ? "recipients" : field, message);
+        return renamed;
+    }
+
     public static (IResult, DecisionDrafted?) Decide(DraftDecision c, ProposalList list, string boardName, AwardCatalogue catalogue, AwardDecision? earlier,
         IReadOnlyList<AwardDecision> roundDecisions, IReadOnlyList<int> usedNumbers, AwardsAccess access, DateTimeOffset now, Guid id)
     {
@@ -102,7 +113,7 @@ public static class DraftDecisionEndpoint
         var input = new DecisionInput(c.Number, null, null, c.SignerCapacity ?? "", c.SignerTitle, c.SignerName, null, null, null, null,
             c.PrizeCollective, c.PrizeIndividual, null);
         var (content, problems) = DecisionRules.Apply(start, input, form, list, DecisionRules.Commended(roundDecisions), corrects);
-        if (content is null) return (Problems.Validation(problems), null);
+        if (content is null) return (Problems.Validation(InDraftTerms(problems)), null);
         var drafted = new DecisionDrafted(id, list.Id, list.Name, list.BoardId, form, content, corrects, access.User.Id, now);
         return (Results.Created($"/api/awards/decisions/{id}", new DecisionSaved(id, 1)), drafted);
     }
