@@ -24,6 +24,9 @@ public sealed class DecisionTests(AppFixture app)
             (await member.Get($"/api/awards/proposals/{round}")).Expect(HttpStatusCode.NotFound);
         var stranger = (await secretary.Post("/api/awards/decisions", AwardsScenarios.DraftBody(round, form, [models[0], Guid.NewGuid()]))).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("không có trong danh sách đề nghị", Assert.Single(stranger.Errors("recipients")));
+        var many = (await secretary.Post("/api/awards/decisions", AwardsScenarios.DraftBody(round, form, Enumerable.Range(0, 1234).Select(_ => Guid.NewGuid()))))
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.StartsWith("1.234 tập thể, cá nhân", Assert.Single(many.Errors("recipients")));
         var badNumber = (await secretary.Post("/api/awards/decisions", AwardsScenarios.DraftBody(round, form, models, "QĐ 125"))).Expect(HttpStatusCode.BadRequest);
         Assert.NotEmpty(badNumber.Errors("number"));
 

@@ -104,7 +104,7 @@ public static class DraftDecisionEndpoint
         var ids = (c.Recipients ?? []).Distinct().ToList();
         errors.Add(ids.Count == 0, "recipients", "Hãy chọn ít nhất một tập thể hoặc cá nhân trong danh sách đề nghị.");
         var missing = ids.Where(m => list.Proposal(m) is null).ToList();
-        errors.Add(missing.Count > 0, "recipients", $"{missing.Count} tập thể, cá nhân được chọn không có trong danh sách đề nghị khen thưởng của đợt.");
+        errors.Add(missing.Count > 0, "recipients", $"{Emulation.Kernel.Web.Format.Number(missing.Count)} tập thể, cá nhân được chọn không có trong danh sách đề nghị khen thưởng của đợt.");
         if (!errors.Ok || form is null) return (Problems.Validation(errors), null);
         if (usedNumbers.Contains(number!.Value.Number))
             return (Problems.Validation("number", $"Số {number.Value.Number} năm {date!.Value.Year} của {form.IssuerName} đã được dùng cho một quyết định khác."), null);
