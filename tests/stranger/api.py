@@ -59,6 +59,8 @@ def problem_defect(st, b, field=None):
     if not ms: return "no message"
     text = " ".join(ms)
     if ENGLISH.search(text) or not any(ord(c) > 127 for c in doc.get("title") or ""): return "english"
+    # Vietnamese groups thousands with dots: "10,000" reads as ten
+    if re.search(r"(?<![\d.,])\d{1,3}(,\d{3})+(?![\d,])", text): return "english number"
     if field is not None and st == 400:
         errors = {k.lower(): v for k, v in (doc.get("errors") or {}).items()}
         f = field.lower()
@@ -203,6 +205,13 @@ def sweep(doc):
                     b2 = dict(body); b2[name] = [None]
                     st, b = call(M, url, body=b2)
                     check(f"{M} {path} {name}: [null]", st, b, refusal=False)
+                elif items:
+                    # a list of plain values: a null or wrong element, and a list far longer than any form sends
+                    for kind, value in [("[null]", [None]), ("element of the wrong type", [[1]]),
+                                        ("100,000 elements", [sample(items, comps) for _ in range(100000)])]:
+                        b2 = dict(body); b2[name] = value
+                        st, b = call(M, url, body=b2)
+                        check(f"{M} {path} {name}: {kind}", st, b, refusal=False)
                 for iname, ips in (items.get("properties") or {}).items():
                     for kind, value in wrong_values(ips, comps)[:2]:
                         element = sample(items, comps); element[iname] = value
@@ -450,6 +459,14 @@ def person(role_units, prefix="thamdinh"):
     if t: T[name] = t
     return (j(b) or {}).get("id"), name
 
+def huge(label, method, path, user, body, field):
+    """A list far longer than any form sends, on a real record in the right state: refused by name (or 413), quickly."""
+    start = time.time()
+    st, b = call(method, path, user, body)
+    took = time.time() - start
+    check(f"{label} ({took:.1f} s)", st, b, expect={400, 413}, field=field if st == 400 else None)
+    if took > 10: defects["slow"].append(f"{label}: {took:.1f} s")
+
 def cycle():
     """Registry → Monitoring → Review → Awards for two fresh models of Phường 1, each command straight after the one it
     depends on (no pause: only what crosses modules through a feed is waited for), with strangers, races and read-backs."""
@@ -532,8 +549,8 @@ def cycle():
     if not all([n1, n2, ne, nc]): return
     if not poll(lambda: {rev1, rev2, exp, con} <= {r.get("id") for r in (j(call("GET", f"/api/review/rounds/{rid}/assignments", sec)[1]) or {}).get("reviewers", [])}):
         print("!! cycle: the reviewers never reached Review"); defects["feed"].append("review people"); return
-    st, b = call("POST", f"/api/review/rounds/{rid}/move", sec, {"to": "self-assessment", "version": 1})
-    check("review: open self-assessment", st, b, expect={200}, refusal=False)
+    race("twenty openings of the round right after its reviewers arrived", "POST", f"/api/review/rounds/{rid}/move", sec,
+         [{"to": "self-assessment", "version": 1}] * 20)
     rd = j(call("GET", f"/api/review/rounds/{rid}", sec)[1]) or {}
     covered = {m.get("modelId") or m.get("id") for m in rd.get("models", [])} if isinstance(rd.get("models"), list) else set(models)
     if not set(models) <= covered: print(f"!! cycle: the round does not cover both models ({covered})"); defects["feed"].append("round models"); return
@@ -552,6 +569,10 @@ def cycle():
     for other in ["canbo.khanhhoi", "thuky.bdvtp"] + STRANGERS:
         st, b = call("POST", url + "/draft", other, {"scores": assess([]), "version": 0})
         check(f"review: {other} self-assesses Phường 1's model", st, b, expect={403, 404})
+    huge("review: a self-assessment with 100,000 links", "POST", url + "/draft", "canbo.phuong1",
+         {"scores": [dict(assess([])[0], links=[{"kind": "evidence", "title": "Biên bản"}] * 100000)], "version": 0}, "scores[0].links")
+    huge("review: a self-assessment with 100,000 scores", "POST", url + "/draft", "canbo.phuong1",
+         {"scores": assess([]) * 15000, "version": 0}, "scores")
     race("twenty first saves of one self-assessment", "POST", url + "/draft", "canbo.phuong1", [{"scores": assess([]), "version": 0}] * 20)
     sa = j(call("GET", url, "canbo.phuong1")[1]) or {}
     check(f"review: the raced self-assessment was stored once (version {sa.get('version')})", 200 if sa.get("version") == 1 else 500,
@@ -578,8 +599,7 @@ def cycle():
         else: check("monitoring: the board pauses a model", st, b, expect={200}, refusal=False)
 
     # Scoring.
-    st, b = call("POST", f"/api/review/rounds/{rid}/move", sec, {"to": "scoring", "version": 2})
-    check("review: move to scoring", st, b, expect={200}, refusal=False)
+    race("twenty moves to scoring", "POST", f"/api/review/rounds/{rid}/move", sec, [{"to": "scoring", "version": 2}] * 20)
     st, b = call("POST", f"/api/review/rounds/{rid}/assignments", sec, {"modelIds": [MA, MB], "reviewerIds": [rev1, exp]})
     check("review: assign two reviewers", st, b, expect={200}, refusal=False)
     card = lambda share, gates: {c["code"]: (0 if not gates else c["maxPoints"]) if c["code"] in gate else round(c["maxPoints"] * share, 2) for c in criteria}
@@ -587,6 +607,10 @@ def cycle():
     st, b = call("POST", f"/api/review/rounds/{rid}/models/{MB}/scorecard", n1,
                  {"scores": card(0.9, True), "toUnit": to_unit, "toBoard": to_board, "submit": True})
     check("review: score right after the assignment", st, b, expect={200}, refusal=False)
+    huge("review: 100,000 models assigned at once", "POST", f"/api/review/rounds/{rid}/assignments", sec,
+         {"modelIds": [str(uuid.uuid4()) for _ in range(100000)], "reviewerIds": [rev2]}, "modelIds")
+    huge("review: a scorecard of 100,000 criteria", "POST", f"/api/review/rounds/{rid}/models/{MB}/scorecard", n1,
+         {"scores": {f"K{i}": 1 for i in range(100000)}, "submit": False, "version": 1}, "scores")
     race("twenty first scorecards of one reviewer", "POST", f"/api/review/rounds/{rid}/models/{MB}/scorecard", ne,
          [{"scores": card(0.8, True), "submit": False, "version": 0}] * 20)
     for user in [n1, ne]:
@@ -628,8 +652,10 @@ def cycle():
     conflicted_sees_no_mean("scoring")
 
     # Deliberation: decide straight after the move.
-    st, b = call("POST", f"/api/review/rounds/{rid}/move", sec, {"to": "deliberation", "version": 3})
-    check("review: move to deliberation", st, b, expect={200}, refusal=False)
+    race("twenty moves to deliberation", "POST", f"/api/review/rounds/{rid}/move", sec, [{"to": "deliberation", "version": 3}] * 20)
+    st, b = call("GET", f"/api/review/rounds/{rid}", sec)
+    check(f"review: the raced moves were stored once (version {(j(b) or {}).get('version')})", 200 if (j(b) or {}).get("version") == 4 else 500,
+          b"" if (j(b) or {}).get("version") == 4 else b[:200], refusal=False)
     vote = lambda outcome, level=None, revision=0: {"outcome": outcome, "level": level, "present": 3, "for": 3, "against": 0,
                                                      "note": "Biểu quyết", "revision": revision}
     for outcome, level in [("recognised", None), ("outstanding", None), ("proposed", "bang-khen-tinh")]:
@@ -661,11 +687,15 @@ def cycle():
     ok = st == 200 and to_unit.encode() not in b and to_board.encode() not in b
     check("review: the unit reads no comment before the result is published", 200 if ok else 500, b"" if ok else b[:300], refusal=False)
     dv = (j(call("GET", f"/api/review/rounds/{rid}/decisions", sec)[1]) or {}).get("version", 0)
-    st, b = call("PUT", f"/api/review/rounds/{rid}/meeting", sec,
-                 {"number": "12/BB-BDV", "date": str(t), "startTime": "8 giờ", "endTime": "11:30", "place": "Hội trường",
-                  "chair": "Nguyễn Văn Thắng, Trưởng Ban", "secretary": "Trần Thị Hồng Nhung, Chuyên viên",
-                  "present": ["Nguyễn Văn Thắng, Trưởng Ban"], "absent": [], "conclusion": "Thống nhất.", "version": dv})
-    check("review: record the meeting", st, b, expect={200}, refusal=False)
+    huge("review: a meeting with 100,000 present", "PUT", f"/api/review/rounds/{rid}/meeting", sec,
+         {"number": "12/BB-BDV", "date": str(t), "startTime": "8 giờ", "endTime": "11:30", "place": "Hội trường", "chair": "Chủ trì",
+          "secretary": "Thư ký", "present": ["Nguyễn Văn A, Ủy viên"] * 100000, "absent": [], "conclusion": "Thống nhất.", "version": dv}, "present")
+    race("twenty records of the meeting at one version", "PUT", f"/api/review/rounds/{rid}/meeting", sec,
+         [{"number": "12/BB-BDV", "date": str(t), "startTime": "8 giờ", "endTime": "11:30", "place": "Hội trường",
+           "chair": "Nguyễn Văn Thắng, Trưởng Ban", "secretary": "Trần Thị Hồng Nhung, Chuyên viên",
+           "present": ["Nguyễn Văn Thắng, Trưởng Ban"], "absent": [], "conclusion": "Thống nhất.", "version": dv}] * 20)
+    dv2 = (j(call("GET", f"/api/review/rounds/{rid}/decisions", sec)[1]) or {}).get("version")
+    check(f"review: the raced meeting was stored once (version {dv} → {dv2})", 200 if dv2 == dv + 1 else 500, b"", refusal=False)
     for user in [nc, n1]:
         st, b = call("GET", f"/api/review/rounds/{rid}/minutes/docx", user)
         text = b""
@@ -700,6 +730,9 @@ def cycle():
     st, b = call("POST", "/api/awards/decisions", sec, dbody)
     if not check("awards: draft a decision", st, b, expect={201}, refusal=False): return
     did = j(b)["id"]
+    huge("awards: a decision with 100,000 grounds", "PUT", f"/api/awards/decisions/{did}", sec, {"grounds": ["Căn cứ Luật Thi đua, khen thưởng"] * 100000, "version": 1}, "grounds")
+    huge("awards: a draft for 100,000 recipients", "POST", "/api/awards/decisions", sec,
+         dict(dbody, recipients=[str(uuid.uuid4()) for _ in range(100000)], number=f"{random.randint(5000, 900000)}/QĐ-UBND"), "recipients")
     for other in ["canbo.phuong1", "thuky.bdvtp", "thuky.bdvtinh"] + STRANGERS:
         st, b = call("POST", f"/api/awards/decisions/{did}/sign", other, {"version": 1})
         check(f"awards: {other} signs Phường 1's draft", st, b, expect={403, 404})
