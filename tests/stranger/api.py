@@ -528,6 +528,35 @@ def cycle():
                             "multipart/form-data; boundary=xx")
         check(f"monitoring: {other} attaches a file to Phường 1's report", st, b, expect={403, 404})
 
+    # Inspections: scheduled by Phường 1's board, recorded straight after, raced, answered by the unit; strangers refused.
+    st, b = call("POST", "/api/monitoring/inspections", "thuky.phuong1", {"kind": "Inspection", "plannedOn": str(t), "purpose": "Kiểm tra định kỳ",
+                                                                          "modelIds": [MA, MB]})
+    if check("monitoring: schedule an inspection", st, b, expect={200, 201}, refusal=False):
+        iid = (j(b) or {}).get("id")
+        visit = {"visitedOn": str(t), "members": ["Trương Thị Ngọc, Thư ký Ban Chỉ đạo"],
+                 "findings": [{"modelId": m, "findings": "Duy trì đều.", "rating": "Fair"} for m in models],
+                 "actions": [{"modelId": MA, "description": "Bổ sung sổ theo dõi", "dueOn": str(t + datetime.timedelta(days=10))}], "version": 1}
+        for other in ["thuky.bdvtp", "canbo.phuong1"] + STRANGERS:
+            st, b = call("POST", f"/api/monitoring/inspections/{iid}/record", other, visit)
+            check(f"monitoring: {other} records Phường 1's inspection", st, b, expect={403, 404})
+            st, b = call("POST", "/api/monitoring/inspections", other, {"kind": "Inspection", "plannedOn": str(t), "purpose": "Thử", "modelIds": [MA]})
+            check(f"monitoring: {other} schedules an inspection of Phường 1's model", st, b, expect={400, 403, 404})
+        race("twenty records of one inspection right after its scheduling", "POST", f"/api/monitoring/inspections/{iid}/record",
+             "thuky.phuong1", [visit] * 20)
+        ins = j(call("GET", f"/api/monitoring/inspections/{iid}", "thuky.phuong1")[1]) or {}
+        acts = ins.get("actions") or []
+        ok = ins.get("version") == 2 and len(acts) == 1
+        check(f"monitoring: the raced record was stored once (version {ins.get('version')}, {len(acts)} actions)", 200 if ok else 500,
+              b"" if ok else json.dumps(ins).encode()[:300], refusal=False)
+        if acts:
+            aid = acts[0].get("actionId"); av = acts[0].get("version", ins.get("version"))
+            answer = {"answer": "Đã bổ sung sổ theo dõi", "answeredOn": str(t), "version": av}
+            for other in ["canbo.khanhhoi", "thuky.bdvtp"] + STRANGERS:
+                st, b = call("POST", f"/api/monitoring/inspections/{iid}/actions/{aid}/answer", other, answer)
+                check(f"monitoring: {other} answers Phường 1's action", st, b, expect={403, 404})
+            race("twenty answers of one action right after the record", "POST", f"/api/monitoring/inspections/{iid}/actions/{aid}/answer",
+                 "canbo.phuong1", [answer] * 20)
+
     # Review: a round of Phường 1's board over the fresh period.
     sec = "thuky.phuong1"
     camp_ok = poll(lambda: any(c.get("id") == camp for c in items(call("GET", "/api/review/campaigns", sec)[1])))
