@@ -133,8 +133,14 @@ public sealed class LayoutBrowserTests(AppFixture app) : IAsyncLifetime
     [InlineData("ranking", "/quan-tri/nguoi-dung")]
     [InlineData("quantri", "/quan-tri/nguoi-dung")]
     [InlineData("quantri", "/khen-thuong/danh-muc")]
+    [InlineData("round", "/danh-gia")]
     public async Task At_390_px_a_results_table_is_a_card_per_row_whose_title_has_the_whole_width(string user, string url)
     {
+        if (user == "round")
+        {
+            var r = await app.RoundInScoring(models: 2, reviewers: 1);
+            (user, url) = (ReviewScenarios.Secretary, $"/danh-gia/{r.Round}");
+        }
         if (user == "ranking")
         {
             var r = await app.RoundInScoring(models: 2, reviewers: 1);
