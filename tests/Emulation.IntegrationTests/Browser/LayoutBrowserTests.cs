@@ -134,6 +134,7 @@ public sealed class LayoutBrowserTests(AppFixture app) : IAsyncLifetime
     [InlineData("quantri", "/quan-tri/nguoi-dung")]
     [InlineData("quantri", "/khen-thuong/danh-muc")]
     [InlineData("round", "/danh-gia")]
+    [InlineData("thuky.bdvtinh", "/theo-doi/danh-sach")]
     public async Task At_390_px_a_results_table_is_a_card_per_row_whose_title_has_the_whole_width(string user, string url)
     {
         if (user == "round")

@@ -139,6 +139,23 @@ public sealed class WalkBrowserTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task At_390_px_a_decisions_annex_is_a_card_per_recipient_with_the_gold_book_number_labelled()
+    {
+        using var approver = await app.As(AwardsScenarios.Approver);
+        var signed = (await approver.Get("/api/awards/decisions")).Expect(HttpStatusCode.OK).Body.EnumerateArray()
+            .First(r => r.GetProperty("number").GetString() == "125/QĐ-UBND").GetProperty("id").GetGuid();
+        var page = await Page(390);
+        await BrowserSession.SignIn(page, AwardsScenarios.Approver);
+        await page.GotoAsync($"/khen-thuong/quyet-dinh/{signed}");
+        var titles = page.Locator("#danh-sach-kem-theo tbody td.title");
+        Assert.True(await titles.CountAsync() >= 2);
+        var box = await titles.First.BoundingBoxAsync();
+        Assert.True(box!.Width >= 300 && box.X + box.Width <= 390, $"the first recipient's cell is {box.Width}px wide at {box.X}");
+        Assert.Equal("\"Số vào sổ vàng: \"", await page.Locator("#danh-sach-kem-theo tbody td.number[data-label]").First.EvaluateAsync<string>("td => getComputedStyle(td, '::before').content"));
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the page scrolls sideways");
+    }
+
+    [Fact]
     public async Task At_390_px_the_withdraw_panel_opens_on_the_whole_width_with_its_button_on_screen()
     {
         using var admin = await app.As("quantri");
@@ -173,6 +190,24 @@ public sealed class WalkBrowserTests(AppFixture app) : IAsyncLifetime
         Assert.True(await current.IsVisibleAsync());
         Assert.Equal("3px", await current.EvaluateAsync<string>("a => getComputedStyle(a).borderBottomWidth"));
         Assert.Equal("700", await current.EvaluateAsync<string>("a => getComputedStyle(a).fontWeight"));
+    }
+
+    [Fact]
+    public async Task At_390_px_the_report_form_gives_the_period_and_the_unit_the_whole_width_and_a_wrong_day_is_named_beside_its_field()
+    {
+        var page = await Page(390);
+        await BrowserSession.SignIn(page, "thuky.bdvtinh");
+        await page.GotoAsync("/bao-cao-so-ket");
+        foreach (var name in new[] { "period", "unit", "on" })
+        {
+            var box = await page.Locator($"#chon-bao-cao [name={name}]").BoundingBoxAsync();
+            Assert.True(box!.Width >= 300 && box.X + box.Width <= 390, $"{name} is {box.Width}px wide at {box.X}");
+        }
+        await page.Locator("#chon-bao-cao [name=on]").FillAsync("31/02/2023");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem báo cáo" }).ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("on="));
+        Assert.Equal("31/02/2023", await page.Locator("#chon-bao-cao [name=on]").InputValueAsync());
+        Assert.Contains("không phải là ngày hợp lệ", await page.Locator("#chon-bao-cao .field-error[data-for=on]").InnerTextAsync());
     }
 
     [Fact]
