@@ -211,6 +211,26 @@ public sealed class WalkBrowserTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_secretary_declaring_a_conflict_without_choosing_the_reviewer_is_asked_to_choose_beside_the_field()
+    {
+        var r = await app.RoundInScoring(models: 1, reviewers: 1);
+        var page = await Page(390);
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await BrowserSession.SignIn(page, ReviewScenarios.Secretary);
+        await page.GotoAsync($"/tham-dinh/{r.Round}/phan-cong");
+        var form = page.Locator("form", new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Khai báo xung đột lợi ích" }) });
+        await form.GetByLabel("Mô hình").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await form.GetByLabel("Lý do").FillAsync("Cùng cơ quan");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Khai báo xung đột lợi ích" }).ClickAsync();
+        var error = form.Locator(".field-error[data-for=reviewerId]");
+        await page.WaitForFunctionAsync("e => e.textContent.trim().length > 0", await error.ElementHandleAsync());
+        Assert.Equal("Vui lòng chọn người thẩm định.", (await error.InnerTextAsync()).Trim());
+        Assert.Equal("Cùng cơ quan", await form.GetByLabel("Lý do").InputValueAsync());
+        using var secretary = await app.As(ReviewScenarios.Secretary);
+        Assert.DoesNotContain("Cùng cơ quan", (await secretary.Get($"/api/review/rounds/{r.Round}/assignments")).Expect(HttpStatusCode.OK).Raw);
+    }
+
+    [Fact]
     public async Task Buttons_under_a_list_item_or_a_form_keep_apart()
     {
         var page = await Page(1280);
