@@ -231,6 +231,18 @@ public sealed class WalkBrowserTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task At_390_px_the_public_lookup_shows_a_card_per_award_with_the_name_on_the_whole_width()
+    {
+        var page = await Page(390);
+        await page.GotoAsync("/tra-cuu-khen-thuong?q=khanh+hoi");
+        var title = page.Locator("#ket-qua-tra-cuu tbody td.title").First;
+        var box = await title.BoundingBoxAsync();
+        Assert.True(box!.Width >= 300 && box.X + box.Width <= 390, $"the name's cell is {box.Width}px wide at {box.X}");
+        Assert.Equal("\"Quyết định: \"", await page.Locator("#ket-qua-tra-cuu tbody td[data-label='Quyết định']").First.EvaluateAsync<string>("td => getComputedStyle(td, '::before').content"));
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the page scrolls sideways");
+    }
+
+    [Fact]
     public async Task Buttons_under_a_list_item_or_a_form_keep_apart()
     {
         var page = await Page(1280);
