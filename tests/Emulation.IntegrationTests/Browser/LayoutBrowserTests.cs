@@ -138,10 +138,7 @@ public sealed class LayoutBrowserTests(AppFixture app) : IAsyncLifetime
     public async Task At_390_px_a_results_table_is_a_card_per_row_whose_title_has_the_whole_width(string user, string url)
     {
         if (user == "round")
-        {
-            var r = await app.RoundInScoring(models: 2, reviewers: 1);
-            (user, url) = (ReviewScenarios.Secretary, $"/danh-gia/{r.Round}");
-        }
+            (user, url) = (DemoRounds.Secretary, $"/danh-gia/{await app.InScoring()}");
         if (user == "ranking")
         {
             var r = await app.RoundInScoring(models: 2, reviewers: 1);

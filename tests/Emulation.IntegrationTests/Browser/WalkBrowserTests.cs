@@ -30,9 +30,8 @@ public sealed class WalkBrowserTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task A_target_row_removed_from_the_form_stays_removed_after_saving_and_the_others_are_kept()
     {
-        using var admin = await app.As("quantri");
         using var officer = await app.As("canbo.phuong1");
-        var period = await admin.OpenPeriod();
+        var period = await app.OpenRegistrationPeriod();
         var dossier = RegistryScenarios.Dossier(period, DirectoryScenarios.Unique("Bỏ bớt chỉ tiêu "));
         dossier["targets"] = new[] { Target("Số hộ thứ nhất", 10, 20), Target("Số hộ thứ hai", 30, 40), Target("Số hộ thứ ba", 50, 60) };
         var (id, _) = await officer.Draft(dossier);
@@ -123,12 +122,12 @@ public sealed class WalkBrowserTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task At_390_px_the_proposal_list_is_a_card_per_recipient_with_the_name_on_the_whole_width()
     {
-        var (round, _) = await app.ProposedRound(2);
+        var round = await app.Closed();
         var page = await Page(390);
-        await BrowserSession.SignIn(page, ReviewScenarios.Secretary);
+        await BrowserSession.SignIn(page, DemoRounds.Secretary);
         await page.GotoAsync($"/khen-thuong/de-nghi/{round}");
         var titles = page.Locator("table.de-nghi tbody td.title");
-        Assert.Equal(2, await titles.CountAsync());
+        Assert.True(await titles.CountAsync() >= 2);
         for (var i = 0; i < 2; i++)
         {
             var box = await titles.Nth(i).BoundingBoxAsync();
@@ -158,9 +157,8 @@ public sealed class WalkBrowserTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task At_390_px_the_withdraw_panel_opens_on_the_whole_width_with_its_button_on_screen()
     {
-        using var admin = await app.As("quantri");
         using var officer = await app.As("canbo.phuong1");
-        var period = await admin.OpenPeriod();
+        var period = await app.OpenRegistrationPeriod();
         var (id, version) = await officer.Draft(RegistryScenarios.Dossier(period, DirectoryScenarios.Unique("Rút trên điện thoại ")));
         await officer.Submit(id, version);
 
@@ -213,11 +211,11 @@ public sealed class WalkBrowserTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task The_secretary_declaring_a_conflict_without_choosing_the_reviewer_is_asked_to_choose_beside_the_field()
     {
-        var r = await app.RoundInScoring(models: 1, reviewers: 1);
+        var round = await app.InScoring();
         var page = await Page(390);
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
-        await BrowserSession.SignIn(page, ReviewScenarios.Secretary);
-        await page.GotoAsync($"/tham-dinh/{r.Round}/phan-cong");
+        await BrowserSession.SignIn(page, DemoRounds.Secretary);
+        await page.GotoAsync($"/tham-dinh/{round}/phan-cong");
         var form = page.Locator("form", new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Khai báo xung đột lợi ích" }) });
         await form.GetByLabel("Mô hình").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await form.GetByLabel("Lý do").FillAsync("Cùng cơ quan");
@@ -226,8 +224,8 @@ public sealed class WalkBrowserTests(AppFixture app) : IAsyncLifetime
         await page.WaitForFunctionAsync("e => e.textContent.trim().length > 0", await error.ElementHandleAsync());
         Assert.Equal("Vui lòng chọn người thẩm định.", (await error.InnerTextAsync()).Trim());
         Assert.Equal("Cùng cơ quan", await form.GetByLabel("Lý do").InputValueAsync());
-        using var secretary = await app.As(ReviewScenarios.Secretary);
-        Assert.DoesNotContain("Cùng cơ quan", (await secretary.Get($"/api/review/rounds/{r.Round}/assignments")).Expect(HttpStatusCode.OK).Raw);
+        using var secretary = await app.As(DemoRounds.Secretary);
+        Assert.DoesNotContain("Cùng cơ quan", (await secretary.Get($"/api/review/rounds/{round}/assignments")).Expect(HttpStatusCode.OK).Raw);
     }
 
     [Fact]

@@ -46,15 +46,15 @@ public sealed class WalkDefectTests(AppFixture app)
     [Fact]
     public async Task The_funnel_links_to_the_meeting_only_once_the_round_has_reached_it()
     {
-        var scoring = await app.RoundInScoring(models: 1, reviewers: 1);
-        var early = await Open(ReviewScenarios.Secretary, $"/danh-gia/{scoring.Round}/pheu");
-        Assert.Empty(early.QuerySelectorAll($"a[href='/danh-gia/{scoring.Round}/hop-xet']"));
+        var scoring = await app.InScoring();
+        var early = await Open(DemoRounds.Secretary, $"/danh-gia/{scoring}/pheu");
+        Assert.Empty(early.QuerySelectorAll($"a[href='/danh-gia/{scoring}/hop-xet']"));
 
-        var (closed, _) = await app.ProposedRound(1);
-        var late = await Open(ReviewScenarios.Secretary, $"/danh-gia/{closed}/pheu");
+        var closed = await app.Closed();
+        var late = await Open(DemoRounds.Secretary, $"/danh-gia/{closed}/pheu");
         var link = late.QuerySelector($"a[href='/danh-gia/{closed}/hop-xet']");
         Assert.NotNull(link);
-        Assert.Equal(HttpStatusCode.OK, await Status(ReviewScenarios.Secretary, link!.GetAttribute("href")!));
+        Assert.Equal(HttpStatusCode.OK, await Status(DemoRounds.Secretary, link!.GetAttribute("href")!));
     }
 
     [Fact]
@@ -87,8 +87,7 @@ public sealed class WalkDefectTests(AppFixture app)
     [Fact]
     public async Task The_ranking_marks_the_open_group_as_the_current_one()
     {
-        var r = await app.RoundInScoring(models: 2, reviewers: 1);
-        var page = await Open(ReviewScenarios.Secretary, $"/tham-dinh/{r.Round}/xep-hang");
+        var page = await Open(DemoRounds.Secretary, $"/tham-dinh/{await app.InScoring()}/xep-hang");
         var current = Assert.Single(page.QuerySelectorAll("main a.tag[aria-current=page]"));
         Assert.Contains("ok", current.ClassList);
     }

@@ -89,17 +89,19 @@ public sealed class AssignmentTests(AppFixture app)
     [Fact]
     public async Task The_secretarys_form_with_no_reviewer_chosen_is_refused_and_declares_no_conflict_for_the_secretary()
     {
-        var r = await app.RoundInScoring(models: 1, reviewers: 1);
-        using var secretary = await app.As(ReviewScenarios.Secretary);
-        var refused = (await secretary.Post($"/api/review/rounds/{r.Round}/conflicts",
+        var round = await app.InScoring();
+        using var secretary = await app.As(DemoRounds.Secretary);
+        var model = (await secretary.Get($"/api/review/rounds/{round}/assignments")).Expect(HttpStatusCode.OK).Body
+            .GetProperty("models").EnumerateArray().First().GetProperty("modelId").GetGuid();
+        var refused = (await secretary.Post($"/api/review/rounds/{round}/conflicts",
             new { modelId = (Guid?)null, reviewerId = (Guid?)null, reason = "Cùng cơ quan", forSomeoneElse = true })).Expect(HttpStatusCode.BadRequest);
         Assert.Equal(["Vui lòng chọn mô hình."], refused.Errors("modelId"));
         Assert.Equal(["Vui lòng chọn người thẩm định."], refused.Errors("reviewerId"));
-        (await secretary.Post($"/api/review/rounds/{r.Round}/conflicts", new { modelId = r.Models[0], reason = "Cùng cơ quan", forSomeoneElse = true }))
+        (await secretary.Post($"/api/review/rounds/{round}/conflicts", new { modelId = model, reason = "Cùng cơ quan", forSomeoneElse = true }))
             .Expect(HttpStatusCode.BadRequest);
-        var board = (await secretary.Get($"/api/review/rounds/{r.Round}/assignments")).Expect(HttpStatusCode.OK).Body;
+        var board = (await secretary.Get($"/api/review/rounds/{round}/assignments")).Expect(HttpStatusCode.OK).Body;
         Assert.DoesNotContain("Cùng cơ quan", board.GetRawText());
-        var unassign = (await secretary.Post($"/api/review/rounds/{r.Round}/assignments/remove", new { modelId = (Guid?)null, reviewerId = (Guid?)null }))
+        var unassign = (await secretary.Post($"/api/review/rounds/{round}/assignments/remove", new { modelId = (Guid?)null, reviewerId = (Guid?)null }))
             .Expect(HttpStatusCode.BadRequest);
         Assert.Equal(["Vui lòng chọn mô hình."], unassign.Errors("modelId"));
     }
