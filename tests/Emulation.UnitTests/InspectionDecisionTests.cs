@@ -74,7 +74,9 @@ public sealed class InspectionDecisionTests
         Assert.Equal(400, Status(RecordInspectionEndpoint.Decide(i, Visit(Today) with { Version = null }, true, By, Now, Guid.NewGuid).Item1));
         Assert.Equal(409, Status(RecordInspectionEndpoint.Decide(i, Visit(Today) with { Version = 7 }, true, By, Now, Guid.NewGuid).Item1));
         var done = Recorded(out _);
-        Assert.Equal(400, Status(RecordInspectionEndpoint.Decide(done, Visit(Today) with { Version = 2 }, true, By, Now, Guid.NewGuid).Item1));
+        Assert.Equal(400, Status(RecordInspectionEndpoint.Decide(done, Visit(Today) with { Version = done.Version }, true, By, Now, Guid.NewGuid).Item1));
+        // Read before it was recorded: reload first, like every other loser of a race (ADR 0068).
+        Assert.Equal(409, Status(RecordInspectionEndpoint.Decide(done, Visit(Today) with { Version = done.Version - 1 }, true, By, Now, Guid.NewGuid).Item1));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-# usage: python3 api.py BASE   (e.g. python3 tests/stranger/api.py http://127.0.0.1:5080)
+# usage: python3 api.py BASE [PART...]   (e.g. python3 tests/stranger/api.py http://127.0.0.1:5080; parts: scenarios month_checks cycle sweep)
 # The whole HTTP API driven as a stranger: every operation of the OpenAPI document gets unreadable bodies, wrong types,
 # absurd values, bad query strings, bad route ids, no token and other roles' tokens; then real scenarios (another unit's
 # ids, a stale or missing version, a command straight after the one it depends on) read back what was stored.
@@ -37,7 +37,11 @@ def call(method, path, user="quantri", body=None, raw=None, ctype="application/j
     return st, b
 
 def token(user):
-    st, b = call("POST", "/api/auth/token", None, {"userName": user, "password": PASSWORD})
+    # sign-ins are rate-limited per machine: a run straight after another waits as Retry-After says, as a client should
+    for _ in range(4):
+        st, b, _h = raw_call("POST", "/api/auth/token", None, json.dumps({"userName": user, "password": PASSWORD}).encode())
+        if st != 429: break
+        import time; time.sleep(61)
     return json.loads(b)["accessToken"] if st == 200 else None
 
 def messages(doc):
@@ -55,6 +59,8 @@ def problem_defect(st, b, field=None):
     if not ms: return "no message"
     text = " ".join(ms)
     if ENGLISH.search(text) or not any(ord(c) > 127 for c in doc.get("title") or ""): return "english"
+    # Vietnamese groups thousands with dots: "10,000" reads as ten
+    if re.search(r"(?<![\d.,])\d{1,3}(,\d{3})+(?![\d,])", text): return "english number"
     if field is not None and st == 400:
         errors = {k.lower(): v for k, v in (doc.get("errors") or {}).items()}
         f = field.lower()
@@ -199,6 +205,13 @@ def sweep(doc):
                     b2 = dict(body); b2[name] = [None]
                     st, b = call(M, url, body=b2)
                     check(f"{M} {path} {name}: [null]", st, b, refusal=False)
+                elif items:
+                    # a list of plain values: a null or wrong element, and a list far longer than any form sends
+                    for kind, value in [("[null]", [None]), ("element of the wrong type", [[1]]),
+                                        ("100,000 elements", [sample(items, comps) for _ in range(100000)])]:
+                        b2 = dict(body); b2[name] = value
+                        st, b = call(M, url, body=b2)
+                        check(f"{M} {path} {name}: {kind}", st, b, refusal=False)
                 for iname, ips in (items.get("properties") or {}).items():
                     for kind, value in wrong_values(ips, comps)[:2]:
                         element = sample(items, comps); element[iname] = value
@@ -407,6 +420,363 @@ def scenarios():
     st, b = call("POST", "/api/monitoring/inspections", "canbo.phuong1", {"modelIds": [str(uuid.uuid4())], "date": "2026-12-01"})
     check("monitoring: an officer schedules an inspection", st, b, expect={400, 403})
 
+# ---------------------------------------------------------------------------------------------- a whole cycle, fresh
+import time, datetime, zipfile, io
+
+def poll(fn, tries=120, pause=0.5):
+    """Waits for what another module copies through a feed (asynchronous by design); None if it never came."""
+    for _ in range(tries):
+        v = fn()
+        if v: return v
+        time.sleep(pause)
+    return None
+
+def today():
+    return (datetime.datetime.utcnow() + datetime.timedelta(hours=7)).date()
+
+def quarter():
+    d = today(); return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+
+def month_checks():
+    """The monitoring list's month: a month of a real year or 400 naming it; a month with no report is an empty list."""
+    for value in ["2026-13", "abc", "2026-1", "2026-00", "13-2026", "10000-01", "2026-02-30", "%00", "a" * 300]:
+        for path in ["/api/monitoring/list", "/api/monitoring/list/export"]:
+            st, b = call("GET", f"{path}?month={urllib.parse.quote(value)}", "thuky.bdvtinh")
+            check(f"GET {path} month={value[:20]}", st, b, expect={400}, field="month")
+    for value in ["", "%20", "1900-01", "0001-01", "9999-12", "2999-12"]:
+        st, b = call("GET", f"/api/monitoring/list?month={value}", "thuky.bdvtinh")
+        d = j(b) or {}
+        ok = st == 200 and (value in ("", "%20") or (d.get("total") == 0 and d.get("items") == []))
+        check(f"GET /api/monitoring/list month={value} (an empty list, or every model when empty)", 200 if ok else (st if st != 200 else 500),
+              b if not ok else b"", refusal=False)
+
+def person(role_units, prefix="thamdinh"):
+    name = f"{prefix}{random.randint(100000, 999999)}"
+    st, b = call("POST", "/api/directory/people", "quantri", {"userName": name, "fullName": "Người Thẩm Định " + name[-4:], "password": PASSWORD,
+                                                              "roles": [{"role": r, "unitId": u} for r, u in role_units]})
+    if not check(f"directory: create {'+'.join(r for r, _ in role_units)} {name}", st, b, expect={201}, refusal=False): return None, None
+    t = token(name)
+    if t: T[name] = t
+    return (j(b) or {}).get("id"), name
+
+def huge(label, method, path, user, body, field):
+    """A list far longer than any form sends, on a real record in the right state: refused by name (or 413), quickly."""
+    start = time.time()
+    st, b = call(method, path, user, body)
+    took = time.time() - start
+    check(f"{label} ({took:.1f} s)", st, b, expect={400, 413}, field=field if st == 400 else None)
+    if took > 10: defects["slow"].append(f"{label}: {took:.1f} s")
+
+def cycle():
+    """Registry → Monitoring → Review → Awards for two fresh models of Phường 1, each command straight after the one it
+    depends on (no pause: only what crosses modules through a feed is waited for), with strangers, races and read-backs."""
+    st, b = call("GET", "/api/directory/units?pageSize=500"); units = {u.get("code"): u["id"] for u in items(b)}
+    if "CM-P1-BCD" not in units or "CM-P1" not in units: print("!! cycle skipped: no CM-P1-BCD / CM-P1 unit"); return
+    st, b = call("POST", "/api/registry/campaigns", "quantri", {"name": "Đợt người lạ " + uuid.uuid4().hex[:6], "startYear": 2025, "endYear": 2030})
+    if not check("cycle: open a campaign", st, b, expect={201}, refusal=False): return
+    camp = j(b)["id"]; t = today()
+    st, b = call("POST", f"/api/registry/campaigns/{camp}/periods", "quantri",
+                 {"name": "Năm thử", "kind": "Year", "from": str(t - datetime.timedelta(days=180)), "to": str(t + datetime.timedelta(days=180)),
+                  "registrationOpens": str(t - datetime.timedelta(days=30)), "registrationCloses": str(t + datetime.timedelta(days=60)),
+                  "codeYear": 2026, "version": 1})
+    if not check("cycle: open a period right after its campaign", st, b, expect={200}, refusal=False): return
+    period = j(b)["id"]
+    models = []
+    for i in range(2):
+        body = {"kind": "Model", "name": f"Mô hình chu trình {i} " + uuid.uuid4().hex[:6], "periodId": period, "fieldCode": "kinh-te",
+                "levelCode": "co-so", "situation": "Thu nhập của hộ dân còn thấp.", "objectives": "Nâng thu nhập hộ tham gia.",
+                "contentAndMethods": "Họp dân, tập huấn.", "area": "Các khóm", "targetGroup": "Hộ nông dân", "startDate": "2026-01-15",
+                "evaluationDate": str(t + datetime.timedelta(days=30)),
+                "targets": [{"indicator": "Thu nhập bình quân hộ", "unitOfMeasure": "triệu đồng/năm", "baseline": 60, "targetValue": 100,
+                             "dueDate": str(t + datetime.timedelta(days=8))}]}
+        st, b = call("POST", "/api/registry/models", "canbo.phuong1", body)
+        if not check("cycle: draft a model", st, b, expect={201}, refusal=False): return
+        mid = j(b)["id"]
+        st, b = call("POST", f"/api/registry/models/{mid}/submit", "canbo.phuong1", {"version": 1})
+        check("cycle: submit right after the draft", st, b, expect={200}, refusal=False)
+        st, b = call("POST", f"/api/registry/models/{mid}/accept", "thuky.phuong1", {"version": 2})
+        check("cycle: accept right after the submission", st, b, expect={200}, refusal=False)
+        models.append(mid)
+    MA, MB = models
+
+    # Monitoring: follows the accepted models through the Registry's feed.
+    if not poll(lambda: all(call("GET", f"/api/monitoring/models/{m}", "canbo.phuong1")[0] == 200 for m in models)):
+        print("!! cycle: Monitoring never followed the accepted models"); defects["feed"].append("monitoring"); return
+    draft = {"period": quarter(), "version": 1, "whatWasDone": "Họp dân, ra quân làm đường"}
+    full = dict(draft, participants="Hội Nông dân", readings=[{"target": 1, "value": 100, "measuredOn": str(t)}])
+    for other in ["canbo.khanhhoi", "thuky.bdvtp"] + STRANGERS:
+        for verb, body in [("reports/draft", draft), ("reports", full), ("pause", {"reason": "Thử", "version": 1}),
+                           ("discontinue", {"reason": "Thử", "version": 1}), ("merge", {"intoCode": "CM-2026-0001", "reason": "Thử", "version": 1}),
+                           ("request-resume", {"reason": "Thử", "version": 1}), ("resume", {"reason": "Thử", "version": 1})]:
+            st, b = call("POST", f"/api/monitoring/models/{MA}/{verb}", other, body)
+            # a board above Phường 1 may pause or discontinue; a board of another city, an officer of another unit may not
+            check(f"monitoring: {other} {verb} on Phường 1's model", st, b, expect={403, 404})
+    st, b = call("POST", f"/api/monitoring/models/{MB}/reports/draft", "canbo.phuong1", draft)
+    check("monitoring: draft a report", st, b, expect={200}, refusal=False)
+    rb, vb = (j(b) or {}).get("reportId"), (j(b) or {}).get("version", 2)
+    st, b = call("POST", f"/api/monitoring/models/{MB}/reports", "canbo.phuong1", dict(full, version=vb))
+    check("monitoring: submit the report right after its draft", st, b, expect={200}, refusal=False)
+    st, b = call("POST", f"/api/monitoring/models/{MA}/reports/draft", "canbo.phuong1", draft)
+    check("monitoring: draft a report of the other model", st, b, expect={200}, refusal=False)
+    da, va = (j(b) or {}).get("reportId"), (j(b) or {}).get("version", 2)
+    for other in ["canbo.khanhhoi"] + STRANGERS:
+        st, b = call("POST", f"/api/monitoring/models/{MA}/reports/{da}/corrections", other,
+                     {"whatWasDone": "Sửa", "reason": "Thử", "version": va})
+        check(f"monitoring: {other} corrects Phường 1's report", st, b, expect={403, 404})
+        st, b, _ = raw_call("POST", f"/api/monitoring/models/{MA}/reports/{da}/evidence", other,
+                            b"--xx\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n\xff\xd8\xff\xe0\r\n--xx--\r\n",
+                            "multipart/form-data; boundary=xx")
+        check(f"monitoring: {other} attaches a file to Phường 1's report", st, b, expect={403, 404})
+
+    # Inspections: scheduled by Phường 1's board, recorded straight after, raced, answered by the unit; strangers refused.
+    st, b = call("POST", "/api/monitoring/inspections", "thuky.phuong1", {"kind": "Inspection", "plannedOn": str(t), "purpose": "Kiểm tra định kỳ",
+                                                                          "modelIds": [MA, MB]})
+    if check("monitoring: schedule an inspection", st, b, expect={200, 201}, refusal=False):
+        iid = (j(b) or {}).get("id")
+        visit = {"visitedOn": str(t), "members": ["Trương Thị Ngọc, Thư ký Ban Chỉ đạo"],
+                 "findings": [{"modelId": m, "findings": "Duy trì đều.", "rating": "Fair"} for m in models],
+                 "actions": [{"modelId": MA, "description": "Bổ sung sổ theo dõi", "dueOn": str(t + datetime.timedelta(days=10))}], "version": 1}
+        for other in ["thuky.bdvtp", "canbo.phuong1"] + STRANGERS:
+            st, b = call("POST", f"/api/monitoring/inspections/{iid}/record", other, visit)
+            check(f"monitoring: {other} records Phường 1's inspection", st, b, expect={403, 404})
+            st, b = call("POST", "/api/monitoring/inspections", other, {"kind": "Inspection", "plannedOn": str(t), "purpose": "Thử", "modelIds": [MA]})
+            check(f"monitoring: {other} schedules an inspection of Phường 1's model", st, b, expect={400, 403, 404})
+        race("twenty records of one inspection right after its scheduling", "POST", f"/api/monitoring/inspections/{iid}/record",
+             "thuky.phuong1", [visit] * 20)
+        ins = j(call("GET", f"/api/monitoring/inspections/{iid}", "thuky.phuong1")[1]) or {}
+        acts = ins.get("actions") or []
+        ok = ins.get("version") == 2 and len(acts) == 1
+        check(f"monitoring: the raced record was stored once (version {ins.get('version')}, {len(acts)} actions)", 200 if ok else 500,
+              b"" if ok else json.dumps(ins).encode()[:300], refusal=False)
+        if acts:
+            aid = acts[0].get("actionId"); av = acts[0].get("version", ins.get("version"))
+            answer = {"answer": "Đã bổ sung sổ theo dõi", "answeredOn": str(t), "version": av}
+            for other in ["canbo.khanhhoi", "thuky.bdvtp"] + STRANGERS:
+                st, b = call("POST", f"/api/monitoring/inspections/{iid}/actions/{aid}/answer", other, answer)
+                check(f"monitoring: {other} answers Phường 1's action", st, b, expect={403, 404})
+            race("twenty answers of one action right after the record", "POST", f"/api/monitoring/inspections/{iid}/actions/{aid}/answer",
+                 "canbo.phuong1", [answer] * 20)
+
+    # Review: a round of Phường 1's board over the fresh period.
+    sec = "thuky.phuong1"
+    camp_ok = poll(lambda: any(c.get("id") == camp for c in items(call("GET", "/api/review/campaigns", sec)[1])))
+    if not camp_ok: print("!! cycle: Review never copied the campaign"); defects["feed"].append("review campaigns"); return
+    time.sleep(2)
+    st, b = call("POST", "/api/review/rubrics", sec, {"name": "Bộ tiêu chí người lạ " + uuid.uuid4().hex[:6], "preset": "tinh"})
+    if not check("review: a rubric from the preset", st, b, expect={201}, refusal=False): return
+    rubric = j(b)["id"]
+    st, b = call("POST", "/api/review/rounds", sec, {"name": "Sơ kết người lạ " + uuid.uuid4().hex[:6], "kind": "midterm", "campaignId": camp,
+                                                     "periodId": period, "levels": ["co-so"], "rubricId": rubric,
+                                                     "selfAssessmentDue": str(t + datetime.timedelta(days=3)),
+                                                     "scoringDue": str(t + datetime.timedelta(days=13)), "meetingOn": str(t + datetime.timedelta(days=21))})
+    if not check("review: a round right after its rubric", st, b, expect={201}, refusal=False): return
+    rid = j(b)["id"]
+    rev1, n1 = person([("board-member", units["CM-P1-BCD"])])
+    rev2, n2 = person([("board-member", units["CM-P1-BCD"])])
+    exp, ne = person([("expert", units["CM-P1-BCD"])])
+    con, nc = person([("board-member", units["CM-P1-BCD"]), ("officer", units["CM-P1"])])
+    if not all([n1, n2, ne, nc]): return
+    if not poll(lambda: {rev1, rev2, exp, con} <= {r.get("id") for r in (j(call("GET", f"/api/review/rounds/{rid}/assignments", sec)[1]) or {}).get("reviewers", [])}):
+        print("!! cycle: the reviewers never reached Review"); defects["feed"].append("review people"); return
+    race("twenty openings of the round right after its reviewers arrived", "POST", f"/api/review/rounds/{rid}/move", sec,
+         [{"to": "self-assessment", "version": 1}] * 20)
+    rd = j(call("GET", f"/api/review/rounds/{rid}", sec)[1]) or {}
+    covered = {m.get("modelId") or m.get("id") for m in rd.get("models", [])} if isinstance(rd.get("models"), list) else set(models)
+    if not set(models) <= covered: print(f"!! cycle: the round does not cover both models ({covered})"); defects["feed"].append("round models"); return
+    criteria = rd.get("criteria") or []
+    gate = [c["code"] for c in criteria if c.get("gateMinimum") is not None]
+    def assess(links):
+        return [{"code": c["code"], "score": 1 if c["code"] in gate else min(5, c["maxPoints"]), "justification": "Có số liệu.",
+                 "links": links if i == 0 else []} for i, c in enumerate(criteria)]
+    url = f"/api/review/rounds/{rid}/self-assessments/{MA}"
+    for kind, lid in [("another model's report", rb), ("a draft report of the model", da), ("a random id", str(uuid.uuid4()))]:
+        if not lid: continue
+        st, b = call("POST", url + "/draft", "canbo.phuong1", {"scores": assess([{"id": lid}]), "version": 0})
+        check(f"review: self-assessment linking {kind}", st, b, expect={400}, field="scores[0].links[0].id")
+        st, b = call("POST", url + "/submit", "canbo.phuong1", {"scores": assess([{"id": lid, "kind": "report", "title": "Báo cáo"}]), "version": 0})
+        check(f"review: self-assessment submitted linking {kind}", st, b, expect={400}, field="scores[0].links[0].id")
+    for other in ["canbo.khanhhoi", "thuky.bdvtp"] + STRANGERS:
+        st, b = call("POST", url + "/draft", other, {"scores": assess([]), "version": 0})
+        check(f"review: {other} self-assesses Phường 1's model", st, b, expect={403, 404})
+    huge("review: a self-assessment with 100,000 links", "POST", url + "/draft", "canbo.phuong1",
+         {"scores": [dict(assess([])[0], links=[{"kind": "evidence", "title": "Biên bản"}] * 100000)], "version": 0}, "scores[0].links")
+    huge("review: a self-assessment with 100,000 scores", "POST", url + "/draft", "canbo.phuong1",
+         {"scores": assess([]) * 15000, "version": 0}, "scores")
+    race("twenty first saves of one self-assessment", "POST", url + "/draft", "canbo.phuong1", [{"scores": assess([]), "version": 0}] * 20)
+    sa = j(call("GET", url, "canbo.phuong1")[1]) or {}
+    check(f"review: the raced self-assessment was stored once (version {sa.get('version')})", 200 if sa.get("version") == 1 else 500,
+          b"" if sa.get("version") == 1 else json.dumps(sa).encode()[:200], refusal=False)
+    # The model's own submitted report is a link: accepted once Review's copy of the monitoring record has it.
+    st, b = call("POST", f"/api/monitoring/models/{MA}/reports", "canbo.phuong1", dict(full, version=va))
+    check("monitoring: submit the draft report right after a self-assessment", st, b, expect={200}, refusal=False)
+    ok = poll(lambda: call("POST", url + "/draft", "canbo.phuong1", {"scores": assess([{"id": da}]), "version": 1})[0] == 200, tries=60)
+    check("review: self-assessment linking the model's own submitted report", 200 if ok else 500, b"" if ok else b"never accepted", refusal=False)
+
+    # Monitoring race: twenty submissions of one report at one version.
+    mb = j(call("GET", f"/api/monitoring/models/{MB}", "canbo.phuong1")[1]) or {}
+    vmb = mb.get("version")
+    if vmb:
+        before = len(mb.get("reports") or [])
+        st, b = call("POST", f"/api/monitoring/models/{MB}/pause", "thuky.phuong1", {"reason": "Tạm dừng để kiểm tra", "version": vmb})
+        if st == 200:
+            race("twenty resumptions at one version", "POST", f"/api/monitoring/models/{MB}/resume", "thuky.phuong1",
+                 [{"reason": "Tiếp tục", "version": vmb + 1}] * 20)
+            mb2 = j(call("GET", f"/api/monitoring/models/{MB}", "canbo.phuong1")[1]) or {}
+            ok = mb2.get("version") == vmb + 2 and len(mb2.get("reports") or []) == before
+            check(f"monitoring: the raced resumption was stored once (version {vmb} → {mb2.get('version')})", 200 if ok else 500,
+                  b"" if ok else json.dumps(mb2).encode()[:200], refusal=False)
+        else: check("monitoring: the board pauses a model", st, b, expect={200}, refusal=False)
+
+    # Scoring.
+    race("twenty moves to scoring", "POST", f"/api/review/rounds/{rid}/move", sec, [{"to": "scoring", "version": 2}] * 20)
+    st, b = call("POST", f"/api/review/rounds/{rid}/assignments", sec, {"modelIds": [MA, MB], "reviewerIds": [rev1, exp]})
+    check("review: assign two reviewers", st, b, expect={200}, refusal=False)
+    card = lambda share, gates: {c["code"]: (0 if not gates else c["maxPoints"]) if c["code"] in gate else round(c["maxPoints"] * share, 2) for c in criteria}
+    to_unit, to_board = "Nên tổng kết cách làm để nhân rộng ra các khóm lân cận.", "Số liệu quý III chưa khớp biên bản: đề nghị Ban xác minh."
+    st, b = call("POST", f"/api/review/rounds/{rid}/models/{MB}/scorecard", n1,
+                 {"scores": card(0.9, True), "toUnit": to_unit, "toBoard": to_board, "submit": True})
+    check("review: score right after the assignment", st, b, expect={200}, refusal=False)
+    huge("review: 100,000 models assigned at once", "POST", f"/api/review/rounds/{rid}/assignments", sec,
+         {"modelIds": [str(uuid.uuid4()) for _ in range(100000)], "reviewerIds": [rev2]}, "modelIds")
+    huge("review: a scorecard of 100,000 criteria", "POST", f"/api/review/rounds/{rid}/models/{MB}/scorecard", n1,
+         {"scores": {f"K{i}": 1 for i in range(100000)}, "submit": False, "version": 1}, "scores")
+    race("twenty first scorecards of one reviewer", "POST", f"/api/review/rounds/{rid}/models/{MB}/scorecard", ne,
+         [{"scores": card(0.8, True), "submit": False, "version": 0}] * 20)
+    for user in [n1, ne]:
+        st, b = call("POST", f"/api/review/rounds/{rid}/models/{MA}/scorecard", user, {"scores": card(1, False), "submit": True})
+        check("review: full marks with a gate failed", st, b, expect={200}, refusal=False)
+    for other in ["canbo.khanhhoi", "thuky.bdvtp", n2, nc] + STRANGERS:
+        st, b = call("POST", f"/api/review/rounds/{rid}/models/{MB}/scorecard", other, {"scores": card(1, True), "submit": True})
+        check(f"review: {other} (not assigned) scores", st, b, expect={403, 404})
+        st, b = call("POST", f"/api/review/rounds/{rid}/assignments", other, {"modelIds": [MA], "reviewerIds": [rev2]})
+        check(f"review: {other} assigns reviewers", st, b, expect={403, 404})
+    # Who reads which comment (a reviewer reads the others' only after submitting their own).
+    st, b = call("POST", f"/api/review/rounds/{rid}/models/{MB}/scorecard", ne, {"scores": card(0.8, True), "submit": True, "version": 1})
+    check("review: the expert submits the raced scorecard", st, b, expect={200}, refusal=False)
+    st, b = call("GET", f"/api/review/rounds/{rid}/models/{MB}", ne)
+    txt = b.decode("utf-8", "replace")
+    ok = st == 200 and to_unit in txt and to_board not in txt
+    check("review: the invited expert reads the comment to the unit, not the confidential one", 200 if ok else 500, b"" if ok else b[:200], refusal=False)
+    st, b = call("GET", f"/api/review/rounds/{rid}/models/{MB}", n2)
+    ok = st == 200 and to_board in b.decode("utf-8", "replace")
+    check("review: a member of the board reads the confidential comment", 200 if ok else 500, b"" if ok else b[:200], refusal=False)
+    for user in ["canbo.phuong1", "canbo.khanhhoi"] + STRANGERS:
+        st, b = call("GET", f"/api/review/rounds/{rid}/models/{MB}", user)
+        ok = st in (403, 404) and to_board not in b.decode("utf-8", "replace")
+        check(f"review: {user} opens the scores", st if ok else 500, b, expect={403, 404})
+    # Secrecy: no meeting before deliberation; a conflicted member never reads a mean.
+    for user in [n1, n2, nc]:
+        st, b = call("GET", f"/danh-gia/{rid}/hop-xet", user)
+        check(f"review: {user} opens the meeting page in scoring", 409 if st == 409 else 500, b"" if st == 409 else b[:200], expect={409},
+              refusal=False) if st != 409 else print(f"   409 review: {user} opens the meeting page in scoring")
+        st, b = call("GET", f"/api/review/rounds/{rid}/minutes/docx", user)
+        check(f"review: {user} downloads the minutes in scoring", st, b, expect={409})
+    def conflicted_sees_no_mean(stage):
+        st, b = call("GET", f"/api/review/rounds/{rid}/ranking", nc)
+        rows = [r for r in (j(b) or {}).get("rows", []) if r.get("modelId") in models]
+        ok = st == 200 and rows and all(r.get("scores") is None and r.get("hidden") for r in rows)
+        check(f"review: the conflicted member's ranking in {stage} holds no mean", 200 if ok else 500, b"" if ok else b[:300], refusal=False)
+        st, b = call("GET", f"/api/review/rounds/{rid}/models/{MB}", nc)
+        check(f"review: the conflicted member opens the scores in {stage}", st, b, expect={403})
+    conflicted_sees_no_mean("scoring")
+
+    # Deliberation: decide straight after the move.
+    race("twenty moves to deliberation", "POST", f"/api/review/rounds/{rid}/move", sec, [{"to": "deliberation", "version": 3}] * 20)
+    st, b = call("GET", f"/api/review/rounds/{rid}", sec)
+    check(f"review: the raced moves were stored once (version {(j(b) or {}).get('version')})", 200 if (j(b) or {}).get("version") == 4 else 500,
+          b"" if (j(b) or {}).get("version") == 4 else b[:200], refusal=False)
+    vote = lambda outcome, level=None, revision=0: {"outcome": outcome, "level": level, "present": 3, "for": 3, "against": 0,
+                                                     "note": "Biểu quyết", "revision": revision}
+    for outcome, level in [("recognised", None), ("outstanding", None), ("proposed", "bang-khen-tinh")]:
+        st, b = call("POST", f"/api/review/rounds/{rid}/decisions/{MA}", sec, vote(outcome, level))
+        check(f"review: decide {outcome} on a model failing its gates, right after the move", st, b, expect={400}, field="outcome")
+    dec = j(call("GET", f"/api/review/rounds/{rid}/decisions", sec)[1]) or {}
+    row = next((m for m in dec.get("models", []) if m.get("modelId") == MA), {})
+    check("review: the refused decisions stored nothing", 200 if row.get("revision") == 0 and row.get("outcome") is None else 500,
+          b"" if row.get("revision") == 0 else json.dumps(row).encode()[:200], refusal=False)
+    for other in ["canbo.phuong1", "thuky.bdvtp", n1] + STRANGERS:
+        st, b = call("POST", f"/api/review/rounds/{rid}/decisions/{MB}", other, vote("recognised"))
+        check(f"review: {other} decides", st, b, expect={403, 404})
+        st, b = call("PUT", f"/api/review/rounds/{rid}/meeting", other, {"number": "1/BB", "date": str(t), "version": 0})
+        check(f"review: {other} records the meeting", st, b, expect={403, 404})
+    race("twenty first decisions on one model", "POST", f"/api/review/rounds/{rid}/decisions/{MB}", sec, [vote("proposed", "bang-khen-tinh")] * 20)
+    dec = j(call("GET", f"/api/review/rounds/{rid}/decisions", sec)[1]) or {}
+    row = next((m for m in dec.get("models", []) if m.get("modelId") == MB), {})
+    check(f"review: the raced decision was stored once (revision {row.get('revision')})", 200 if row.get("revision") == 1 else 500,
+          b"" if row.get("revision") == 1 else json.dumps(row).encode()[:200], refusal=False)
+    st, b = call("POST", f"/api/review/rounds/{rid}/decisions/{MA}", sec, vote("not-recognised"))
+    check("review: decide not recognised on the model failing its gates", st, b, expect={200}, refusal=False)
+    for user in [n1, nc]:
+        st, b = call("GET", f"/danh-gia/{rid}/hop-xet", user)
+        means = b.count(b"data-mean")
+        ok = st == 200 and (means == 0) == (user == nc)
+        check(f"review: {user} opens the meeting in deliberation ({means} means)", 200 if ok else 500, b"" if ok else b[:200], refusal=False)
+    conflicted_sees_no_mean("deliberation")
+    st, b = call("GET", f"/api/review/rounds/{rid}/decisions", "canbo.phuong1")
+    ok = st == 200 and to_unit.encode() not in b and to_board.encode() not in b
+    check("review: the unit reads no comment before the result is published", 200 if ok else 500, b"" if ok else b[:300], refusal=False)
+    dv = (j(call("GET", f"/api/review/rounds/{rid}/decisions", sec)[1]) or {}).get("version", 0)
+    huge("review: a meeting with 100,000 present", "PUT", f"/api/review/rounds/{rid}/meeting", sec,
+         {"number": "12/BB-BDV", "date": str(t), "startTime": "8 giờ", "endTime": "11:30", "place": "Hội trường", "chair": "Chủ trì",
+          "secretary": "Thư ký", "present": ["Nguyễn Văn A, Ủy viên"] * 100000, "absent": [], "conclusion": "Thống nhất.", "version": dv}, "present")
+    race("twenty records of the meeting at one version", "PUT", f"/api/review/rounds/{rid}/meeting", sec,
+         [{"number": "12/BB-BDV", "date": str(t), "startTime": "8 giờ", "endTime": "11:30", "place": "Hội trường",
+           "chair": "Nguyễn Văn Thắng, Trưởng Ban", "secretary": "Trần Thị Hồng Nhung, Chuyên viên",
+           "present": ["Nguyễn Văn Thắng, Trưởng Ban"], "absent": [], "conclusion": "Thống nhất.", "version": dv}] * 20)
+    dv2 = (j(call("GET", f"/api/review/rounds/{rid}/decisions", sec)[1]) or {}).get("version")
+    check(f"review: the raced meeting was stored once (version {dv} → {dv2})", 200 if dv2 == dv + 1 else 500, b"", refusal=False)
+    for user in [nc, n1]:
+        st, b = call("GET", f"/api/review/rounds/{rid}/minutes/docx", user)
+        text = b""
+        if st == 200:
+            with zipfile.ZipFile(io.BytesIO(b)) as z: text = z.read("word/document.xml")
+        leaked = re.findall(rb"(?:100|9\d),\d\d", text)
+        ok = st == 200 and (not leaked) == (user == nc)
+        check(f"review: {user}'s minutes ({len(leaked)} means)", 200 if ok else 500, b"" if ok else b[:200], refusal=False)
+    cur = (j(call("GET", f"/api/review/rounds/{rid}", sec)[1]) or {}).get("version", 4)
+    st, b = call("POST", f"/api/review/rounds/{rid}/move", sec, {"to": "closed", "version": cur})
+    check("review: publish the result", st, b, expect={200}, refusal=False)
+    st, b = call("GET", f"/api/review/rounds/{rid}/decisions", "canbo.phuong1")
+    ok = st == 200 and to_unit in b.decode("utf-8", "replace") and to_board not in b.decode("utf-8", "replace")
+    check("review: the unit reads the comment to it once published, never the confidential one", 200 if ok else 500, b"" if ok else b[:300], refusal=False)
+    for user in ["canbo.khanhhoi"] + STRANGERS:
+        st, b = call("GET", f"/api/review/rounds/{rid}/decisions", user)
+        leak = to_unit.encode() in b or to_board.encode() in b
+        check(f"review: {user} reads Phường 1's result", 500 if leak else st, b, expect={200, 403, 404}, refusal=False)
+
+    # Awards: draft from the published list, sign straight after.
+    if not poll(lambda: call("GET", f"/api/awards/proposals/{rid}", sec)[0] == 200):
+        print("!! cycle: Awards never copied the proposal list"); defects["feed"].append("awards proposals"); return
+    form = "bang-khen-chu-tich-ubnd-tinh-ca-mau"
+    number = f"{random.randint(5000, 900000)}/QĐ-UBND"
+    dbody = {"roundId": rid, "formCode": form, "recipients": [MB], "number": number, "date": t.strftime("%d/%m/%Y"),
+             "signerCapacity": "KT. CHỦ TỊCH", "signerTitle": "PHÓ CHỦ TỊCH", "signerName": "Ngô Văn Phúc"}
+    for other in ["canbo.phuong1", "thuky.bdvtp"] + STRANGERS:
+        st, b = call("POST", "/api/awards/decisions", other, dbody)
+        check(f"awards: {other} drafts from Phường 1's list", st, b, expect={403, 404})
+    st, b = call("POST", "/api/awards/decisions", sec, dict(dbody, recipients=[MA]))
+    check("awards: draft for a model not proposed", st, b, expect={400}, field="recipients")
+    st, b = call("POST", "/api/awards/decisions", sec, dbody)
+    if not check("awards: draft a decision", st, b, expect={201}, refusal=False): return
+    did = j(b)["id"]
+    huge("awards: a decision with 100,000 grounds", "PUT", f"/api/awards/decisions/{did}", sec, {"grounds": ["Căn cứ Luật Thi đua, khen thưởng"] * 100000, "version": 1}, "grounds")
+    huge("awards: a draft for 100,000 recipients", "POST", "/api/awards/decisions", sec,
+         dict(dbody, recipients=[str(uuid.uuid4()) for _ in range(100000)], number=f"{random.randint(5000, 900000)}/QĐ-UBND"), "recipients")
+    for other in ["canbo.phuong1", "thuky.bdvtp", "thuky.bdvtinh"] + STRANGERS:
+        st, b = call("POST", f"/api/awards/decisions/{did}/sign", other, {"version": 1})
+        check(f"awards: {other} signs Phường 1's draft", st, b, expect={403, 404})
+        st, b = call("PUT", f"/api/awards/decisions/{did}", other, {"proposal": "Chiếm quyền.", "version": 1})
+        check(f"awards: {other} edits Phường 1's draft", st, b, expect={403, 404})
+    race("twenty signatures right after the draft", "POST", f"/api/awards/decisions/{did}/sign", "lanhdao.tinh", [{"version": 1}] * 20)
+    d = j(call("GET", f"/api/awards/decisions/{did}", sec)[1]) or {}
+    d = d.get("decision", d)
+    certs = d.get("certificates") or (d.get("signed") or {}).get("certificates") or []
+    ok = d.get("version") == 2
+    check(f"awards: the raced signature was stored once (version {d.get('version')}, {len(certs)} certificates)", 200 if ok else 500,
+          b"" if ok else json.dumps(d).encode()[:300], refusal=False)
+    st, b = call("POST", "/api/awards/decisions", sec, dict(dbody, number=f"{random.randint(5000, 900000)}/QĐ-UBND"))
+    check("awards: the same achievement drafted again after its signature", st, b, expect={400}, field="recipients")
+
 def main():
     for u in USERS:
         t = token(u)
@@ -415,8 +785,12 @@ def main():
     st, b, _ = raw_call("GET", "/openapi/v1.json")
     doc = json.loads(b)
     STRANGERS.extend(strangers())
-    scenarios()
-    sweep(doc)
+    # a part may be named to run it alone: python3 api.py BASE cycle
+    parts = sys.argv[2:] or ["scenarios", "month_checks", "cycle", "sweep"]
+    if "scenarios" in parts: scenarios()
+    if "month_checks" in parts: month_checks()
+    if "cycle" in parts: cycle()
+    if "sweep" in parts: sweep(doc)
     print(f"\nrequests sent: {sent}")
     for kind, items_ in sorted(defects.items()):
         print(f"{kind}: {len(items_)}")

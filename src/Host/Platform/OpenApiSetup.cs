@@ -24,6 +24,12 @@ public static class OpenApiSetup
         [typeof(DateOnly)] = (JsonSchemaType.String, "date")
     };
 
+    static Type? ElementType(Type type) =>
+        type.IsArray ? type.GetElementType()
+        : (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>) ? type
+            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)))
+          ?.GetGenericArguments()[0];
+
     public static void Configure(OpenApiOptions o)
     {
         o.AddSchemaTransformer((schema, context, _) =>
@@ -35,6 +41,11 @@ public static class OpenApiSetup
                 schema.Type = underlying is null ? said.Type : said.Type | JsonSchemaType.Null;
                 schema.Format ??= said.Format;
             }
+            // A list of such a type loses its items altogether (the element's schema is empty and left out), so a client
+            // would not know a list of texts from a list of anything: the element is said here too.
+            if (schema.Type is { } t && t.HasFlag(JsonSchemaType.Array) && schema.Items is null && ElementType(underlying ?? type) is { } element
+                && Converted.TryGetValue(Nullable.GetUnderlyingType(element) ?? element, out var item))
+                schema.Items = new OpenApiSchema { Type = item.Type, Format = item.Format };
             return Task.CompletedTask;
         });
         o.AddDocumentTransformer((doc, _, _) =>

@@ -24,6 +24,9 @@ public sealed class DecisionTests(AppFixture app)
             (await member.Get($"/api/awards/proposals/{round}")).Expect(HttpStatusCode.NotFound);
         var stranger = (await secretary.Post("/api/awards/decisions", AwardsScenarios.DraftBody(round, form, [models[0], Guid.NewGuid()]))).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("không có trong danh sách đề nghị", Assert.Single(stranger.Errors("recipients")));
+        var many = (await secretary.Post("/api/awards/decisions", AwardsScenarios.DraftBody(round, form, Enumerable.Range(0, 1234).Select(_ => Guid.NewGuid()))))
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.StartsWith("1.234 tập thể, cá nhân", Assert.Single(many.Errors("recipients")));
         var badNumber = (await secretary.Post("/api/awards/decisions", AwardsScenarios.DraftBody(round, form, models, "QĐ 125"))).Expect(HttpStatusCode.BadRequest);
         Assert.NotEmpty(badNumber.Errors("number"));
 
@@ -75,8 +78,10 @@ public sealed class DecisionTests(AppFixture app)
         Assert.Equal(5_000_000m, signedView.GetProperty("content").GetProperty("prizeCollective").GetDecimal());
 
         var again = (await secretary.Post("/api/awards/decisions", AwardsScenarios.DraftBody(round, form, [models[0], models[2]]))).Expect(HttpStatusCode.BadRequest);
-        Assert.Contains($"Quyết định số {number}", Assert.Single(again.Errors("annex")));
-        Assert.Contains("Phường 1", Assert.Single(again.Errors("annex")));
+        // A draft is sent with recipients, not an annex: the refusal names the field the draft has (tests/stranger/api.py).
+        Assert.Contains($"Quyết định số {number}", Assert.Single(again.Errors("recipients")));
+        Assert.Contains("Phường 1", Assert.Single(again.Errors("recipients")));
+        Assert.Empty(again.Errors("annex"));
 
         var pdf = await approver.Client.GetAsync($"/api/awards/decisions/{id}/pdf");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
@@ -117,7 +122,7 @@ public sealed class DecisionTests(AppFixture app)
         Assert.Contains("Thẩm quyền", Assert.Single(outside.Errors("formCode")));
         var wrongLevel = await app.ProvincialForm("giay-khen-xa");
         var level = (await secretary.Post("/api/awards/decisions", AwardsScenarios.DraftBody(round, wrongLevel, models))).Expect(HttpStatusCode.BadRequest);
-        Assert.Contains("được đề nghị Bằng khen", Assert.Single(level.Errors("annex")));
+        Assert.Contains("được đề nghị Bằng khen", Assert.Single(level.Errors("recipients")));
         (await secretary.Put("/api/awards/catalogue/forms", AwardsScenarios.FormBody(DirectoryScenarios.Unique("x-"), "bang-khen-tinh", district, 0)))
             .Expect(HttpStatusCode.Forbidden);
         var stale = (await admin.Put("/api/awards/catalogue/forms", AwardsScenarios.FormBody(DirectoryScenarios.Unique("x-"), "bang-khen-tinh", district, 0)))

@@ -56,4 +56,32 @@ public sealed class MarkTests(AppFixture app)
         using var officer = await app.As("canbo.phuong1");
         (await officer.Post($"/api/monitoring/models/{id}/request-resume", new { reason = "Tách lại", version = 2 })).Expect(HttpStatusCode.BadRequest);
     }
+
+    /// <summary>Found by tests/stranger/api.py: twenty resumptions sent at once at one version answered one 200, nine 400
+    /// ("the model is active", read after the winner's commit) and ten 409. A caller with a stale version is told to reload,
+    /// whatever the state became (ADR 0068): one wins, every other answers 409, and one event is stored.</summary>
+    [Fact]
+    public async Task Twenty_resumptions_at_one_version_leave_one_winner_and_nineteen_conflicts()
+    {
+        var id = await app.AcceptedModel("Hoạt động lại cùng lúc");
+        using var board = await app.As("thuky.phuong1");
+        (await board.Post($"/api/monitoring/models/{id}/pause", new { reason = "Mùa mưa bão", version = 1 })).Expect(HttpStatusCode.OK);
+        var clients = new List<Api>();
+        for (var i = 0; i < 20; i++) clients.Add(await app.As("thuky.phuong1"));
+        try
+        {
+            var replies = await Task.WhenAll(clients.Select(c => c.Post($"/api/monitoring/models/{id}/resume", new { reason = "Hết mùa mưa", version = 2 })));
+            Assert.Equal(1, replies.Count(r => r.Status == HttpStatusCode.OK));
+            Assert.All(replies.Where(r => r.Status != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.Status));
+        }
+        finally { foreach (var c in clients) c.Dispose(); }
+        // A loser that arrives after the winner's commit (as nine did for the script) reads the active model: still a conflict.
+        var late = (await board.Post($"/api/monitoring/models/{id}/resume", new { reason = "Hết mùa mưa", version = 2 })).Expect(HttpStatusCode.Conflict);
+        Assert.Equal(Emulation.Kernel.Web.Problems.StaleVersion, late.Detail);
+        var after = (await board.Get($"/api/monitoring/models/{id}")).Expect(HttpStatusCode.OK).Body;
+        Assert.Equal("active", after.GetProperty("state").GetString());
+        Assert.Equal(3, after.GetProperty("version").GetInt64());
+        // With the current version, the state still says why: the model is active.
+        (await board.Post($"/api/monitoring/models/{id}/resume", new { version = 3 })).Expect(HttpStatusCode.BadRequest);
+    }
 }

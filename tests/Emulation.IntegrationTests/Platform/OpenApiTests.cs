@@ -60,6 +60,36 @@ public sealed class OpenApiTests(AppFixture app)
         Assert.Contains(type, types);
     }
 
+    /// <summary>A list of texts lost its items (the stranger's script then sent numbers in it, and every other field's error was
+    /// answered by the list's): every array in the document says what it holds.</summary>
+    [Fact]
+    public async Task Every_array_in_the_document_says_what_its_items_are()
+    {
+        using var client = app.Anonymous();
+        using var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var failures = new List<string>();
+        void Walk(string where, JsonElement e)
+        {
+            if (e.ValueKind == JsonValueKind.Object)
+            {
+                // "type" is also the name of some properties (then its value is a schema, an object).
+                if (e.TryGetProperty("type", out var t)
+                    && (t.ValueKind == JsonValueKind.Array ? t.EnumerateArray().Any(x => x.ValueKind == JsonValueKind.String && x.GetString() == "array")
+                        : t.ValueKind == JsonValueKind.String && t.GetString() == "array")
+                    && !e.TryGetProperty("items", out _))
+                    failures.Add(where);
+                foreach (var p in e.EnumerateObject()) Walk(where + "/" + p.Name, p.Value);
+            }
+            else if (e.ValueKind == JsonValueKind.Array)
+                foreach (var (x, i) in e.EnumerateArray().Select((x, i) => (x, i))) Walk($"{where}/{i}", x);
+        }
+        Walk("", doc.RootElement);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        var present = doc.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("RecordMeeting").GetProperty("properties")
+            .GetProperty("present").GetProperty("items");
+        Assert.Equal("string", present.GetProperty("type").GetString());
+    }
+
     [Fact]
     public async Task Every_api_operation_declares_its_success_status_and_the_schema_of_its_body()
     {

@@ -140,6 +140,10 @@ public sealed class AssignmentTests(AppFixture app)
         Assert.Contains("không phải thành viên", stranger.Errors("reviewerIds").Single());
         (await secretary.Assign(r.Round, [Guid.NewGuid()], r.Reviewers[0].Id)).Expect(HttpStatusCode.BadRequest);
         (await secretary.PostRaw($"/api/review/rounds/{r.Round}/assignments", "{\"modelIds\": 5}")).Expect(HttpStatusCode.BadRequest);
+        // Found by tests/stranger/api.py: the limit read "10,000" (ten, to a Vietnamese reader).
+        var tooMany = (await secretary.Assign(r.Round, [.. Enumerable.Range(0, 10_001).Select(_ => Guid.NewGuid())], r.Reviewers[0].Id))
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.Contains(tooMany.Errors("modelIds"), e => e.Contains("tối đa 10.000 cặp"));
     }
 
     [Fact]

@@ -42,7 +42,9 @@ public sealed class MonitoringDecisionTests
         Assert.Equal(404, Status(SubmitReportEndpoint.Decide(null, Report(), Officer, Guid.NewGuid(), Now).Item1));
         Assert.Equal(403, Status(SubmitReportEndpoint.Decide(m, Report(), Secretary, Guid.NewGuid(), Now).Item1));
         var stopped = m.Apply(new ModelDiscontinued(m.ModelId, "Hết kinh phí", Followed.Officer, Now));
-        Assert.Equal(400, Status(SubmitReportEndpoint.Decide(stopped, Report(2), Officer, Guid.NewGuid(), Now).Item1));
+        Assert.Equal(400, Status(SubmitReportEndpoint.Decide(stopped, Report(stopped.Version), Officer, Guid.NewGuid(), Now).Item1));
+        // Read before the step that stopped it: told to reload first, like every other loser of a race (ADR 0068).
+        Assert.Equal(409, Status(SubmitReportEndpoint.Decide(stopped, Report(stopped.Version + 1), Officer, Guid.NewGuid(), Now).Item1));
         Assert.Equal(400, Status(SubmitReportEndpoint.Decide(m, Report(null), Officer, Guid.NewGuid(), Now).Item1));
         Assert.Equal(409, Status(SubmitReportEndpoint.Decide(m, Report(5), Officer, Guid.NewGuid(), Now).Item1));
         var (future, events) = SubmitReportEndpoint.Decide(m, Report(measured: "2026-07-21"), Officer, Guid.NewGuid(), Now);

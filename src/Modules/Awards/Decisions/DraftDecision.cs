@@ -62,6 +62,17 @@ public static class DraftDecisionEndpoint
         return same.Where(d => d.Id != except && d.Content.Date.Year == year).Select(d => d.Content.Number).ToList();
     }
 
+    /// <summary>The annex is what a draft's recipients become: a refusal of one of them (already commended, another level)
+    /// names the field the draft was sent with, not one it does not have.</summary>
+    static Errors InDraftTerms(Errors problems)
+    {
+        var renamed = new Errors();
+        foreach (var (field, messages) in problems)
+            foreach (var message in messages)
+                renamed.Add(true, field.StartsWith("annex", StringComparison.OrdinalIgnoreCase) ? "recipients" : field, message);
+        return renamed;
+    }
+
     public static (IResult, DecisionDrafted?) Decide(DraftDecision c, ProposalList list, string boardName, AwardCatalogue catalogue, AwardDecision? earlier,
         IReadOnlyList<AwardDecision> roundDecisions, IReadOnlyList<int> usedNumbers, AwardsAccess access, DateTimeOffset now, Guid id)
     {
@@ -93,7 +104,7 @@ public static class DraftDecisionEndpoint
         var ids = (c.Recipients ?? []).Distinct().ToList();
         errors.Add(ids.Count == 0, "recipients", "Hãy chọn ít nhất một tập thể hoặc cá nhân trong danh sách đề nghị.");
         var missing = ids.Where(m => list.Proposal(m) is null).ToList();
-        errors.Add(missing.Count > 0, "recipients", $"{missing.Count} tập thể, cá nhân được chọn không có trong danh sách đề nghị khen thưởng của đợt.");
+        errors.Add(missing.Count > 0, "recipients", $"{Emulation.Kernel.Web.Format.Number(missing.Count)} tập thể, cá nhân được chọn không có trong danh sách đề nghị khen thưởng của đợt.");
         if (!errors.Ok || form is null) return (Problems.Validation(errors), null);
         if (usedNumbers.Contains(number!.Value.Number))
             return (Problems.Validation("number", $"Số {number.Value.Number} năm {date!.Value.Year} của {form.IssuerName} đã được dùng cho một quyết định khác."), null);
@@ -102,7 +113,7 @@ public static class DraftDecisionEndpoint
         var input = new DecisionInput(c.Number, null, null, c.SignerCapacity ?? "", c.SignerTitle, c.SignerName, null, null, null, null,
             c.PrizeCollective, c.PrizeIndividual, null);
         var (content, problems) = DecisionRules.Apply(start, input, form, list, DecisionRules.Commended(roundDecisions), corrects);
-        if (content is null) return (Problems.Validation(problems), null);
+        if (content is null) return (Problems.Validation(InDraftTerms(problems)), null);
         var drafted = new DecisionDrafted(id, list.Id, list.Name, list.BoardId, form, content, corrects, access.User.Id, now);
         return (Results.Created($"/api/awards/decisions/{id}", new DecisionSaved(id, 1)), drafted);
     }

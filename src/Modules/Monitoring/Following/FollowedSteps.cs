@@ -8,8 +8,10 @@ namespace Emulation.Monitoring.Following;
 public enum StepBy { Unit, Board }
 
 /// <summary>What every step on a followed model checks first, in the order of ADR 0013: a model not followed does not
-/// exist (404), a step that is not the caller's (403), a state that does not allow it (400), a missing (400) or stale
-/// (409) version. Commands carry <c>long? Version</c>: the followed stream's version.</summary>
+/// exist (404), a step that is not the caller's (403), a stale version (409), a state that does not allow it (400), a
+/// missing version (400). Commands carry <c>long? Version</c>: the followed stream's version. A stale version comes before
+/// the state (ADR 0068): a caller who read the model before someone else's step is told to reload, as every other loser of
+/// the same race is, not that the state it never saw forbids the step.</summary>
 public static class FollowedSteps
 {
     // The feed starts following a model a moment after the Registry accepts it: a caller who acts in that moment is told
@@ -24,10 +26,10 @@ public static class FollowedSteps
         if (model is null || !access.CanSee(model)) return Problems.NotFound(NotFound);
         if (by == StepBy.Unit ? !access.IsModelUnit(model) : !access.BoardCoversModel(model))
             return Problems.Forbidden(by == StepBy.Unit ? UnitOnly : BoardOnly);
+        if (version is not null && model.Version != version) return Problems.Conflict(Problems.StaleVersion);
         if (stateRefusal is not null)
             return Results.Problem(title: "Không thực hiện được", detail: stateRefusal, statusCode: StatusCodes.Status400BadRequest);
-        if (version is null) return Problems.Validation("version", "Thiếu phiên bản (version). Hãy tải lại trang và thử lại.");
-        return model.Version != version ? Problems.Conflict(Problems.StaleVersion) : null;
+        return version is null ? Problems.Validation("version", "Thiếu phiên bản (version). Hãy tải lại trang và thử lại.") : null;
     }
 
     /// <summary>One step on a followed model, the same for every command: its stream loaded for writing, the decision

@@ -8,8 +8,9 @@ using Emulation.Kernel;
 namespace Emulation.Monitoring.Inspections;
 
 /// <summary>What every step on an inspection checks first, in the order the caller is told (ADR 0013): an inspection
-/// that does not exist (404), a step that is not the caller's (403), a state that does not allow it (400), a missing
-/// (400) or stale (409) version. Everyone signed in sees inspections, so "not visible" is only "not there".</summary>
+/// that does not exist (404), a step that is not the caller's (403), a stale version (409, before the state as on a
+/// followed model: ADR 0068), a state that does not allow it (400), a missing version (400). Everyone signed in sees
+/// inspections, so "not visible" is only "not there".</summary>
 public static class InspectionSteps
 {
     public const string NotFound = "Không tìm thấy cuộc kiểm tra, giám sát.";
@@ -20,9 +21,9 @@ public static class InspectionSteps
     {
         if (inspection is null) return Problems.NotFound(NotFound);
         if (!allowed) return Problems.Forbidden(forbidden);
+        if (version is not null && inspection.Version != version) return Problems.Conflict(Problems.StaleVersion);
         if (wrongState is not null) return Results.Problem(title: "Không thực hiện được", detail: wrongState, statusCode: StatusCodes.Status400BadRequest);
-        if (version is null) return Problems.Validation("version", "Thiếu phiên bản (version). Hãy tải lại trang và thử lại.");
-        return inspection.Version != version ? Problems.Conflict(Problems.StaleVersion) : null;
+        return version is null ? Problems.Validation("version", "Thiếu phiên bản (version). Hãy tải lại trang và thử lại.") : null;
     }
 
     /// <summary>The summaries to evaluate again after a step that stored events (none after a refusal).</summary>

@@ -31,7 +31,7 @@ public static class AssignReviewersEndpoint
         var errors = new Errors()
             .Add(modelIds.Count == 0, "modelIds", "Vui lòng chọn ít nhất một mô hình.")
             .Add(reviewerIds.Count == 0, "reviewerIds", "Vui lòng chọn ít nhất một người thẩm định.")
-            .Add((long)modelIds.Count * reviewerIds.Count > AssignmentRules.MaxPerRequest, "modelIds", $"Mỗi lần phân công tối đa {AssignmentRules.MaxPerRequest:N0} cặp mô hình – người thẩm định.");
+            .Add((long)modelIds.Count * reviewerIds.Count > AssignmentRules.MaxPerRequest, "modelIds", $"Mỗi lần phân công tối đa {Format.Number(AssignmentRules.MaxPerRequest)} cặp mô hình – người thẩm định.");
         var models = modelIds.Select(m => (Id: m, Model: round.Round.Model(m))).ToList();
         if (models.Where(m => m.Model is null).Select(m => (Guid?)m.Id).FirstOrDefault() is { } unknown)
             errors.Add(true, "modelIds", $"Mô hình {unknown} không thuộc đợt đánh giá này.");
