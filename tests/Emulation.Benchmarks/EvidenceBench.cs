@@ -5,11 +5,13 @@ using System.Net.Http.Headers;
 namespace Emulation.Benchmarks;
 
 /// <summary>./build.sh bench --evidence [--evidence-mb 10]: the host's memory while 10 MB evidence files stream in,
-/// one, four and eight at a time, each to its own model's draft report (PostgreSQL store, Production settings). The
-/// load generator shares the process, so its files are generated on the fly and never held whole; the managed heap is
-/// sampled every few milliseconds during the uploads and its peak compared with the live heap before them. Five rounds
-/// per concurrency, the first included; the goal is judged on the worst, and the table says whether a collection ran
-/// while sampling (without one the growth is everything allocated, garbage included).</summary>
+/// one, four and eight at a time, each to its own model's draft report (PostgreSQL store, Production settings): scanned
+/// minutes as PDF, then photos as JPEG, which are also decoded for a thumbnail (native memory, outside the managed heap).
+/// The load generator shares the process: the PDFs are generated as they are read, the photo is made once before the
+/// measurements and every upload reads that one copy. The managed heap and the process's resident memory (RSS, from
+/// /proc) are sampled every few milliseconds during the uploads and their peaks compared with their values before
+/// them. Five rounds per concurrency, the first included; the goal is judged on the worst, and the table says whether a
+/// collection ran while sampling (without one the growth is everything allocated, garbage included).</summary>
 public static class EvidenceBench
 {
     public static async Task RunAsync(string[] args, string adminDb)
@@ -24,11 +26,12 @@ public static class EvidenceBench
         var officer = await Client.SignIn(http, "canbo.phuong1");
         var secretary = await Client.SignIn(http, "thuky.phuong1");
 
-        // Eight followed models with a draft report each: concurrent uploads go to different streams, as different units' would.
+        // Sixteen followed models with a draft report each, eight for the scans and eight for the photos (a report holds at
+        // most 30 files): concurrent uploads go to different streams, as different units' would.
         var today = BenchHost.Today;
         var period = await BenchHost.OpenPeriodAsync(admin, "Đợt đo minh chứng");
         var reports = new List<string>();
-        for (var n = 0; n < 8; n++)
+        for (var n = 0; n < 16; n++)
         {
             var model = (await officer.Ok(HttpMethod.Post, "/api/registry/models", new
             {
@@ -52,10 +55,12 @@ public static class EvidenceBench
             reports.Add($"/api/monitoring/models/{model}/reports/{draft.GetProperty("reportId")}/evidence");
         }
 
-        async Task<(HttpStatusCode, double)> Upload(string url, long length)
+        var photo = Photo(size);
+        async Task<(HttpStatusCode, double)> Upload(string url, long length, bool jpeg)
         {
             using var form = new MultipartFormDataContent();
-            form.Add(new StreamContent(new GeneratedPdf(length), 64 * 1024), "file", "Biên bản đo.pdf");
+            if (jpeg) form.Add(new StreamContent(new MemoryStream(photo, writable: false), 64 * 1024), "file", "Ảnh hiện trường.jpg");
+            else form.Add(new StreamContent(new GeneratedPdf(length), 64 * 1024), "file", "Biên bản đo.pdf");
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", officer.Token);
             var started = Stopwatch.GetTimestamp();
@@ -64,15 +69,17 @@ public static class EvidenceBench
         }
 
         for (var warm = 0; warm < 3; warm++)
-            if ((await Upload(reports[warm], 500_000)).Item1 != HttpStatusCode.Created) throw new InvalidOperationException("the upload path fails");
+            foreach (var jpeg in new[] { false, true })
+                if ((await Upload(reports[warm + (jpeg ? 8 : 0)], 500_000, jpeg)).Item1 != HttpStatusCode.Created) throw new InvalidOperationException("the upload path fails");
 
         // Each concurrency runs several rounds, the first included (it opens the extra connections): the goal holds only if
         // the worst round is under it. Between rounds the heap is collected so that every round starts from live data only.
         const int Rounds = 5;
+        foreach (var (jpeg, what) in new[] { (false, "PDF (a scan)"), (true, $"JPEG photo, {PhotoWidth}×{PhotoHeight}, thumbnailed") })
         foreach (var concurrent in new[] { 1, 4, 8 })
         {
             var rounds = new List<Round>();
-            for (var r = 0; r < Rounds; r++) rounds.Add(await Measure(concurrent));
+            for (var r = 0; r < Rounds; r++) rounds.Add(await Measure(concurrent, jpeg));
             var perUpload = rounds.Select(r => r.Growth / (double)concurrent / 1024 / 1024).Order().ToArray();
             var allocated = rounds.Select(r => r.Allocated / (double)concurrent / 1024 / 1024).Order().ToArray();
             var collected = rounds.Count(r => r.Collections > 0);
@@ -80,24 +87,29 @@ public static class EvidenceBench
             var median = perUpload[perUpload.Length / 2];
             // A collection during the sampling takes garbage off the peak; the allocation then bounds the growth from above.
             var worst = Math.Max(perUpload[^1], rounds.Any(r => r.Collections > 0) ? allocated[^1] : 0);
-            report.Row($"{megabytes} MB evidence upload, {concurrent} at once, {Rounds} rounds (multipart → checks → PostgreSQL chunks)",
+            var rss = rounds.Select(r => r.Rss / (double)concurrent / 1024 / 1024).Order().ToArray();
+            var mb = jpeg ? photo.Length / 1024.0 / 1024 : megabytes;
+            report.Row($"{mb:N1} MB evidence upload, {what}, {concurrent} at once, {Rounds} rounds (multipart → checks → PostgreSQL chunks{(jpeg ? " → thumbnail" : "")})",
                 $"peak managed heap growth per upload: median **{median:N2} MB**, worst **{perUpload[^1]:N2} MB** (rounds: {string.Join(" / ", rounds.Select(r => (r.Growth / (double)concurrent / 1024 / 1024).ToString("N2")))}); " +
                 $"allocated per upload median {allocated[allocated.Length / 2]:N2} MB, worst {allocated[^1]:N2} MB (whole process: host, client, daemons); " +
                 (collected == 0 ? "no collection ran while sampling" : $"a collection ran while sampling in {collected} of {Rounds} rounds (the peak is then live data plus the garbage since it)") +
-                $"; {rounds.Sum(r => concurrent * megabytes / r.Seconds) / Rounds:N0} MB/s, slowest {rounds.Max(r => r.Slowest) / 1000:N1} s" +
-                (failed > 0 ? $"; **{failed} failed**" : ""),
+                $"; process resident memory (RSS) growth per upload: median {rss[rss.Length / 2]:N2} MB, worst {rss[^1]:N2} MB" +
+                $"; {rounds.Sum(r => concurrent * mb / r.Seconds) / Rounds:N0} MB/s, slowest {rounds.Max(r => r.Slowest) / 1000:N1} s" +
+                (failed > 0 ? $"; **{failed} failed** ({string.Join(", ", rounds.SelectMany(r => r.Refusals).CountBy(x => x).Select(x => $"{x.Key} ×{x.Value}"))})" : ""),
                 "under 2 MB per concurrent upload (worst round; and its allocation when a collection ran)", failed == 0 && worst < 2);
         }
         report.Line("");
         report.Line($"Load average (1, 5, 15 min) at the start: {startLoad}; at the end: {Load()}.");
         await report.SaveAsync();
 
-        async Task<Round> Measure(int concurrent)
+        async Task<Round> Measure(int concurrent, bool jpeg)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
             var baseline = GC.GetTotalMemory(forceFullCollection: true);
+            var rssBefore = Rss();
+            var rssPeak = rssBefore;
             var collectionsBefore = GC.CollectionCount(0);
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             long peak = baseline;
@@ -107,24 +119,57 @@ public static class EvidenceBench
                 while (!stop.IsCancellationRequested)
                 {
                     peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
+                    rssPeak = Math.Max(rssPeak, Rss());
                     await Task.Delay(2);
                 }
             });
             var watch = Stopwatch.StartNew();
-            var results = await Task.WhenAll(reports.Take(concurrent).Select(url => Upload(url, size)));
+            var results = await Task.WhenAll(reports.Skip(jpeg ? 8 : 0).Take(concurrent).Select(url => Upload(url, size, jpeg)));
             var seconds = watch.Elapsed.TotalSeconds;
             await stop.CancelAsync();
             await sampler;
             // The sampler may not have run since the last bytes: the heap as the uploads end counts too.
             peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
+            rssPeak = Math.Max(rssPeak, Rss());
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             var collections = GC.CollectionCount(0) - collectionsBefore;
             return new Round(Math.Max(0, peak - baseline), allocated, collections, results.Count(r => r.Item1 != HttpStatusCode.Created),
-                seconds, results.Max(r => r.Item2));
+                seconds, results.Max(r => r.Item2), Math.Max(0, rssPeak - rssBefore),
+                results.Where(r => r.Item1 != HttpStatusCode.Created).Select(r => (int)r.Item1).ToList());
         }
     }
 
-    sealed record Round(long Growth, long Allocated, int Collections, int Failed, double Seconds, double Slowest);
+    sealed record Round(long Growth, long Allocated, int Collections, int Failed, double Seconds, double Slowest, long Rss, IReadOnlyList<int> Refusals);
+
+    /// <summary>The process's resident memory in bytes (the second field of /proc/self/statm, in pages).</summary>
+    static long Rss() => long.Parse(File.ReadAllText("/proc/self/statm").Split(' ')[1]) * Environment.SystemPageSize;
+
+    const int PhotoWidth = 4000, PhotoHeight = 3000;
+
+    /// <summary>A 12-megapixel photo-like JPEG (grain over soft gradients, so it compresses like a phone photo rather
+    /// than like noise), its quality stepped down until it fits in <paramref name="limit"/> bytes.</summary>
+    static byte[] Photo(long limit)
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(PhotoWidth, PhotoHeight);
+        var random = new Random(3);
+        var pixels = new byte[PhotoWidth * PhotoHeight * 4];
+        for (var y = 0; y < PhotoHeight; y++)
+        for (var x = 0; x < PhotoWidth; x++)
+        {
+            var i = (y * PhotoWidth + x) * 4;
+            var grain = random.Next(-40, 41);
+            pixels[i] = (byte)Math.Clamp(60 + x * 120 / PhotoWidth + grain, 0, 255);
+            pixels[i + 1] = (byte)Math.Clamp(140 + y * 80 / PhotoHeight + grain, 0, 255);
+            pixels[i + 2] = (byte)Math.Clamp(90 + (x + y) * 60 / (PhotoWidth + PhotoHeight) + grain, 0, 255);
+            pixels[i + 3] = 255;
+        }
+        System.Runtime.InteropServices.Marshal.Copy(pixels, 0, bitmap.GetPixels(), pixels.Length);
+        for (var quality = 95; ; quality -= 5)
+        {
+            using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, quality);
+            if (data.Size <= limit || quality <= 40) return data.ToArray();
+        }
+    }
 
     static string Load() => File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 

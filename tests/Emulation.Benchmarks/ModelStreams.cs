@@ -22,7 +22,10 @@ public static class ModelStreams
     public sealed record Setting(IReadOnlyList<Guid> Units, IReadOnlyList<Guid> Boards, Guid Province, string ProvinceCode, IReadOnlyList<Guid> Periods, Guid By);
 
     /// <summary>Streams in batches (so 200,000 of them never sit in memory at once), with the number of events in each batch.</summary>
-    public static IEnumerable<(List<StreamAction> Streams, int Events)> Batches(DocumentStore store, int count, Setting s, int batch = 5_000)
+    /// <param name="accepted">Every model accepted (a round's models), rather than the register's mix of outcomes.</param>
+    /// <param name="level">Every model at this level rather than a mix.</param>
+    public static IEnumerable<(List<StreamAction> Streams, int Events)> Batches(DocumentStore store, int count, Setting s, int batch = 5_000,
+        bool accepted = false, string? level = null)
     {
         var random = new Random(20260101);
         var start = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -37,13 +40,13 @@ public static class ModelStreams
                 var at = start.AddMinutes(random.Next(0, 60 * 24 * 365 * 6));
                 var details = new ModelDetails(random.Next(10) < 8 ? ModelKind.Model : ModelKind.CollectiveExemplar,
                     $"{Names[random.Next(Names.Length)]} {Places[random.Next(Places.Length)]} {i}", null, null,
-                    s.Periods[random.Next(s.Periods.Count)], Fields[random.Next(Fields.Length)], Levels[random.Next(Levels.Length)],
+                    s.Periods[random.Next(s.Periods.Count)], Fields[random.Next(Fields.Length)], level ?? Levels[random.Next(Levels.Length)],
                     "Thu nhập hộ còn thấp", "Nâng thu nhập", "Họp dân, tập huấn", "Phường 1", "Hộ dân", null, null, null,
                     50_000_000m, null, 120, null, DateOnly.FromDateTime(at.UtcDateTime), DateOnly.FromDateTime(at.UtcDateTime).AddMonths(6), [],
                     [new Target("Thu nhập bình quân hộ", "triệu đồng/năm", 60, 100, DateOnly.FromDateTime(at.UtcDateTime).AddMonths(6))], null, null, null);
                 var unit = s.Units[random.Next(s.Units.Count)];
                 var list = new List<object> { new ModelDrafted(id, unit, s.Province, details, s.By, at) };
-                var outcome = random.Next(6);
+                var outcome = accepted ? 2 : random.Next(6);
                 if (outcome > 0) list.Add(new ModelSubmitted(id, s.Boards[random.Next(s.Boards.Count)], [], s.By, at.AddDays(3)));
                 if (outcome == 2) list.Add(new ModelAccepted(id, $"{s.ProvinceCode}-{2020 + random.Next(6)}-{++codes:000000}", null, s.By, at.AddDays(20)));
                 if (outcome == 3) list.Add(new ModelReturned(id, "Bổ sung chỉ tiêu", s.By, at.AddDays(20)));

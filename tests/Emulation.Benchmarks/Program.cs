@@ -12,7 +12,6 @@ public static class Bench
 {
     public static async Task Main(string[] args)
     {
-        if (args.Contains("--documents")) { await DocumentsBench.RunAsync(args); return; }
         var o = Options.Parse(args);
         var adminDb = Environment.GetEnvironmentVariable("EMULATION_BENCH_ADMIN_DB") ?? throw new InvalidOperationException("run through ./build.sh bench");
         if (args.Contains("--recovery"))
@@ -20,10 +19,11 @@ public static class Bench
             await Recovery.RunAsync(adminDb, o.Rounds);
             return;
         }
+        if (args.Contains("--documents")) { await DocumentsBench.RunAsync(args, adminDb); return; }
         if (args.Contains("--dashboard")) { await DashboardBench.RunAsync(args, adminDb); return; }
         if (args.Contains("--monitoring")) { await MonitoringBench.RunAsync(args, o, adminDb); return; }
         if (args.Contains("--evidence")) { await EvidenceBench.RunAsync(args, adminDb); return; }
-        if (args.Contains("--review")) { await ReviewBench.RunAsync(args); return; }
+        if (args.Contains("--review")) { await ReviewBench.RunAsync(args, o, adminDb); return; }
         if (args.Contains("--scoring")) { await ScoringBench.RunAsync(args, o, adminDb); return; }
         if (args.Contains("--awards")) { await AwardsBench.RunAsync(args, adminDb); return; }
         if (args.Contains("--import")) { await ImportBench.RunAsync(args, o, adminDb); return; }

@@ -160,7 +160,7 @@ public static class ScoringBench
 
     /// <summary>A round in scoring over <paramref name="count"/> models, each scored by the same three reviewers, written
     /// as the endpoints write them: the round's stream, a review stream per model, a scorecard stream per score.</summary>
-    static async Task<Guid> LargeRoundAsync(IDocumentStore store, Guid board, int count, IReadOnlyList<Guid> reviewers)
+    public static async Task<Guid> LargeRoundAsync(IDocumentStore store, Guid board, int count, IReadOnlyList<Guid> reviewers)
     {
         var now = DateTimeOffset.UtcNow;
         var today = BenchHost.Today;

@@ -24,7 +24,10 @@ public sealed class Workload(Client officer, Client secretary, Client reader, Cl
     public double Seconds;
     static int _counter;
 
-    public object Dossier(string name)
+    public object Dossier(string name) => Dossier(period, name);
+
+    /// <summary>A complete dossier in <paramref name="period"/>, as the registration form sends it.</summary>
+    public static object Dossier(Guid period, string name)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
         return new

@@ -46,6 +46,17 @@ public sealed class UnitRulesTests
         Assert.Contains("coversLevel", UnitRules.Register(_tree, "CM-UM-BDV", "Ban Dân vận", UnitKind.Board, _district.Id, null).Keys);
 
     [Fact]
+    public void A_board_covers_a_level_in_use_in_the_catalog_and_the_standard_ones_when_none_is_given()
+    {
+        IReadOnlyList<CatalogLevel> levels = [new("tinh", "Cấp tỉnh", true), new("cap-ap", "Cấp ấp, khóm", true), new("huyen", "Cấp huyện", false)];
+        Assert.True(UnitRules.Register(_tree, "CM-UM-BCD", "Ban Chỉ đạo", UnitKind.Board, _district.Id, "cap-ap", levels).Ok);
+        var retired = UnitRules.Register(_tree, "CM-UM-BCD", "Ban Chỉ đạo", UnitKind.Board, _district.Id, "huyen", levels);
+        Assert.Equal("Cấp “huyen” không có trong danh sách cấp đang dùng: Cấp tỉnh, Cấp ấp, khóm.", Assert.Single(retired["coversLevel"]));
+        Assert.Contains("coversLevel", UnitRules.Register(_tree, "CM-UM-BCD", "Ban Chỉ đạo", UnitKind.Board, _district.Id, "cap-ap").Keys);
+        Assert.True(UnitRules.Register(_tree, "CM-UM-BCD", "Ban Chỉ đạo", UnitKind.Board, _district.Id, "huyen").Ok);
+    }
+
+    [Fact]
     public void A_unit_cannot_move_under_itself_or_its_descendants()
     {
         Assert.False(UnitRules.Move(_tree, _district, _district.Id).Ok);

@@ -32,12 +32,14 @@ public static class DirectoryModule
             opts.Projections.Snapshot<Person>(SnapshotLifecycle.Inline);
             opts.Schema.For<Unit>().DatabaseSchemaName(Schema);
             opts.Schema.For<Person>().DatabaseSchemaName(Schema);
+            opts.Schema.For<BoardLevels>().DatabaseSchemaName(Schema);
             opts.Schema.For<Credential>().DatabaseSchemaName(Schema).Index(c => c.PersonId);
             // Two confirmations of one upload: the second finds the batch changed and stores nothing (409).
             opts.Schema.For<DirectoryImportBatch>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true)
                 .Duplicate(b => b.OwnerId).Duplicate(b => b.UploadedAt);
         });
         services.SubscribeToEvents(new DirectoryFeed());
+        services.ConsumeFeed(Feed.Catalog, "directory");
         services.AddSingleton<IPasswordHasher<Credential>, PasswordHasher<Credential>>();
         services.AddScoped<SignInService>();
         services.AddTransient<IClaimsTransformation, RoleClaims>();

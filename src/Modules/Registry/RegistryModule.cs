@@ -96,6 +96,7 @@ public static class RegistryModule
         });
 
         services.SubscribeToEvents(new RegistryFeed());
+        services.SubscribeToEvents(new Catalog.CatalogFeed());
         services.Configure<ReminderOptions>(configuration.GetSection("Registry:Reminders"));
         var cron = configuration["Registry:Reminders:Cron"] ?? new ReminderOptions().Cron;
         services.AddSingleton(new RecurringTrigger("registry-reminders", cron, () => new SendRegistryReminders()));
@@ -123,6 +124,7 @@ public static class RegistryModule
     {
         opts.Discovery.IncludeAssembly(typeof(RegistryModule).Assembly);
         opts.PublishFeed(Feed.Registry);
+        opts.PublishFeed(Feed.Catalog);
         return opts;
     }
 }

@@ -15,6 +15,9 @@ public sealed record Feed(string Name, IReadOnlyList<Type> Messages)
     /// <summary>Monitoring's followed models: reports that stand, evidence, target progress (ADR 0023).</summary>
     public static readonly Feed Monitoring = new("monitoring-feed", [typeof(FollowUpdated)]);
 
+    /// <summary>The Registry catalog's levels: the levels a board may cover (ADR 0063).</summary>
+    public static readonly Feed Catalog = new("catalog-feed", [typeof(LevelsUpdated)]);
+
     /// <summary>Review's rounds and the recipients their boards proposed for commendation (ADR 0028).</summary>
     public static readonly Feed Review = new("review-feed", [typeof(RoundProposalsUpdated)]);
 

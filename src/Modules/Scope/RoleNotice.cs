@@ -27,10 +27,11 @@ public static class RoleNotices
         var officer = user.UnitsFor(Roles.Officer).ToArray();
         var secretary = user.UnitsFor(Roles.BoardSecretary).ToArray();
         var member = user.UnitsFor(Roles.BoardMember).ToArray();
+        var approver = user.UnitsFor(Roles.Approver).ToArray();
         var person = user.Id;
         return session.Query<T>().Where(r => r.PersonId == person || r.PersonId == null && (
             (r.Role == Roles.Officer && r.UnitId.IsOneOf(officer)) || (r.Role == Roles.BoardSecretary && r.UnitId.IsOneOf(secretary))
-            || (r.Role == Roles.BoardMember && r.UnitId.IsOneOf(member))));
+            || (r.Role == Roles.BoardMember && r.UnitId.IsOneOf(member)) || (r.Role == Roles.Approver && r.UnitId.IsOneOf(approver))));
     }
 
     public static Task<int> CountUnreadAsync<T>(IQuerySession session, CurrentUser user, CancellationToken ct) where T : RoleNotice

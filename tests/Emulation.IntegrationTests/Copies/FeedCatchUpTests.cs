@@ -47,8 +47,9 @@ public sealed class FeedCatchUpTests : IAsyncLifetime
 
     /// <summary>Every <c>ConsumeFeed</c> of the modules: the Registry's, Monitoring's and Review's copies of the Directory
     /// feed, Monitoring's and Review's of the Registry feed, Review's of Monitoring's feed, Awards' of the Directory's, of
-    /// Review's and of the Registry's feeds. A module that adds one adds it here.</summary>
-    const int Consumers = 9;
+    /// Review's and of the Registry's feeds, the Directory's of the Registry's catalog feed. A module that adds one adds
+    /// it here.</summary>
+    const int Consumers = 10;
 
     async Task<bool> CopiesComplete() =>
         await Count("registry.mt_doc_registryunit") == await Count("directory.mt_doc_unit")

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Emulation.Monitoring.Reminders;
-using JasperFx;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -30,28 +29,7 @@ public sealed class MonitoringReminderTests(AppFixture app)
         (await api.Get("/api/inbox")).Expect(HttpStatusCode.OK).Body.EnumerateArray()
             .Where(n => n.GetProperty("id").GetString()!.StartsWith(prefix) && n.GetProperty("id").GetString()!.Contains(subject.ToString("N"))).ToList();
 
-    /// <summary>Two nodes deciding at the same moment, neither seeing the other's reminders, then both committing; the
-    /// one refused on the unique id retries, as Wolverine retries the message, and finds everything stored.</summary>
-    async Task RaceTwoRunsAt(DateOnly day)
-    {
-        var store = app.Services.GetRequiredService<IDocumentStore>();
-        var sessions = new[] { store.LightweightSession(), store.LightweightSession() };
-        await Task.WhenAll(sessions.Select(s => Task.Run(() => Run(s, day))));
-        var refused = 0;
-        await Task.WhenAll(sessions.Select(s => Task.Run(async () =>
-        {
-            try { await s.SaveChangesAsync(); }
-            catch (Exception e) when (e is DocumentAlreadyExistsException || e.InnerException is DocumentAlreadyExistsException)
-            {
-                Interlocked.Increment(ref refused);
-                await using var retry = store.LightweightSession();
-                await Run(retry, day);
-                await retry.SaveChangesAsync();
-            }
-        })));
-        foreach (var s in sessions) s.Dispose();
-        Assert.True(refused >= 1, "both runs committed: they did not race");
-    }
+    Task RaceTwoRunsAt(DateOnly day) => ReminderRace.TwoRunsAsync(app.Services.GetRequiredService<IDocumentStore>(), s => Run(s, day));
 
     [Fact]
     public async Task An_action_reminds_its_unit_before_and_after_its_due_date_once_even_when_two_runs_race()

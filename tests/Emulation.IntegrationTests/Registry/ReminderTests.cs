@@ -4,7 +4,6 @@ using Emulation.Host.Platform;
 using Emulation.Registry.Reminders;
 using Emulation.Registry.Units;
 using Marten;
-using JasperFx;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -23,9 +22,8 @@ public sealed class ReminderTests(AppFixture app)
         }
     }
 
-    /// <summary>Two nodes running the job at the same moment, in the worst order: both decide (neither sees the other's
-    /// reminders) before either commits. A run whose commit is refused is retried, as Wolverine retries the message.
-    /// Returns the e-mail messages of the runs that committed.</summary>
+    /// <summary>Two nodes running the job at the same moment (<see cref="ReminderRace"/>), with e-mail on; returns the
+    /// e-mail messages of the runs that committed.</summary>
     async Task<List<EmailReminder>> RaceTwoRuns()
     {
         var configured = app.Services.GetRequiredService<IOptions<ReminderOptions>>().Value;
@@ -33,41 +31,11 @@ public sealed class ReminderTests(AppFixture app)
         {
             DraftDaysBeforeClose = configured.DraftDaysBeforeClose, PendingDays = configured.PendingDays, Email = new MailOptions { Enabled = true }
         });
-        var store = app.Services.GetRequiredService<IDocumentStore>();
         var units = app.Services.GetRequiredService<UnitDirectory>();
-        Task<OutgoingMessages> Decide(IDocumentSession s) =>
-            SendRegistryRemindersHandler.Handle(new SendRegistryReminders(), s, units, email, TimeProvider.System);
-
-        var sessions = new[] { store.LightweightSession(), store.LightweightSession() };
-        var opened = new System.Collections.Concurrent.ConcurrentBag<IDocumentSession>(sessions);
-        var decided = await Task.WhenAll(sessions.Select(s => Task.Run(() => Decide(s))));
-        var refused = 0;
-        var sent = await Task.WhenAll(sessions.Select((s, i) => Task.Run(async () =>
-        {
-            var (session, messages) = (s, decided[i]);
-            for (var attempt = 0; ; attempt++)
-            {
-                try
-                {
-                    await session.SaveChangesAsync();
-                    return messages.OfType<EmailReminder>().ToList();
-                }
-                catch (Exception e) when (AlreadyStored(e) && attempt < 3)
-                {
-                    Interlocked.Increment(ref refused);
-                    session = store.LightweightSession();
-                    opened.Add(session);
-                    messages = await Decide(session);
-                }
-            }
-        })));
-        foreach (var s in opened) s.Dispose();
-        Assert.True(refused >= 1, "both runs committed: they did not race");
-        return sent.SelectMany(m => m).ToList();
+        var sent = await ReminderRace.TwoRunsAsync(app.Services.GetRequiredService<IDocumentStore>(),
+            s => SendRegistryRemindersHandler.Handle(new SendRegistryReminders(), s, units, email, TimeProvider.System));
+        return sent.SelectMany(m => m.OfType<EmailReminder>()).ToList();
     }
-
-    static bool AlreadyStored(Exception e) => e is DocumentAlreadyExistsException
-        || e is AggregateException a && a.InnerExceptions.All(AlreadyStored);
 
     [Fact]
     public async Task A_draft_near_the_deadline_reminds_its_unit_once()

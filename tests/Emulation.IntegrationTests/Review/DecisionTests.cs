@@ -66,9 +66,19 @@ public sealed class DecisionTests(AppFixture app)
         var quota = view.GetProperty("quotas").EnumerateArray().Single(q => q.GetProperty("level").GetString() == "bang-khen-tinh");
         Assert.Equal(1, quota.GetProperty("proposed").GetInt32());
 
+        // Registered counts what the units sent to the board in the round's period, accepted or not; a draft is not sent.
+        var period = (await app.ReviewCopy(models[0]))!.PeriodId;
+        using (var registering = await app.As("canbo.phuong1"))
+        {
+            var (sent, _) = await registering.Draft(RegistryScenarios.Dossier(period, DirectoryScenarios.Unique("Gửi Ban, chưa công nhận ")));
+            await registering.Submit(sent, 1);
+            await registering.Draft(RegistryScenarios.Dossier(period, DirectoryScenarios.Unique("Còn là bản nháp ")));
+        }
+        await app.WaitForRegistryFeed();
         var funnel = (await secretary.Get($"/api/review/rounds/{round}/funnel")).Expect(HttpStatusCode.OK).Body;
         var stages = funnel.GetProperty("stages").EnumerateArray().ToDictionary(s => s.GetProperty("key").GetString()!, s => s.GetProperty("count").GetInt32());
-        Assert.Equal(3, stages["registered"]);
+        Assert.Equal(4, stages["registered"]);
+        Assert.Equal(4, funnel.GetProperty("byLevel").EnumerateArray().Sum(g => g.GetProperty("stages")[0].GetProperty("count").GetInt32()));
         // Every stage has its source now: none is left out, and no unit self-assessed or reviewer scored in this round.
         Assert.Empty(funnel.GetProperty("missing").EnumerateArray());
         Assert.Equal(0, stages["self-assessed"]);

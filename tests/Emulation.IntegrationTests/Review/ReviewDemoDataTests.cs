@@ -78,7 +78,7 @@ public sealed class ReviewDemoDataTests(AppFixture app)
     }
 
     [Fact]
-    public async Task The_closed_so_ket_rounds_minutes_and_proposal_list_are_ready_to_print()
+    public async Task The_closed_so_ket_round_was_self_assessed_scored_by_three_reviewers_with_a_disagreement_and_its_minutes_are_ready_to_print()
     {
         var store = app.Services.GetRequiredService<IDocumentStore>();
         Round? round = null;
@@ -90,7 +90,17 @@ public sealed class ReviewDemoDataTests(AppFixture app)
         }
         Assert.NotNull(round);
         Assert.Equal(RoundState.Closed, round.State);
+        await using (var session = store.QuerySession())
+        {
+            var assessments = await SelfAssessmentQueries.OfRoundAsync(session, round.Id, default);
+            Assert.Equal(round.Models.Count, assessments.Values.Count(a => a.Submitted));
+        }
         using var secretary = await app.As("thuky.bdvtinh");
+        var progress = (await secretary.Get($"/api/review/rounds/{round.Id}/progress")).Expect(HttpStatusCode.OK).Body;
+        Assert.Equal(round.Models.Count * 3, progress.GetProperty("assigned").GetInt32());
+        Assert.Equal(round.Models.Count * 3, progress.GetProperty("submitted").GetInt32());
+        var ranking = (await secretary.Get($"/api/review/rounds/{round.Id}/ranking")).Expect(HttpStatusCode.OK).Body.GetRawText().Replace(" ", "");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(ranking, "\"disagreement\":true", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
         foreach (var (path, type) in new[] { ("minutes/pdf", "application/pdf"), ("proposals/docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document") })
         {
             using var reply = await secretary.Client.GetAsync($"/api/review/rounds/{round.Id}/{path}");

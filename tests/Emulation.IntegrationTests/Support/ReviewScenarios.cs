@@ -60,11 +60,18 @@ public static class ReviewScenarios
     public static async Task RunReviewReminders(this AppFixture app, DateOnly day)
     {
         await using var session = app.Services.GetRequiredService<IDocumentStore>().LightweightSession();
-        await Emulation.Review.Reminders.SendReviewRemindersHandler.Handle(new Emulation.Review.Reminders.SendReviewReminders(), session,
-            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Emulation.Review.Reminders.ReviewReminderOptions>>(),
-            new FixedClock(new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7))));
+        await DecideReviewReminders(app, session, day);
         await session.SaveChangesAsync();
     }
+
+    /// <summary>Two runs of the review reminder job on <paramref name="day"/> racing as two nodes would (<see cref="ReminderRace"/>).</summary>
+    public static Task RaceReviewReminders(this AppFixture app, DateOnly day) =>
+        ReminderRace.TwoRunsAsync(app.Services.GetRequiredService<IDocumentStore>(), s => DecideReviewReminders(app, s, day));
+
+    static Task<Wolverine.OutgoingMessages> DecideReviewReminders(AppFixture app, IDocumentSession session, DateOnly day) =>
+        Emulation.Review.Reminders.SendReviewRemindersHandler.Handle(new Emulation.Review.Reminders.SendReviewReminders(), session,
+            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Emulation.Review.Reminders.ReviewReminderOptions>>(),
+            new FixedClock(new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7))));
 
     public static Task<Reply> Move(this Api secretary, Guid round, string to, long version) =>
         secretary.Post($"/api/review/rounds/{round}/move", new { to, version });

@@ -12,7 +12,10 @@ public static partial class UnitRules
     [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{0,19}$")]
     private static partial Regex CodePattern();
 
-    public static Errors Register(UnitTree tree, string code, string name, UnitKind kind, Guid? parentId, string? coversLevel)
+    /// <param name="levels">The levels a board may cover: the catalog's levels in use (ADR 0063); the standard ones when
+    /// not given.</param>
+    public static Errors Register(UnitTree tree, string code, string name, UnitKind kind, Guid? parentId, string? coversLevel,
+        IReadOnlyList<CatalogLevel>? levels = null)
     {
         var errors = new Errors()
             .Required(name, "name", "tên đơn vị", MaxName)
@@ -29,8 +32,9 @@ public static partial class UnitRules
             errors.Add(!UnitKinds.ParentAllowed(kind, parent?.Kind), "parentId", ParentMessage(kind));
         errors.Add(kind == UnitKind.Board && string.IsNullOrWhiteSpace(coversLevel), "coversLevel",
             "Ban Dân vận cần chọn cấp mô hình mà Ban theo dõi.");
-        errors.Add(kind == UnitKind.Board && !string.IsNullOrWhiteSpace(coversLevel) && !StandardLevels.IsKnown(coversLevel), "coversLevel",
-            $"Cấp “{coversLevel}” không có trong danh sách cấp: {string.Join(", ", StandardLevels.All.Select(l => l.Name))}.");
+        var inUse = (levels ?? BoardLevels.Standard).Where(l => l.Active).ToList();
+        errors.Add(kind == UnitKind.Board && !string.IsNullOrWhiteSpace(coversLevel) && inUse.All(l => l.Code != coversLevel), "coversLevel",
+            $"Cấp “{coversLevel}” không có trong danh sách cấp đang dùng: {string.Join(", ", inUse.Select(l => l.Name))}.");
         return errors;
     }
 

@@ -1,6 +1,7 @@
 using Emulation.Kernel.Security;
 using Emulation.Kernel.Web;
 using Emulation.Review.Following;
+using Emulation.Review.Models;
 using Emulation.Review.Rounds;
 using Emulation.Review.Units;
 using Marten;
@@ -92,10 +93,13 @@ public static class DecisionQueries
         var round = await session.LoadAsync<Round>(id, ctx.RequestAborted);
         if (round is null || !access.CanSee(round)) return Problems.NotFound(RoundSteps.NotFound);
         if (!SeesAll(round, access)) return Problems.Forbidden("Chỉ Ban phụ trách đợt đánh giá xem được phễu kết quả của cả đợt.");
-        return Results.Ok(await FunnelAsync(session, round, progress.ToList(), ctx.RequestAborted));
+        return Results.Ok(await FunnelAsync(session, round, access.Tree.CoveredBy(round.BoardId), progress.ToList(), ctx.RequestAborted));
     }
 
-    public static async Task<FunnelView> FunnelAsync(IQuerySession session, Round round, IReadOnlyList<IRoundProgress> progress, CancellationToken ct)
+    /// <param name="units">The units the round's board covers: a model they sent to it in the round's campaign, period
+    /// and levels is registered, whether or not it was accepted and so covered by the round.</param>
+    public static async Task<FunnelView> FunnelAsync(IQuerySession session, Round round, IReadOnlySet<Guid> units, IReadOnlyList<IRoundProgress> progress,
+        CancellationToken ct)
     {
         var decisions = await session.LoadAsync<RoundDecisions>(RoundDecisions.StreamFor(round.Id), ct) ?? RoundDecisions.Empty(round.Id);
         var followed = await FollowedRecords.ForAsync(session, round.Models.Select(m => m.ModelId).ToList(), ct);
@@ -106,6 +110,13 @@ public static class DecisionQueries
             reached.GetValueOrDefault("self-assessed")?.Contains(m.ModelId) ?? false,
             reached.GetValueOrDefault("scored")?.Contains(m.ModelId) ?? false,
             decisions.For(m.ModelId)?.Outcome)).ToList();
+        var covered = round.Models.Select(m => m.ModelId).ToHashSet();
+        var (campaign, period, roundLevels) = (round.CampaignId, round.PeriodId, round.Levels.ToArray());
+        var sent = await session.Query<ReviewedModel>()
+            .Where(m => m.CampaignId == campaign && m.PeriodId == period && roundLevels.Contains(m.LevelCode) && m.Status != ModelStatusCodes.Draft)
+            .Select(m => new RegisteredModel(m.Id, m.UnitId, m.LevelCode, m.FieldCode)).ToListAsync(ct);
+        entries.AddRange(sent.Where(m => units.Contains(m.UnitId) && !covered.Contains(m.Id))
+            .Select(m => new FunnelEntry(m.Id, m.Level, m.Field, false, false, false, null)));
         var missing = new[] { "self-assessed", "scored" }.Where(s => !reached.ContainsKey(s)).ToList();
         IReadOnlyList<FunnelStage> Shown(IReadOnlyList<FunnelStage> stages) => stages.Where(s => !missing.Contains(s.Key)).ToList();
         var levels = StandardLevels.All.Select(l => l.Code).ToList();
@@ -115,3 +126,5 @@ public static class DecisionQueries
             missing.Select(s => Funnel.Stages.First(x => x.Key == s).Label).ToList());
     }
 }
+
+public sealed record RegisteredModel(Guid Id, Guid UnitId, string Level, string Field);

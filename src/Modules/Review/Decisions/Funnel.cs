@@ -14,8 +14,10 @@ public interface IRoundProgress
 public sealed record FunnelStage(string Key, string Label, int Count);
 
 /// <summary>The round's funnel (issue 8): registered → reporting → self-assessed → scored → recognised → outstanding →
-/// proposed. Outcomes are ordered: a proposed model was also found outstanding and recognised, so each stage counts
-/// the models that reached it or went further.</summary>
+/// proposed. Registered counts every model sent to the board in the round's campaign, period, levels and covered units,
+/// accepted or not (a registration refused or withdrawn was still registered); the later stages count the accepted
+/// models the round covers. Outcomes are ordered: a proposed model was also found outstanding and recognised, so each
+/// stage counts the models that reached it or went further.</summary>
 public static class Funnel
 {
     public static readonly IReadOnlyList<(string Key, string Label)> Stages =

@@ -3,14 +3,15 @@ using Marten;
 
 namespace Emulation.Review.Models;
 
-/// <summary>Keeps <see cref="ReviewedModel"/> from the Registry's feed. A model never accepted needs no copy here; an older
-/// state than the copy holds (a replay, a repeat) changes nothing.</summary>
+/// <summary>Keeps <see cref="ReviewedModel"/> from the Registry's feed. A model is copied once it has been sent to its
+/// board (the funnel's "registered" counts it, accepted or not); a draft needs no copy here; an older state than the
+/// copy holds (a replay, a repeat) changes nothing.</summary>
 public static class ModelUpdatedHandler
 {
     public static async Task Handle(ModelUpdated e, IDocumentSession session, ReviewUnits units, CancellationToken ct)
     {
         var copy = await session.LoadAsync<ReviewedModel>(e.ModelId, ct);
-        if (copy is null && !e.Accepted) return;
+        if (copy is null && e.Status == ModelStatusCodes.Draft) return;
         if (copy is not null && e.Version <= copy.SourceVersion) return;
         var location = (await units.TreeAsync(ct)).Location(e.UnitId);
         var updated = copy ?? new ReviewedModel { Id = e.ModelId };

@@ -1,8 +1,9 @@
 namespace Emulation.Review.Models;
 
 /// <summary>Review's copy of a registered model, kept from the Registry's feed (<see cref="ModelUpdated"/>): what a round
-/// needs to know which models it covers and to show them. Written once the model is first seen accepted; later states
-/// (a withdrawal, a move) keep it current. Never read from the Registry's tables.</summary>
+/// needs to know which models it covers and to show them, and how many were registered (the funnel's first stage).
+/// Written once the model is first seen sent to its board; later states (an acceptance, a withdrawal, a move) keep it
+/// current. Never read from the Registry's tables.</summary>
 public sealed class ReviewedModel
 {
     public Guid Id { get; set; }

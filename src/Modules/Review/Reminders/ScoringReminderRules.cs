@@ -9,8 +9,8 @@ public sealed record ScoringSeat(Guid RoundId, Guid ModelId, Guid ReviewerId, bo
 /// <summary>Which scoring reminders today calls for (pure). Rounds in scoring only. A reviewer gets one digest a day,
 /// however many models and rounds they still have to score, from <see cref="ReviewReminderOptions.DaysBeforeDue"/> days
 /// before the scoring deadline; once the deadline has passed with scores missing the board's secretary is told, and
-/// <see cref="ReviewReminderOptions.EscalateAfterDays"/> days later the board's members (the Directory has no chair role:
-/// the board's head and deputies hold the member role there).</summary>
+/// <see cref="ReviewReminderOptions.EscalateAfterDays"/> days later the board's head: whoever holds the approver role at
+/// the board (the Trưởng Ban signs the board's own decisions), or, on a board with no one in that role, its members.</summary>
 public static class ScoringReminderRules
 {
     public static IEnumerable<ReviewNotice> ForReviewers(IReadOnlyList<Round> rounds, IReadOnlyList<ScoringSeat> seats,
@@ -32,8 +32,9 @@ public static class ScoringReminderRules
         }
     }
 
+    /// <param name="headed">The boards with someone in the approver role: their escalation goes to that role.</param>
     public static IEnumerable<ReviewNotice> ForMissingScores(IReadOnlyList<Round> rounds, IReadOnlyList<ScoringSeat> seats,
-        IReadOnlyDictionary<Guid, string> names, DateOnly today, ReviewReminderOptions o, DateTimeOffset now)
+        IReadOnlyDictionary<Guid, string> names, IReadOnlySet<Guid> headed, DateOnly today, ReviewReminderOptions o, DateTimeOffset now)
     {
         foreach (var r in rounds.Where(r => r.State == RoundState.Scoring && today > r.Dates.ScoringDue))
         {
@@ -47,7 +48,7 @@ public static class ScoringReminderRules
             yield return Notice(ReviewKeys.ScoresMissing(r.Id, r.Dates.ScoringDue), Roles.BoardSecretary, r, href, now,
                 $"Quá hạn chấm điểm: còn {missing.Count} phiếu chưa nộp", body);
             if (late >= o.EscalateAfterDays)
-                yield return Notice(ReviewKeys.ScoresMissingEscalated(r.Id, r.Dates.ScoringDue), Roles.BoardMember, r, href, now,
+                yield return Notice(ReviewKeys.ScoresMissingEscalated(r.Id, r.Dates.ScoringDue), headed.Contains(r.BoardId) ? Roles.Approver : Roles.BoardMember, r, href, now,
                     $"Báo cáo lãnh đạo Ban: đợt “{r.Name}” còn thiếu điểm", body + " Thư ký Ban đã được nhắc; đề nghị lãnh đạo Ban chỉ đạo hoàn thành.");
         }
     }

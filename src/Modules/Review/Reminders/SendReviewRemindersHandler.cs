@@ -39,7 +39,13 @@ public static class SendReviewRemindersHandler
             var reviewers = seats.Select(s => s.ReviewerId).Distinct().ToArray();
             var names = (await session.LoadManyAsync<ReviewPerson>(reviewers)).ToDictionary(p => p.Id, p => p.FullName);
             candidates.AddRange(ScoringReminderRules.ForReviewers(scoring, seats, today, o, now));
-            candidates.AddRange(ScoringReminderRules.ForMissingScores(scoring, seats, names, today, o, now));
+            var headed = new HashSet<Guid>();
+            foreach (var board in scoring.Select(r => r.BoardId).Distinct())
+            {
+                var head = PersonCopy.Key(Roles.Approver, board);
+                if (await session.Query<ReviewPerson>().AnyAsync(p => p.Active && p.Roles.Contains(head))) headed.Add(board);
+            }
+            candidates.AddRange(ScoringReminderRules.ForMissingScores(scoring, seats, names, headed, today, o, now));
         }
 
         var messages = new OutgoingMessages();

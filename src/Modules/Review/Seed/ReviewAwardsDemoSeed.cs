@@ -14,6 +14,7 @@ namespace Emulation.Review.Seed;
 /// <summary>The provincial board's closed review of the district- and commune-level models of the Cà Mau sơ kết
 /// (2020-2023), results published: the models the conference honoured proposed for the provincial chairman's Bằng
 /// khen and the board head's Giấy khen, with the meeting's votes, so Awards has a published proposal list (ADR 0028).
+/// Every model was self-assessed and scored by three reviewers; one disagreement was discussed and decided.
 /// Only models and collective exemplars are in the seeds' registry, so the recipients are collectives.</summary>
 public sealed class ReviewAwardsDemoSeed(ILogger<ReviewAwardsDemoSeed> log) : IDemoSeed
 {
@@ -60,6 +61,26 @@ public sealed class ReviewAwardsDemoSeed(ILogger<ReviewAwardsDemoSeed> log) : ID
             new ScoringStarted(roundId, secretary, now.AddDays(-45)),
             new DeliberationStarted(roundId, secretary, now.AddDays(-30)));
         session.Events.Append(rubric.Id, new RubricVersionFrozen(rubric.Id, rubric.Versions[0].No, roundId, now.AddDays(-58)));
+        // Self-assessed, then scored by three reviewers each; on one model a reviewer scored far below the others (and
+        // found its gate unmet), explained why, and the meeting recognised it without proposing it.
+        var reviewers = DemoScoring.Reviewers(people, board.Id);
+        var disputed = reviewers.Count == 3 ? chosen.FirstOrDefault(m => !Proposed.ContainsKey(m.Name)) : null;
+        if (reviewers.Count == 3)
+            for (var i = 0; i < chosen.Count; i++)
+            {
+                var m = chosen[i];
+                var officer = people.FirstOrDefault(p => p.Holds(Roles.Officer, m.UnitId))?.Id ?? Guid.Empty;
+                DemoScoring.SelfAssess(session, roundId, m, criteria, officer, now.AddDays(-52).AddHours(i));
+                DemoScoring.Assign(session, roundId, m.Id, reviewers, secretary, now.AddDays(-45));
+                var high = Proposed.ContainsKey(m.Name) ? 0.86m : 0.72m;
+                for (var k = 0; k < reviewers.Count; k++)
+                {
+                    var low = m == disputed && k == 2;
+                    DemoScoring.Score(session, roundId, m.Id, reviewers[k], criteria, low ? 0.45m : high + (i * 3 + k * 5) % 10 / 100m,
+                        now.AddDays(-42).AddHours(i * 3 + k), gatesMet: !low);
+                }
+                if (m == disputed) DemoScoring.Disagree(session, roundId, m.Id, reviewers[2], now.AddDays(-38));
+            }
         var decisionsId = RoundDecisions.StreamFor(roundId);
         var decided = new List<object>
         {
@@ -69,8 +90,11 @@ public sealed class ReviewAwardsDemoSeed(ILogger<ReviewAwardsDemoSeed> log) : ID
         foreach (var m in chosen)
         {
             var proposed = Proposed.TryGetValue(m.Name, out var p);
-            decided.Add(new ModelDecided(roundId, m.Id, proposed ? Outcome.Proposed : Outcome.Outstanding, proposed ? p.Level : null,
-                new Vote(8, proposed ? 8 : 7, proposed ? 0 : 1), proposed ? p.Note : null, 1, secretary, now.AddDays(-25)));
+            decided.Add(m == disputed
+                ? new ModelDecided(roundId, m.Id, Outcome.Recognised, null, new Vote(8, 6, 2),
+                    "Hội đồng thảo luận ý kiến chấm điểm khác nhau; công nhận, chưa đề nghị khen thưởng đợt này", 1, secretary, now.AddDays(-25))
+                : new ModelDecided(roundId, m.Id, proposed ? Outcome.Proposed : Outcome.Outstanding, proposed ? p.Level : null,
+                    new Vote(8, proposed ? 8 : 7, proposed ? 0 : 1), proposed ? p.Note : null, 1, secretary, now.AddDays(-25)));
         }
         // The meeting as the secretary recorded it, so the round's minutes and proposal list are ready to print.
         decided.Add(new MeetingRecorded(roundId, new Meeting("07/BB-BDVTU", today.AddDays(-25), "08:00", "10:30", "Hội trường Ban Dân vận Tỉnh ủy Cà Mau",

@@ -43,8 +43,7 @@ public sealed class ScoringDemoSeed(ILogger<ScoringDemoSeed> log) : IDemoSeed
         if (models is null || models.Count < 2) return;
         var people = await session.Query<ReviewPerson>().ToListAsync(ct);
         // The member who is not the secretary first (the demo leaves one model for them), then the invited experts.
-        var reviewers = people.Where(p => p.Active && p.Holds(Roles.BoardMember, board.Id) && !p.Holds(Roles.BoardSecretary, board.Id))
-            .Concat(people.Where(p => p.Active && p.Holds(Roles.Expert, board.Id)).OrderBy(p => p.FullName, StringComparer.Ordinal)).Take(3).ToList();
+        var reviewers = DemoScoring.Reviewers(people, board.Id);
         if (reviewers.Count < 3) return;
         var secretary = people.FirstOrDefault(p => p.Holds(Roles.BoardSecretary, board.Id))?.Id ?? Guid.Empty;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
@@ -66,36 +65,17 @@ public sealed class ScoringDemoSeed(ILogger<ScoringDemoSeed> log) : IDemoSeed
         {
             var m = models[i];
             var at = now.AddDays(-3).AddHours(i);
-            session.Events.StartStream<ModelReview>(ReviewIds.ModelReview(roundId, m.Id),
-                new ReviewersAssigned(roundId, m.Id, reviewers.Select(r => r.Id).ToList(), AssignedHow.Automatic, secretary, at));
-            var self = ModelSelfAssessment.StreamFor(roundId, m.Id);
-            var selfScores = criteria.Select(c => new SelfScore(c.Code, c.IsGate ? c.MaxPoints : Math.Round(c.MaxPoints * 0.8m, 2), "Đơn vị tự đánh giá theo kết quả báo cáo tiến độ.", [])).ToList();
-            var selfResult = ModelSelfAssessment.Result(criteria, selfScores);
-            session.Events.StartStream<ModelSelfAssessment>(self,
-                new SelfAssessmentSubmitted(self, roundId, m.Id, m.UnitId, selfScores, selfResult.Total, selfResult.GatesMet, Guid.Empty, now.AddDays(-6)));
+            DemoScoring.Assign(session, roundId, m.Id, reviewers, secretary, at);
+            DemoScoring.SelfAssess(session, roundId, m, criteria, Guid.Empty, now.AddDays(-6));
             for (var k = 0; k < reviewers.Count; k++)
             {
-                var reviewer = reviewers[k];
                 // The board member's last model is left for the demo account to score.
                 if (i == models.Count - 1 && k == 0) continue;
-                var share = i == 1 && k == 2 ? 0.45m : 0.72m + (i * 3 + k * 5) % 20 / 100m;
-                var scores = criteria.ToDictionary(c => c.Code, c => c.IsGate ? c.MaxPoints : Math.Round(c.MaxPoints * share * 2, MidpointRounding.AwayFromZero) / 2);
-                var result = RubricScore.Total(criteria, scores);
-                session.Events.StartStream<Scorecard>(ReviewIds.Scorecard(roundId, m.Id, reviewer.Id),
-                    new ScoresSubmitted(roundId, m.Id, reviewer.Id, scores, ToUnit(share), ToBoardNote(share), result.Total, result.GatesMet, reviewer.Id, at.AddHours(2 + k)));
+                DemoScoring.Score(session, roundId, m.Id, reviewers[k], criteria, i == 1 && k == 2 ? 0.45m : 0.72m + (i * 3 + k * 5) % 20 / 100m, at.AddHours(2 + k));
             }
-            if (i == 1)
-                session.Events.Append(ReviewIds.ModelReview(roundId, m.Id), new DiscussionCommented(roundId, m.Id, Guid.NewGuid(),
-                    "Tôi chấm thấp vì số hộ tham gia chỉ đạt một nửa chỉ tiêu đăng ký, chưa có đơn vị nào đến học tập nhân rộng. Đề nghị Ban xem lại báo cáo quý gần nhất trước khi họp.",
-                    reviewers[2].Id, reviewers[2].FullName, at.AddHours(6)));
+            if (i == 1) DemoScoring.Disagree(session, roundId, m.Id, reviewers[2], at.AddHours(6));
         }
         await session.SaveChangesAsync(ct);
         log.LogInformation("Review demo data: {Round} in scoring over {Count} models", RoundName, models.Count);
     }
-
-    static string ToUnit(decimal share) => share < 0.5m
-        ? "Kết quả chưa tương xứng với chỉ tiêu đăng ký; cần bổ sung số liệu đo được."
-        : "Mô hình thiết thực, được người dân đồng tình; nên tổng kết cách làm để nhân rộng.";
-
-    static string? ToBoardNote(decimal share) => share < 0.5m ? "Đề nghị chưa xét khen thưởng ở đợt này." : null;
 }
