@@ -46,7 +46,7 @@ public static class DirectoryModule
         services.AddSingleton<IModulePages, Pages>();
         services.AddSingleton<IHomeFigures, DirectoryFigures>();
         services.AddSingleton<IDemoSeed, DirectoryDemoSeed>();
-        services.AddSingleton(new NavItem("/quan-tri/don-vi", "Đơn vị", 80, u => u.IsAdmin));
+        services.AddSingleton(new NavItem("/quan-tri/don-vi", "Đơn vị", 80, u => u.IsAdmin, ["/quan-tri/nhap-excel"]));
         services.AddSingleton(new NavItem("/quan-tri/nguoi-dung", "Người dùng", 81, u => u.IsAdmin));
         services.AddSingleton(new NavItem("/tai-khoan", "Tài khoản", 95, u => u.IsAuthenticated));
         return services;

@@ -41,8 +41,8 @@ public static class OversightSetup
         static bool Board(Kernel.Security.CurrentUser u) => u.IsAdmin || u.Has(Roles.BoardMember) || u.Has(Roles.BoardSecretary);
         services.AddSingleton(new NavItem("/theo-doi/tong-quan", "Tổng quan theo dõi", 30, Board));
         services.AddSingleton(new NavItem("/theo-doi/don-vi", "Việc của đơn vị", 31, u => u.Has(Roles.Officer) || u.Has(Roles.Approver)));
-        services.AddSingleton(new NavItem("/theo-doi/danh-sach", "Theo dõi mô hình", 32, u => u.IsAuthenticated));
-        services.AddSingleton(new NavItem("/theo-doi/kiem-tra", "Kiểm tra, giám sát", 33, Board));
+        services.AddSingleton(new NavItem("/theo-doi/danh-sach", "Theo dõi mô hình", 32, u => u.IsAuthenticated, ["/theo-doi/"]));
+        services.AddSingleton(new NavItem("/theo-doi/kiem-tra", "Kiểm tra, giám sát", 33, Board, ["/theo-doi/viec-sau-kiem-tra"]));
         return services;
     }
 }

@@ -133,8 +133,12 @@ public sealed class LayoutBrowserTests(AppFixture app) : IAsyncLifetime
     [InlineData("ranking", "/quan-tri/nguoi-dung")]
     [InlineData("quantri", "/quan-tri/nguoi-dung")]
     [InlineData("quantri", "/khen-thuong/danh-muc")]
+    [InlineData("round", "/danh-gia")]
+    [InlineData("thuky.bdvtinh", "/theo-doi/danh-sach")]
     public async Task At_390_px_a_results_table_is_a_card_per_row_whose_title_has_the_whole_width(string user, string url)
     {
+        if (user == "round")
+            (user, url) = (DemoRounds.Secretary, $"/danh-gia/{await app.InScoring()}");
         if (user == "ranking")
         {
             var r = await app.RoundInScoring(models: 2, reviewers: 1);

@@ -99,7 +99,9 @@ public sealed class PeopleTests(AppFixture app)
         using var person = await app.As(userName, "matkhau123");
 
         var wrong = (await person.Post("/api/auth/password", new { currentPassword = "sai-roi-1", newPassword = "matkhaumoi9" })).Expect(HttpStatusCode.BadRequest);
-        Assert.NotEmpty(wrong.Errors("currentPassword"));
+        Assert.Equal(["Mật khẩu hiện tại không đúng."], wrong.Errors("currentPassword"));
+        var empty = (await person.Post("/api/auth/password", new { currentPassword = "", newPassword = "matkhaumoi9" })).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["Vui lòng nhập mật khẩu hiện tại."], empty.Errors("currentPassword"));
         var weak = (await person.Post("/api/auth/password", new { currentPassword = "matkhau123", newPassword = "ngan" })).Expect(HttpStatusCode.BadRequest);
         Assert.NotEmpty(weak.Errors("newPassword"));
         (await person.Post("/api/auth/password", new { currentPassword = "matkhau123", newPassword = "matkhaumoi9" })).Expect(HttpStatusCode.OK);

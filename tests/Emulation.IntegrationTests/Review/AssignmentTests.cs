@@ -87,6 +87,26 @@ public sealed class AssignmentTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_secretarys_form_with_no_reviewer_chosen_is_refused_and_declares_no_conflict_for_the_secretary()
+    {
+        var round = await app.InScoring();
+        using var secretary = await app.As(DemoRounds.Secretary);
+        var model = (await secretary.Get($"/api/review/rounds/{round}/assignments")).Expect(HttpStatusCode.OK).Body
+            .GetProperty("models").EnumerateArray().First().GetProperty("modelId").GetGuid();
+        var refused = (await secretary.Post($"/api/review/rounds/{round}/conflicts",
+            new { modelId = (Guid?)null, reviewerId = (Guid?)null, reason = "Cùng cơ quan", forSomeoneElse = true })).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["Vui lòng chọn mô hình."], refused.Errors("modelId"));
+        Assert.Equal(["Vui lòng chọn người thẩm định."], refused.Errors("reviewerId"));
+        (await secretary.Post($"/api/review/rounds/{round}/conflicts", new { modelId = model, reason = "Cùng cơ quan", forSomeoneElse = true }))
+            .Expect(HttpStatusCode.BadRequest);
+        var board = (await secretary.Get($"/api/review/rounds/{round}/assignments")).Expect(HttpStatusCode.OK).Body;
+        Assert.DoesNotContain("Cùng cơ quan", board.GetRawText());
+        var unassign = (await secretary.Post($"/api/review/rounds/{round}/assignments/remove", new { modelId = (Guid?)null, reviewerId = (Guid?)null }))
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["Vui lòng chọn mô hình."], unassign.Errors("modelId"));
+    }
+
+    [Fact]
     public async Task A_reviewer_declares_a_conflict_is_taken_off_cannot_see_the_model_and_cannot_be_assigned_again()
     {
         var r = await app.RoundInScoring(models: 1, reviewers: 2);

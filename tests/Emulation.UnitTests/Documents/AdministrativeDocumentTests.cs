@@ -15,6 +15,26 @@ public sealed class AdministrativeDocumentTests
     public void Place_and_date_pad_days_below_ten_and_the_first_two_months(int y, int m, int d, string expected) =>
         Assert.Equal(expected, AdministrativeFrame.PlaceAndDate("Hà Nội", new DateOnly(y, m, d)));
 
+    [Theory]
+    [InlineData("ỦY BAN NHÂN DÂN TỈNH CÀ MAU", "ỦY BAN NHÂN DÂN|TỈNH CÀ MAU")]
+    [InlineData("ỦY BAN NHÂN DÂN THỊ XÃ GIÁ RAI", "ỦY BAN NHÂN DÂN|THỊ XÃ GIÁ RAI")]
+    [InlineData("ỦY BAN NHÂN DÂN XÃ KHÁNH HỘI", "ỦY BAN NHÂN DÂN|XÃ KHÁNH HỘI")]
+    [InlineData("BAN DÂN VẬN TỈNH ỦY CÀ MAU", "BAN DÂN VẬN|TỈNH ỦY CÀ MAU")]
+    [InlineData("BAN DÂN VẬN TỈNH ỦY", "BAN DÂN VẬN TỈNH ỦY")]
+    [InlineData("HỘI ĐỒNG THI ĐUA KHEN THƯỞNG", "HỘI ĐỒNG THI ĐUA KHEN THƯỞNG")]
+    public void A_long_issuers_name_breaks_before_its_place_so_the_place_stays_whole(string name, string expected) =>
+        Assert.Equal(expected.Split('|'), AdministrativeFrame.IssuerLines(name));
+
+    [Fact]
+    public void A_decision_of_the_provincial_committee_names_it_on_two_lines_with_the_province_whole()
+    {
+        var minutes = Samples.Minutes(3) with { Issuer = new Issuer(null, "Ủy ban nhân dân tỉnh Cà Mau", "125/QĐ-UBND", "Cà Mau", new DateOnly(2026, 11, 20)) };
+        var lines = PdfText.Read(minutes.ToPdf())[0].Lines.Select(l => l.Text).ToList();
+        Assert.Contains(lines, l => l.StartsWith("ỦY BAN NHÂN DÂN ") && l.EndsWith(AdministrativeFrame.Nation));
+        Assert.Contains(lines, l => l.StartsWith("TỈNH CÀ MAU"));
+        Assert.DoesNotContain(lines, l => l.StartsWith("MAU"));
+    }
+
     [Fact]
     public void The_minutes_pdf_carries_the_national_heading_and_every_name_exactly()
     {

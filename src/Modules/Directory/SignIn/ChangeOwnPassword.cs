@@ -30,9 +30,11 @@ public static class ChangeOwnPasswordEndpoint
         var credential = person is null ? null : await session.LoadAsync<Credential>(person.UserName);
         if (person is null || credential is null) return Problems.NotFound("Không tìm thấy tài khoản.");
 
+        // An empty field is a field left out, not a wrong password.
         var errors = new Errors()
-            .Add(string.IsNullOrEmpty(command.CurrentPassword) || command.CurrentPassword.Length > PersonRules.MaxPassword
-                 || hasher.VerifyHashedPassword(credential, credential.PasswordHash, command.CurrentPassword) == PasswordVerificationResult.Failed,
+            .Add(string.IsNullOrEmpty(command.CurrentPassword), "currentPassword", "Vui lòng nhập mật khẩu hiện tại.")
+            .Add(!string.IsNullOrEmpty(command.CurrentPassword) && (command.CurrentPassword.Length > PersonRules.MaxPassword
+                 || hasher.VerifyHashedPassword(credential, credential.PasswordHash, command.CurrentPassword) == PasswordVerificationResult.Failed),
                 "currentPassword", "Mật khẩu hiện tại không đúng.");
         PersonRules.Password(errors, command.NewPassword, "newPassword");
         errors.Add(errors.Ok && command.NewPassword == command.CurrentPassword, "newPassword", "Mật khẩu mới phải khác mật khẩu hiện tại.");

@@ -63,7 +63,7 @@ public static class AdministrativeFrame
         {
             var left = row.ConstantItem(HeadingLeftMm);
             if (!string.IsNullOrWhiteSpace(issuer.Parent)) left.Text(Upper(issuer.Parent)).FontSize(12).AlignCenter();
-            left.Text(Upper(issuer.Name)).Bold().FontSize(12).AlignCenter();
+            foreach (var line in IssuerLines(Upper(issuer.Name))) left.Text(line).Bold().FontSize(12).AlignCenter();
             left.Rule(22);
             var right = row.RelativeItem();
             right.Text(Nation).Bold().FontSize(12).AlignCenter();
@@ -105,6 +105,23 @@ public static class AdministrativeFrame
         column.Text(Upper(signature.Title)).Bold().AlignCenter();
         column.Space(SigningSpaceMm);
         column.Text(signature.Name).Bold().AlignCenter();
+    }
+
+    // About what the 68 mm column holds in 12 pt bold capitals on one line.
+    const int IssuerLineLength = 24;
+    static readonly string[][] Places = [.. new[] { "THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "ĐẶC KHU", "TỈNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG" }.Select(p => p.Split(' '))];
+
+    /// <summary>The issuer's name as Decree 30's samples set it: a name too long for one line goes on two, broken before
+    /// the place so the place stays whole ("ỦY BAN NHÂN DÂN" / "TỈNH CÀ MAU"), not wherever the column runs out
+    /// ("… TỈNH CÀ" / "MAU"). A name with no place word is left to wrap.</summary>
+    public static IReadOnlyList<string> IssuerLines(string name)
+    {
+        if (name.Length <= IssuerLineLength) return [name];
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 1; i < words.Length; i++)
+            if (Places.Any(place => words.Skip(i).Take(place.Length).SequenceEqual(place)))
+                return [string.Join(' ', words[..i]), string.Join(' ', words[i..])];
+        return [name];
     }
 
     static string Upper(string text) => text.ToUpper(CultureInfo.GetCultureInfo("vi-VN"));

@@ -12,7 +12,9 @@ using Wolverine.Http;
 namespace Emulation.Review.Assignment;
 
 /// <param name="ReviewerId">Who is conflicted; empty when reviewers declare their own.</param>
-public sealed record DeclareConflict(Guid? ModelId, Guid? ReviewerId, string? Reason);
+/// <param name="ForSomeoneElse">Sent by the secretary's form, which names the reviewer: an empty reviewer there is a
+/// choice not made, not a declaration for oneself (ADR 0067).</param>
+public sealed record DeclareConflict(Guid? ModelId, Guid? ReviewerId, string? Reason, bool ForSomeoneElse = false);
 
 /// <summary>A reviewer declares a conflict of interest with a model, or the secretary declares one for a reviewer. It
 /// takes the reviewer off the model at once; they no longer see its scores or discussion.</summary>
@@ -41,9 +43,12 @@ public static class DeclareConflictEndpoint
         if (reviewer != round.User.Id && !round.IsSecretary)
             return (Problems.Forbidden("Chỉ thư ký của Ban khai báo xung đột lợi ích thay cho người khác."), []);
         var reason = VietnameseText.Clean(command.Reason);
+        var unchosen = command.ForSomeoneElse && command.ReviewerId is null;
         var errors = new Errors()
-            .Add(command.ModelId is null || round.Round.Model(command.ModelId.Value) is null, "modelId", "Mô hình không thuộc đợt đánh giá này.")
-            .Add(reviewers.All(r => r.Id != reviewer), "reviewerId", "Người này không phải thành viên hay chuyên gia thẩm định của Ban phụ trách đợt đánh giá.")
+            .Add(command.ModelId is null, "modelId", "Vui lòng chọn mô hình.")
+            .Add(command.ModelId is { } model && round.Round.Model(model) is null, "modelId", "Mô hình không thuộc đợt đánh giá này.")
+            .Add(unchosen, "reviewerId", "Vui lòng chọn người thẩm định.")
+            .Add(!unchosen && reviewers.All(r => r.Id != reviewer), "reviewerId", "Người này không phải thành viên hay chuyên gia thẩm định của Ban phụ trách đợt đánh giá.")
             .Required(reason, "reason", "lý do xung đột lợi ích", MaxReason);
         if (!errors.Ok) return (Problems.Validation(errors), []);
         if (round.Round.State == Rounds.RoundState.Closed) return (Problems.Conflict("Đợt đánh giá đã kết thúc."), []);

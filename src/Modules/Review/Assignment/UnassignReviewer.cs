@@ -29,7 +29,8 @@ public static class UnassignReviewerEndpoint
     public static (IResult, IReadOnlyList<(Guid, object)>) Decide(ReviewRound round, UnassignReviewer command, ModelReview? review, DateTimeOffset now)
     {
         var errors = new Errors()
-            .Add(command.ModelId is null || round.Round.Model(command.ModelId.Value) is null, "modelId", "Mô hình không thuộc đợt đánh giá này.")
+            .Add(command.ModelId is null, "modelId", "Vui lòng chọn mô hình.")
+            .Add(command.ModelId is { } model && round.Round.Model(model) is null, "modelId", "Mô hình không thuộc đợt đánh giá này.")
             .Add(command.ReviewerId is null, "reviewerId", "Vui lòng chọn người thẩm định.");
         if (!errors.Ok) return (Problems.Validation(errors), []);
         if (round.AssignmentStateRefusal is { } state) return (Problems.Conflict(state), []);

@@ -28,6 +28,7 @@
       // Numbers go as typed ("1.500.000", "12,5"): the server reads them the Vietnamese way and names what it cannot.
       if (t === 'number' || t === 'int') v = String(v).trim() === '' ? null : String(v).trim();
       else if (t === 'lines') v = String(v).split('\n').map(s => s.trim()).filter(Boolean);
+      else if (t === 'bool') v = String(v).toLowerCase() === 'true';
       else if (typeof v === 'string' && v === '' && el.dataset.empty !== 'keep') v = null;
       setPath(body, el.name, v);
     }
