@@ -94,10 +94,18 @@ public static class ReviewBench
             await secretary.Ok(HttpMethod.Post, $"/api/review/rounds/{last}/move", new { to = "self-assessment", version = 1 });
             var covered = (await secretary.Ok(HttpMethod.Get, $"/api/review/rounds/{last}")).GetProperty("models").GetArrayLength();
             if (covered != count) throw new InvalidOperationException($"the round covers {covered} of {count} models");
-            var (status, body, ms) = await secretary.Post($"/api/review/rounds/{last}/assignments/auto", new { perModel = PerModel });
-            if ((int)status != 200) throw new InvalidOperationException($"auto: {(int)status} {body}");
+            var started = Stopwatch.GetTimestamp();
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/review/rounds/{last}/assignments/auto")
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(new { perModel = PerModel }), Headers = { Authorization = new("Bearer", secretary.Token) }
+            };
+            using var reply = await http.SendAsync(request);
+            var body = await reply.Content.ReadAsStringAsync();
+            var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if ((int)reply.StatusCode != 200) throw new InvalidOperationException($"auto: {(int)reply.StatusCode} {body}");
             if (run > 0) times.Add(ms);
-            answers.Add($"{ms:N0} ms");
+            var stages = reply.Headers.TryGetValues("Server-Timing", out var t) ? string.Join(", ", t).Replace(";dur=", " ") : "";
+            answers.Add($"{ms:N0} ms ({stages} ms)");
         }
 
         // 4. What the last round stored, checked against the tree.
