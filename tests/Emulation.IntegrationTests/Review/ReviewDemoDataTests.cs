@@ -75,6 +75,7 @@ public sealed class ReviewDemoDataTests(AppFixture app)
         Assert.Equal(round.Models.Count * 3 - 1, progress.GetProperty("submitted").GetInt32());
         var ranking = (await secretary.Get($"/api/review/rounds/{round.Id}/ranking")).Expect(HttpStatusCode.OK).Body;
         Assert.Contains("\"disagreement\":true", ranking.GetRawText().Replace(" ", ""), StringComparison.OrdinalIgnoreCase);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(ranking.GetRawText().Replace(" ", ""), "\"gatesMet\":false", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
     }
 
     [Fact]

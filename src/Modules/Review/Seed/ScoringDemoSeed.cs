@@ -15,7 +15,8 @@ namespace Emulation.Review.Seed;
 
 /// <summary>The provincial board's tổng kết over the 2020-2025 models it covers, in scoring: three reviewers on every
 /// model (the board member and the two invited experts), nearly every scorecard in, one model where the reviewers
-/// disagree and have begun to discuss it, and one model the board member has still to score, so each demo account has
+/// disagree and have begun to discuss it (two of them found its gate unmet, so it ranks below the others however it
+/// scores), and one model the board member has still to score, so each demo account has
 /// its next step: the member scores, the secretary follows the progress, moves to the meeting and decides.</summary>
 public sealed class ScoringDemoSeed(ILogger<ScoringDemoSeed> log) : IDemoSeed
 {
@@ -71,7 +72,9 @@ public sealed class ScoringDemoSeed(ILogger<ScoringDemoSeed> log) : IDemoSeed
             {
                 // The board member's last model is left for the demo account to score.
                 if (i == models.Count - 1 && k == 0) continue;
-                DemoScoring.Score(session, roundId, m.Id, reviewers[k], criteria, i == 1 && k == 2 ? 0.45m : 0.72m + (i * 3 + k * 5) % 20 / 100m, at.AddHours(2 + k));
+                // On the disputed model two of the three find no target measured and reached: it fails its gate.
+                DemoScoring.Score(session, roundId, m.Id, reviewers[k], criteria, i == 1 && k == 2 ? 0.45m : 0.72m + (i * 3 + k * 5) % 20 / 100m, at.AddHours(2 + k),
+                    gatesMet: !(i == 1 && k >= 1));
             }
             if (i == 1) DemoScoring.Disagree(session, roundId, m.Id, reviewers[2], at.AddHours(6));
         }
