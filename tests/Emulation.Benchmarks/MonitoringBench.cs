@@ -64,18 +64,13 @@ public static class MonitoringBench
         // A quarter's first report on each of those models, the clients taking the next model as they finish one.
         var firsts = new Samples();
         var firstErrors = new ConcurrentDictionary<string, int>();
-        var quarter = $"{today.Year}-Q{(today.Month - 1) / 3 + 1}";
         var firstUntil = DateTime.UtcNow.AddSeconds(o.Seconds);
         var firstWatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, o.Clients).Select(_ => Task.Run(async () =>
         {
             while (DateTime.UtcNow < firstUntil && unreported.TryDequeue(out var m))
             {
-                var (status, _, ms) = await officer.Post($"/api/monitoring/models/{m.Id}/reports", new
-                {
-                    period = quarter, readings = new[] { new { target = 1, value = 70, measuredOn = today } }, whatWasDone = "Họp dân, tập huấn",
-                    participants = "Chi hội phụ nữ", moneySpent = 1_500_000, peopleReached = 120, version = m.Version
-                });
+                var (status, _, ms) = await officer.Post($"/api/monitoring/models/{m.Id}/reports", Chain.FirstReport(today, 70, m.Version));
                 if (status == HttpStatusCode.OK) firsts.Add(ms); else firstErrors.AddOrUpdate($"{(int)status}", 1, (_, c) => c + 1);
             }
         })));
@@ -172,16 +167,18 @@ public static class MonitoringBench
         public static async Task<Chain> StartAsync(Client officer, Guid modelId, DateOnly today)
         {
             var chain = new Chain { ModelId = modelId, _today = today, Version = await FollowedVersionAsync(officer, modelId) };
-            var quarter = $"{today.Year}-Q{(today.Month - 1) / 3 + 1}";
-            var saved = await officer.Ok(HttpMethod.Post, $"/api/monitoring/models/{modelId}/reports", new
-            {
-                period = quarter, readings = chain.Readings(), whatWasDone = "Họp dân, tập huấn", participants = "Chi hội phụ nữ",
-                moneySpent = 1_500_000, peopleReached = 120, version = chain.Version
-            });
+            var saved = await officer.Ok(HttpMethod.Post, $"/api/monitoring/models/{modelId}/reports", FirstReport(today, 60, chain.Version));
             chain._report = saved.GetProperty("reportId").GetGuid();
             chain.Version = saved.GetProperty("version").GetInt64();
             return chain;
         }
+
+        /// <summary>A quarter's first report, as the report form sends it, with one reading of the model's first target.</summary>
+        public static object FirstReport(DateOnly today, decimal value, long version) => new
+        {
+            period = $"{today.Year}-Q{(today.Month - 1) / 3 + 1}", readings = new[] { new { target = 1, value, measuredOn = today } },
+            whatWasDone = "Họp dân, tập huấn", participants = "Chi hội phụ nữ", moneySpent = 1_500_000, peopleReached = 120, version
+        };
 
         object[] Readings() => [new { target = 1, value = 60 + _n % 40, measuredOn = _today }];
 

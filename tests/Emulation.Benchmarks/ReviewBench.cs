@@ -78,7 +78,7 @@ public static class ReviewBench
             await secretary.Ok(HttpMethod.Put, $"/api/review/reviewers/{id}/fields", new { fields = new[] { fields[k++ % fields.Length] } });
 
         // 3. Rounds over the models, each filled automatically.
-        var campaign = await CampaignOf(secretary, period);
+        var campaign = await ScoringBench.CampaignOfAsync(secretary, period);
         var rubric = (await secretary.Ok(HttpMethod.Post, "/api/review/rubrics", new { name = "Bộ tiêu chí đo phân công", preset = "tinh" })).GetProperty("id").GetGuid();
         var times = new Samples();
         var answers = new List<string>();
@@ -104,7 +104,7 @@ public static class ReviewBench
             var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             if ((int)reply.StatusCode != 200) throw new InvalidOperationException($"auto: {(int)reply.StatusCode} {body}");
             if (run > 0) times.Add(ms);
-            var stages = reply.Headers.TryGetValues("Server-Timing", out var t) ? string.Join(", ", t).Replace(";dur=", " ") : "";
+            var stages = string.Join(", ", ScoringBench.Timing(reply).Select(t => $"{t.Stage} {t.Ms:0.0}"));
             answers.Add($"{ms:N0} ms ({stages} ms)");
         }
 
@@ -130,21 +130,6 @@ public static class ReviewBench
             $"{times.Summary} (each run: {string.Join(", ", answers)}, the first a warm-up); stored: {pairs.Count:N0} pairs, loads {loads.Min()}–{loads.Max()}, {conflicted} conflicted pairs, every model {PerModel} distinct: {complete}",
             "at most 2 s, loads within one, no conflict", times.P(100) <= 2000 && loads.Max() - loads.Min() <= 1 && conflicted == 0 && complete);
         await report.SaveAsync();
-    }
-
-    static async Task<Guid> CampaignOf(Client secretary, Guid period)
-    {
-        Guid found = default;
-        await WaitAsync(async () =>
-        {
-            var (status, body, _) = await secretary.Get("/api/review/campaigns");
-            if (status != System.Net.HttpStatusCode.OK || body.ValueKind != JsonValueKind.Array) return false;
-            var c = body.EnumerateArray().FirstOrDefault(c => c.GetRawText().Contains(period.ToString()));
-            if (c.ValueKind != JsonValueKind.Object) return false;
-            found = c.GetProperty("id").GetGuid();
-            return true;
-        }, TimeSpan.FromMinutes(2), "the campaign never reached Review");
-        return found;
     }
 
     static async Task<long> Scalar(NpgsqlDataSource db, string sql, Guid? p = null)

@@ -116,18 +116,12 @@ public static class ScoringBench
 
     static async Task<Guid> OpenRoundAsync(Client secretary, Guid period, Guid[] models)
     {
-        var copy = await WaitAsync(async () =>
-        {
-            var (status, body, _) = await secretary.Get("/api/review/campaigns");
-            return status == HttpStatusCode.OK && body.ValueKind == JsonValueKind.Array
-                ? body.EnumerateArray().FirstOrDefault(c => c.GetRawText().Contains(period.ToString())) is { ValueKind: JsonValueKind.Object } c ? c : (JsonElement?)null
-                : null;
-        });
+        var campaign = await CampaignOfAsync(secretary, period);
         var rubric = (await secretary.Ok(HttpMethod.Post, "/api/review/rubrics", new { name = "Bộ tiêu chí đo", preset = "tinh" })).GetProperty("id").GetGuid();
         var today = BenchHost.Today;
         var round = (await secretary.Ok(HttpMethod.Post, "/api/review/rounds", new
         {
-            name = "Đợt đo chấm điểm", kind = "yearly", campaignId = copy.GetProperty("id").GetGuid(), periodId = period, levels = new[] { "co-so" },
+            name = "Đợt đo chấm điểm", kind = "yearly", campaignId = campaign, periodId = period, levels = new[] { "co-so" },
             rubricId = rubric, selfAssessmentDue = today.AddDays(1), scoringDue = today.AddDays(10), meetingOn = today.AddDays(20)
         })).GetProperty("id").GetGuid();
         // The Registry's feed must have brought every accepted model before the round freezes its list.
@@ -138,6 +132,16 @@ public static class ScoringBench
         if (covered < models.Length) throw new InvalidOperationException($"the round covers {covered} of {models.Length} models");
         return round;
     }
+
+    /// <summary>The campaign of <paramref name="period"/> once the Registry's feed has brought it to Review.</summary>
+    public static async Task<Guid> CampaignOfAsync(Client secretary, Guid period) =>
+        (await WaitAsync(async () =>
+        {
+            var (status, body, _) = await secretary.Get("/api/review/campaigns");
+            return status == HttpStatusCode.OK && body.ValueKind == JsonValueKind.Array
+                ? body.EnumerateArray().FirstOrDefault(c => c.GetRawText().Contains(period.ToString())) is { ValueKind: JsonValueKind.Object } c ? c : (JsonElement?)null
+                : null;
+        })).GetProperty("id").GetGuid();
 
     static async Task WaitForReviewersAsync(Client secretary, Guid round, IReadOnlyList<Guid> reviewers) =>
         await WaitAsync(async () =>
@@ -197,8 +201,8 @@ public static class ScoringBench
         return id;
     }
 
-    /// <summary>One reviewer's scorecard on their model, submitted again and again with changed points (a revision).</summary>
-    static IEnumerable<(string Stage, double Ms)> Timing(HttpResponseMessage reply)
+    /// <summary>The stages an answer's <c>Server-Timing</c> header names, with their milliseconds.</summary>
+    internal static IEnumerable<(string Stage, double Ms)> Timing(HttpResponseMessage reply)
     {
         foreach (var stage in string.Join(",", reply.Headers.TryGetValues("Server-Timing", out var t) ? t : []).Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
