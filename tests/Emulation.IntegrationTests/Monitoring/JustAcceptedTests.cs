@@ -57,4 +57,28 @@ public sealed class JustAcceptedTests(AppFixture app)
         await held;
         draft.Expect(HttpStatusCode.OK);
     }
+
+    /// <summary>The pages too: the model's page and its report form, opened while the Registry's feed is held.</summary>
+    [Fact]
+    public async Task The_model_page_and_report_form_open_right_after_the_acceptance()
+    {
+        using var admin = await app.As("quantri");
+        using var officer = await app.As("canbo.phuong1");
+        using var board = await app.As("thuky.phuong1");
+        var (id, _) = await officer.Draft(RegistryScenarios.Dossier(await admin.OpenPeriod(), DirectoryScenarios.Unique("Mô hình trang ngay ")));
+        await officer.Submit(id, 1);
+
+        var held = await app.HoldFeed(Feed.Registry, TimeSpan.FromSeconds(1));
+        (await board.Post($"/api/registry/models/{id}/accept", new { version = 2 })).Expect(HttpStatusCode.OK);
+        var statuses = new List<HttpStatusCode>();
+        foreach (var url in new[] { $"/theo-doi/{id}", $"/theo-doi/{id}/bao-cao" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Accept.ParseAdd("text/html");
+            using var response = await officer.Client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+        await held;
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK], statuses);
+    }
 }
