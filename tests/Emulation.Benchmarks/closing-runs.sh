@@ -3,7 +3,7 @@
 #   tests/Emulation.Benchmarks/closing-runs.sh [output folder, default /tmp/closing-runs] [issues|write-path]
 # issues (default): the benchmarks of issues 7-10; write-path: the register at full size, score submissions and
 # monitoring report appends ("What a write costs"); whole-path: the benchmarks whose method the audit of issues 6-8
-# changed ("Benchmarks that measure the whole path").
+# changed ("Benchmarks that measure the whole path"); prepared: the assignment and the two write ratios after ADR 0071.
 # Run it from a checkout with nothing else busy on the machine; it prints nothing, read <folder>/log and <folder>/*.md.
 cd "$(dirname "$0")/../.." || exit 1
 out=${1:-/tmp/closing-runs}; mkdir -p "$out"
@@ -17,6 +17,10 @@ if [ "${2:-issues}" = whole-path ]; then
   run monitoring --monitoring --seconds 10 --clients 16
   run scoring --scoring --seconds 15 --clients 16
   run recovery --recovery --rounds 3
+elif [ "${2:-issues}" = prepared ]; then
+  run review --review
+  run monitoring --monitoring --seconds 10 --clients 16
+  run scoring --scoring --seconds 15 --clients 16
 elif [ "${2:-issues}" = write-path ]; then
   run register --models 200000 --seconds 10 --directory 1300
   run scoring --scoring --seconds 15 --clients 16

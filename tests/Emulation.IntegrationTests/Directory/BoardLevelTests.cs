@@ -13,10 +13,9 @@ namespace Emulation.IntegrationTests.Directory;
 [Collection(AppCollection.Name)]
 public sealed class BoardLevelTests(AppFixture app)
 {
-    [Fact]
-    public async Task A_board_covers_a_level_the_province_added_to_the_catalog_but_not_one_out_of_use_or_unknown()
+    /// <summary>A level in use and one out of use added to the Registry's catalog, once the Directory's copy holds both.</summary>
+    async Task<(string Added, string Retired)> AddLevelsAsync(Api admin)
     {
-        using var admin = await app.As("quantri");
         var catalog = (await admin.Get("/api/registry/catalog")).Expect(HttpStatusCode.OK).Body;
         var (added, retired) = (DirectoryScenarios.Unique("cap-ap-"), DirectoryScenarios.Unique("cap-to-"));
         var levels = catalog.GetProperty("levels").EnumerateArray()
@@ -35,6 +34,14 @@ public sealed class BoardLevelTests(AppFixture app)
             if ((await session.LoadAsync<BoardLevels>(BoardLevels.Key))?.Levels.Any(l => l.Code == retired) == true) break;
             await Task.Delay(50);
         }
+        return (added, retired);
+    }
+
+    [Fact]
+    public async Task A_board_covers_a_level_the_province_added_to_the_catalog_but_not_one_out_of_use_or_unknown()
+    {
+        using var admin = await app.As("quantri");
+        var (added, retired) = await AddLevelsAsync(admin);
 
         var commune = DirectoryScenarios.Unique("CM-AP");
         await admin.CreateUnit(commune, "Xã Thử Cấp " + commune[^6..], "Commune", "CM-TVT");
@@ -53,6 +60,38 @@ public sealed class BoardLevelTests(AppFixture app)
 
         var page = await admin.Client.GetStringAsync("/quan-tri/don-vi?q=" + board);
         Assert.Contains("theo dõi Cấp ấp, khóm " + added[^6..], page);
+    }
+
+    /// <summary>The Directory's Excel import offers and checks the same levels as the units page: a new board in the file
+    /// covers a level the province added (by its name, as the drop-down writes it), not one taken out of use.</summary>
+    [Fact]
+    public async Task The_directory_import_offers_the_catalogs_levels_and_refuses_a_new_board_on_a_level_out_of_use()
+    {
+        using var admin = await app.As("quantri");
+        var (added, retired) = await AddLevelsAsync(admin);
+        var template = await admin.Download("/api/directory/import/template");
+        var lists = MiniExcelLibs.MiniExcel.Query(new MemoryStream(template), sheetName: "Danh mục").SelectMany(r => ((IDictionary<string, object?>)r).Values)
+            .Select(v => v?.ToString()).ToList();
+        Assert.Contains("Cấp ấp, khóm " + added[^6..], lists);
+
+        var s = DirectoryScenarios.Unique("");
+        string commune = $"L{s}", board = $"L{s}-BCD", stale = $"L{s}-BTO";
+        var book = new DirectoryWorkbook();
+        book.Unit(commune, $"Xã Cấp Mới {s}", "commune", "CM-TVT", from: "01/01/2020");
+        book.Unit(board, $"Ban Chỉ đạo ấp {s}", "Ban Dân vận, Ban Chỉ đạo", commune, from: "01/01/2020", level: "Cấp ấp, khóm " + added[^6..]);
+        book.Unit(stale, $"Ban Chỉ đạo tổ {s}", "Ban Dân vận, Ban Chỉ đạo", commune, from: "01/01/2020", level: retired);
+        var preview = (await admin.UploadDirectory(book.ToXlsx())).Expect(HttpStatusCode.Created);
+        Assert.Equal("New", preview.Row("Đơn vị", board).GetProperty("fate").GetString());
+        var refused = preview.Row("Đơn vị", stale);
+        Assert.Equal("Refused", refused.GetProperty("fate").GetString());
+        Assert.Contains("danh sách cấp đang dùng", refused.ToString());
+
+        (await admin.ConfirmDirectory(preview.Id)).Expect(HttpStatusCode.OK);
+        Assert.Equal(added, (await admin.Unit(board)).GetProperty("coversLevel").GetString());
+        var export = await admin.Download("/api/directory/import/export");
+        var row = MiniExcelLibs.MiniExcel.Query(new MemoryStream(export), useHeaderRow: true, sheetName: "Đơn vị")
+            .Cast<IDictionary<string, object?>>().Single(r => r["Mã đơn vị"]?.ToString() == board);
+        Assert.Equal("Cấp ấp, khóm " + added[^6..], row["Cấp mô hình Ban theo dõi"]?.ToString());
     }
 
     /// <summary>ADR 0070: the administrator adds a level and at once registers a board covering it, before the catalog's

@@ -26,7 +26,7 @@ public sealed class DirectoryImportRulesTests
             (rows ?? []).Select((r, i) => new SheetRow(spec, i + 2, r)).ToList();
         var book = new ImportWorkbook(new Dictionary<string, IReadOnlyList<SheetRow>>
         {
-            [DirectoryTemplate.Units] = Rows(DirectoryTemplate.UnitSpec, units),
+            [DirectoryTemplate.Units] = Rows(DirectoryTemplate.UnitSpec(BoardLevels.Standard), units),
             [DirectoryTemplate.People] = Rows(DirectoryTemplate.PersonSpec, people),
             [DirectoryTemplate.RoleSheet] = Rows(DirectoryTemplate.RoleSpec, roles)
         }, []);

@@ -19,7 +19,7 @@ public sealed record RowPlan(SheetRow Row, string Key, string Title, RowFate Fat
 
 /// <summary>A checked workbook: every row's plan, in the order the confirmation appends them (units by the tree, then
 /// people, then roles), and what made the file itself unreadable.</summary>
-public sealed class DirectoryImportCheck(IReadOnlyList<RowPlan> plans, IReadOnlyList<RowError> fileErrors)
+public sealed class DirectoryImportCheck(IReadOnlyList<RowPlan> plans, IReadOnlyList<RowError> fileErrors, IReadOnlyList<CatalogLevel> levels)
 {
     public IReadOnlyList<RowPlan> Plans => plans;
     public IReadOnlyList<RowError> FileErrors => fileErrors;
@@ -37,7 +37,7 @@ public sealed class DirectoryImportCheck(IReadOnlyList<RowPlan> plans, IReadOnly
             .Where(p => p.Fate == RowFate.Refused && p.Row.Sheet == sheet).OrderBy(p => p.Row.Number)
             .Select(p => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>(p.Row.Cells)
                 { [TemplateWriter.ErrorColumn] = string.Join("\n", p.Errors.Select(e => e.Text)) }).ToList();
-        return DirectoryTemplate.Sheets.Select(s => new TemplateWriter.SheetRows(s, Rows(s.Name), true)).ToList();
+        return DirectoryTemplate.Sheets(levels).Select(s => new TemplateWriter.SheetRows(s, Rows(s.Name), true)).ToList();
     }
 }
 
@@ -45,12 +45,15 @@ public sealed class DirectoryImportCheck(IReadOnlyList<RowPlan> plans, IReadOnly
 /// the same rules (and the same Decide functions) as the forms, against the Directory as the earlier rows leave it.</summary>
 public static class DirectoryImport
 {
+    /// <param name="levels">Every level of the Registry's catalog (<see cref="BoardLevels.AllAsync"/>): a new board covers one
+    /// in use, as on the units page.</param>
     public static DirectoryImportCheck Check(ImportWorkbook book, IReadOnlyCollection<Unit> storedUnits, IReadOnlyCollection<Person> storedPeople,
-        string fileName, Guid by, DateTimeOffset now)
+        string fileName, Guid by, DateTimeOffset now, IReadOnlyList<CatalogLevel>? levels = null)
     {
-        var units = new UnitCheck(book.Rows(DirectoryTemplate.Units), storedUnits, fileName, by, now).Run();
+        levels ??= BoardLevels.Standard;
+        var units = new UnitCheck(book.Rows(DirectoryTemplate.Units), storedUnits, fileName, by, now, levels).Run();
         var people = new PeopleCheck(book.Rows(DirectoryTemplate.People), book.Rows(DirectoryTemplate.RoleSheet), storedPeople, units, by, now).Run();
-        return new DirectoryImportCheck([.. units.Plans, .. people], book.FileErrors);
+        return new DirectoryImportCheck([.. units.Plans, .. people], book.FileErrors, levels);
     }
 
     public static string Source(string fileName, SheetRow row) => $"Nhập từ Excel: tệp “{fileName}”, sheet {row.Sheet}, dòng {row.Number}.";
@@ -61,7 +64,8 @@ public static class DirectoryImport
 
     public sealed record UnitOutcome(IReadOnlyList<RowPlan> Plans, UnitTree Tree, IReadOnlyDictionary<string, SheetRow> Refused);
 
-    sealed class UnitCheck(IReadOnlyList<SheetRow> rows, IReadOnlyCollection<Unit> stored, string fileName, Guid by, DateTimeOffset now)
+    sealed class UnitCheck(IReadOnlyList<SheetRow> rows, IReadOnlyCollection<Unit> stored, string fileName, Guid by, DateTimeOffset now,
+        IReadOnlyList<CatalogLevel> levels)
     {
         readonly DateOnly _today = now.VietnamDate();
 
@@ -183,7 +187,7 @@ public static class DirectoryImport
                 if (existing is null)
                 {
                     var decision = RegisterUnitEndpoint.Decide(tree, new RegisterUnit(line.Code, line.Name!, line.Kind!.Value, parentId, line.Level, line.From ?? line.MergedOn),
-                        DirectoryTemplate.UnitId(line.Code), by, now);
+                        DirectoryTemplate.UnitId(line.Code), by, now, levels);
                     if (!decision.Errors.Ok) { Refuse(line, Columns(decision.Errors)); continue; }
                     list.Add(decision.Event!);
                     unit = Apply(null!, decision.Event!);
@@ -195,7 +199,7 @@ public static class DirectoryImport
                     if (unit.Kind != line.Kind) errors.Add((DirectoryTemplate.Kind,
                         $"Đơn vị “{unit.Code}” đang là “{UnitKinds.Label(unit.Kind)}”; loại đơn vị không đổi được."));
                     if (unit.Kind == UnitKind.Board && line.Level != unit.CoversLevel) errors.Add((DirectoryTemplate.Level,
-                        $"Ban “{unit.Code}” đang theo dõi {StandardLevels.Name(unit.CoversLevel).ToLowerInvariant()}; cấp Ban theo dõi không đổi được bằng tệp."));
+                        $"Ban “{unit.Code}” đang theo dõi {BoardLevels.Name(levels, unit.CoversLevel).ToLowerInvariant()}; cấp Ban theo dõi không đổi được bằng tệp."));
                     if (errors.Count > 0) { Refuse(line, errors); continue; }
                     var reason = Source(fileName, line.Row);
                     if (VietnameseText.Clean(line.Name) != unit.Name)

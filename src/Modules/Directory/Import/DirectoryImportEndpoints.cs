@@ -38,8 +38,9 @@ public static class DirectoryImportEndpoints
 
     [WolverineGet("/api/directory/import/template"), Authorize(Policy = Policies.Admin)]
     [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, Xlsx)]
-    public static IResult Template() =>
-        Results.File(TemplateWriter.Template(Title, DirectoryTemplate.Sheets, DirectoryTemplate.Guidance), Xlsx, "mau-nhap-don-vi-nguoi-dung.xlsx");
+    public static async Task<IResult> Template(IQuerySession session, HttpContext ctx) =>
+        Results.File(TemplateWriter.Template(Title, DirectoryTemplate.Sheets(await BoardLevels.AllAsync(session, ctx.RequestAborted)), DirectoryTemplate.Guidance),
+            Xlsx, "mau-nhap-don-vi-nguoi-dung.xlsx");
 
     /// <summary>The Directory as it stands, as a filled template: to edit and import again, or to check a round trip.</summary>
     [WolverineGet("/api/directory/import/export"), Authorize(Policy = Policies.Admin)]
@@ -48,7 +49,8 @@ public static class DirectoryImportEndpoints
     {
         var tree = await UnitQueries.TreeAsync(session);
         var people = await session.Query<Person>().ToListAsync(ctx.RequestAborted);
-        var bytes = TemplateWriter.Write("Đơn vị, người dùng và vai trò đang có trong hệ thống", DirectoryTemplate.Export(tree, people), DirectoryTemplate.Guidance);
+        var bytes = TemplateWriter.Write("Đơn vị, người dùng và vai trò đang có trong hệ thống", DirectoryTemplate.Export(tree, people, await BoardLevels.AllAsync(session, ctx.RequestAborted)),
+            DirectoryTemplate.Guidance);
         return Results.File(bytes, Xlsx, "don-vi-nguoi-dung.xlsx");
     }
 
@@ -65,7 +67,7 @@ public static class DirectoryImportEndpoints
             return Problems.Validation(new Dictionary<string, string[]>
             {
                 ["file"] = check.FileErrors.Select(e => e.Text)
-                    .DefaultIfEmpty($"Tệp không có dòng nào để nhập ở các sheet {string.Join(", ", DirectoryTemplate.Sheets.Select(s => s.Name))}.").ToArray()
+                    .DefaultIfEmpty($"Tệp không có dòng nào để nhập ở các sheet {string.Join(", ", DirectoryTemplate.SheetNames)}.").ToArray()
             });
         ImportBatch.DropExpired<DirectoryImportBatch>(session, user.Id, now);
         var batch = ImportBatch.Begin<DirectoryImportBatch>(user, file, now);
@@ -166,9 +168,10 @@ public static class DirectoryImportEndpoints
     public static async Task<DirectoryImportCheck> CheckAsync(byte[] content, string fileName, IQuerySession session, Guid by, DateTimeOffset now,
         CancellationToken ct)
     {
-        var book = WorkbookReader.Read(content, DirectoryTemplate.Sheets);
+        var levels = await BoardLevels.AllAsync(session, ct);
+        var book = WorkbookReader.Read(content, DirectoryTemplate.Sheets(levels));
         var units = await session.Query<Unit>().ToListAsync(ct);
         var people = await session.Query<Person>().ToListAsync(ct);
-        return DirectoryImport.Check(book, units, people, fileName, by, now);
+        return DirectoryImport.Check(book, units, people, fileName, by, now, levels);
     }
 }

@@ -25,7 +25,9 @@ public static class DirectoryTemplate
     public static readonly CodeList Kinds = new("Loại đơn vị", Enum.GetValues<UnitKind>().Select(k => (UnitKinds.Code(k), UnitKinds.Label(k))),
         Enum.GetValues<UnitKind>().Select(k => (UnitKinds.Label(k).Split(" (")[0], UnitKinds.Code(k))));
 
-    public static readonly CodeList Levels = new("Cấp", StandardLevels.All.Select(l => (l.Code, l.Name)));
+    /// <summary>The levels a board may name: every level the Registry's catalog holds (ADR 0063), by code or name. A level
+    /// taken out of use is still read (a board keeps it); a new board naming it is refused by the unit's own rules.</summary>
+    public static CodeList Levels(IReadOnlyList<CatalogLevel> levels) => new("Cấp", levels.Select(l => (l.Code, l.Name)));
 
     /// <summary>The roles a file may grant: every role held at a unit. Administrators are named on the people page, one by
     /// one, never by a file.</summary>
@@ -33,7 +35,8 @@ public static class DirectoryTemplate
 
     public static UnitKind KindOf(string code) => Enum.GetValues<UnitKind>().First(k => UnitKinds.Code(k) == code);
 
-    public static readonly SheetSpec UnitSpec = new(Units, "Cây đơn vị: mỗi đơn vị một dòng, kể cả đơn vị đã sáp nhập",
+    /// <summary>The units' sheet with the catalog's levels in its drop-down.</summary>
+    public static SheetSpec UnitSpec(IReadOnlyList<CatalogLevel> levels) => new(Units, "Cây đơn vị: mỗi đơn vị một dòng, kể cả đơn vị đã sáp nhập",
     [
         new(Code, Required: true, Width: 16, MaxLength: 20,
             Note: "Khóa của dòng: chữ in hoa không dấu, chữ số, dấu gạch ngang (ví dụ CM-P1). Nhập lại cùng mã là cập nhật đơn vị đó, không tạo đơn vị mới"),
@@ -41,7 +44,7 @@ public static class DirectoryTemplate
         new(Kind, CellKind.Choice, true, 26, Kinds),
         new(Parent, Width: 18, MaxLength: 20,
             Note: "Mã của đơn vị cấp trên, ở một dòng khác của tệp (trên hay dưới đều được) hoặc đã có trong hệ thống; để trống với tỉnh, thành phố"),
-        new(Level, CellKind.Choice, false, 20, Levels, Note: "Chỉ ghi với Ban Dân vận, Ban Chỉ đạo: cấp mô hình Ban xét"),
+        new(Level, CellKind.Choice, false, 20, Levels(levels), Note: "Chỉ ghi với Ban Dân vận, Ban Chỉ đạo: cấp mô hình Ban xét"),
         new(From, CellKind.Date, false, 14,
             Note: "Ngày đơn vị được thành lập, mang tên mới hoặc chuyển cấp trên như dòng này ghi; để trống là hôm nay"),
         new(MergedInto, Width: 18, MaxLength: 20, Note: "Với đơn vị đã sáp nhập (ví dụ năm 2025): mã đơn vị tiếp nhận, cùng loại đơn vị"),
@@ -65,7 +68,10 @@ public static class DirectoryTemplate
             Note: "Mã đơn vị nơi giữ vai trò (ở sheet Đơn vị hoặc đã có); Thành viên Ban, Thư ký Ban, Chuyên gia gắn với một Ban")
     ]);
 
-    public static readonly IReadOnlyList<SheetSpec> Sheets = [UnitSpec, PersonSpec, RoleSpec];
+    /// <summary>The workbook's sheets, the units' levels those of the catalog (<see cref="BoardLevels.AllAsync"/>).</summary>
+    public static IReadOnlyList<SheetSpec> Sheets(IReadOnlyList<CatalogLevel> levels) => [UnitSpec(levels), PersonSpec, RoleSpec];
+
+    public static readonly IReadOnlyList<string> SheetNames = [Units, People, RoleSheet];
 
     public static readonly IReadOnlyList<string> Guidance =
     [
@@ -85,13 +91,13 @@ public static class DirectoryTemplate
     static Guid Id(string text) => new(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
 
     /// <summary>The Directory as it stands, written as a filled template: importing it again changes nothing.</summary>
-    public static IReadOnlyList<TemplateWriter.SheetRows> Export(UnitTree tree, IEnumerable<Person> people)
+    public static IReadOnlyList<TemplateWriter.SheetRows> Export(UnitTree tree, IEnumerable<Person> people, IReadOnlyList<CatalogLevel> levels)
     {
         string? CodeOf(Guid? id) => tree.Find(id)?.Code;
         var units = UnitQueries.Flatten(tree).Select(u => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
         {
             [Code] = u.Code, [Name] = u.Name, [Kind] = UnitKinds.Label(u.Kind), [Parent] = CodeOf(u.ParentId),
-            [Level] = u.CoversLevel is null ? null : StandardLevels.Name(u.CoversLevel),
+            [Level] = u.CoversLevel is null ? null : BoardLevels.Name(levels, u.CoversLevel),
             [From] = u.Names.Count == 0 ? null : u.Names.Max(n => n.From),
             [MergedInto] = CodeOf(u.MergedInto), [MergedOn] = u.MergedFrom
         }).ToList();
@@ -105,7 +111,7 @@ public static class DirectoryTemplate
             {
                 [UserName] = p.UserName, [Role] = Roles.Label(r.Role), [RoleUnit] = CodeOf(r.UnitId)
             })).ToList();
-        return [new(UnitSpec, units), new(PersonSpec, persons), new(RoleSpec, roles)];
+        return [new(UnitSpec(levels), units), new(PersonSpec, persons), new(RoleSpec, roles)];
     }
 
 }
