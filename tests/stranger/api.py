@@ -1,4 +1,4 @@
-# usage: python3 api.py BASE [PART...]   (e.g. python3 tests/stranger/api.py http://127.0.0.1:5080; parts: scenarios month_checks cycle sweep)
+# usage: python3 api.py BASE [PART...]   (e.g. python3 tests/stranger/api.py http://127.0.0.1:5080; parts: scenarios month_checks catalog_units cycle sweep)
 # The whole HTTP API driven as a stranger: every operation of the OpenAPI document gets unreadable bodies, wrong types,
 # absurd values, bad query strings, bad route ids, no token and other roles' tokens; then real scenarios (another unit's
 # ids, a stale or missing version, a command straight after the one it depends on) read back what was stored.
@@ -15,6 +15,7 @@ sent = 0
 defects = collections.defaultdict(list)
 T = {}
 STRANGERS = []
+HEADERS = threading.local()  # the last answer's headers, per thread (Server-Timing is read from them)
 
 def raw_call(method, path, user=None, data=None, ctype="application/json", headers=None):
     global sent
@@ -25,10 +26,14 @@ def raw_call(method, path, user=None, data=None, ctype="application/json", heade
     h.setdefault("Accept", "application/json")
     r = urllib.request.Request(BASE + path, data=data, method=method, headers=h)
     try:
-        with urllib.request.urlopen(r, timeout=120) as resp: return resp.status, resp.read(), resp.headers.get("Content-Type", "")
+        with urllib.request.urlopen(r, timeout=120) as resp:
+            HEADERS.last = resp.headers
+            return resp.status, resp.read(), resp.headers.get("Content-Type", "")
     except urllib.error.HTTPError as e:
+        HEADERS.last = e.headers
         return e.code, e.read(), e.headers.get("Content-Type", "")
     except Exception as e:  # a dropped connection is a defect too
+        HEADERS.last = {}
         return 599, str(e).encode(), ""
 
 def call(method, path, user="quantri", body=None, raw=None, ctype="application/json"):
@@ -340,7 +345,7 @@ def scenarios():
     units = items(b)
     if units:
         u = units[-1]; uid = u["id"]
-        st, b = call("GET", f"/api/directory/units/{uid}"); d = j(b) or {}
+        st, b = call("GET", f"/api/directory/units/{uid}"); d = (j(b) or {}).get("unit") or {}
         v = d.get("version", 1)
         for kind, body, f, expect in [("stale version", {"name": "Tên cũ", "version": v - 1 if v > 1 else 999}, None, {409}),
                                       ("100,000-character name", {"name": "Đ" * 100000, "version": v}, "name", {400}),
@@ -499,7 +504,13 @@ def cycle():
         models.append(mid)
     MA, MB = models
 
-    # Monitoring: follows the accepted models through the Registry's feed.
+    # Monitoring: follows the accepted models through the Registry's feed; a unit opens the model it just saw accepted
+    # and reports on it at once, as a person would.
+    st, b = call("GET", f"/api/monitoring/models/{MB}", "canbo.phuong1")
+    check("monitoring: open the followed model right after its acceptance (no pause)", st, b, expect={200}, refusal=False)
+    st, b = call("POST", f"/api/monitoring/models/{MB}/reports/draft", "canbo.phuong1",
+                 {"period": quarter(), "version": (j(b) or {}).get("version", 1), "whatWasDone": "Họp dân ngay sau khi được công nhận"})
+    check("monitoring: draft a report right after the acceptance (no pause)", st, b, expect={200}, refusal=False)
     if not poll(lambda: all(call("GET", f"/api/monitoring/models/{m}", "canbo.phuong1")[0] == 200 for m in models)):
         print("!! cycle: Monitoring never followed the accepted models"); defects["feed"].append("monitoring"); return
     draft = {"period": quarter(), "version": 1, "whatWasDone": "Họp dân, ra quân làm đường"}
@@ -511,7 +522,9 @@ def cycle():
             st, b = call("POST", f"/api/monitoring/models/{MA}/{verb}", other, body)
             # a board above Phường 1 may pause or discontinue; a board of another city, an officer of another unit may not
             check(f"monitoring: {other} {verb} on Phường 1's model", st, b, expect={403, 404})
-    st, b = call("POST", f"/api/monitoring/models/{MB}/reports/draft", "canbo.phuong1", draft)
+    # the model's version moved with the draft sent right after its acceptance
+    vmb0 = (j(call("GET", f"/api/monitoring/models/{MB}", "canbo.phuong1")[1]) or {}).get("version", 1)
+    st, b = call("POST", f"/api/monitoring/models/{MB}/reports/draft", "canbo.phuong1", dict(draft, version=vmb0))
     check("monitoring: draft a report", st, b, expect={200}, refusal=False)
     rb, vb = (j(b) or {}).get("reportId"), (j(b) or {}).get("version", 2)
     st, b = call("POST", f"/api/monitoring/models/{MB}/reports", "canbo.phuong1", dict(full, version=vb))
@@ -631,6 +644,18 @@ def cycle():
     race("twenty moves to scoring", "POST", f"/api/review/rounds/{rid}/move", sec, [{"to": "scoring", "version": 2}] * 20)
     st, b = call("POST", f"/api/review/rounds/{rid}/assignments", sec, {"modelIds": [MA, MB], "reviewerIds": [rev1, exp]})
     check("review: assign two reviewers", st, b, expect={200}, refusal=False)
+    timing = (getattr(HEADERS, "last", None) or {}).get("Server-Timing") or ""
+    # durations only: known stage names and numbers, no ids, names, counts or messages
+    ok = bool(re.fullmatch(r"(?:[a-z-]{1,20};dur=\d{1,7}(?:\.\d)?)(?:, [a-z-]{1,20};dur=\d{1,7}(?:\.\d)?)*", timing))
+    check(f"review: the assignment's Server-Timing holds durations only ({timing!r})", 200 if ok else 500, timing.encode(), refusal=False)
+    for label, path, user, body in [("auto", f"/api/review/rounds/{rid}/assignments/auto", sec, {"perModel": 2}),
+                                    ("a refused assignment", f"/api/review/rounds/{rid}/assignments", sec, {"modelIds": [str(uuid.uuid4())], "reviewerIds": [rev1]}),
+                                    ("a stranger's assignment", f"/api/review/rounds/{rid}/assignments", "canbo.khanhhoi", {"modelIds": [MA], "reviewerIds": [rev1]})]:
+        st, b = call("POST", path, user, body)
+        timing = (getattr(HEADERS, "last", None) or {}).get("Server-Timing") or ""
+        ok = timing == "" or bool(re.fullmatch(r"(?:[a-z-]{1,20};dur=\d{1,7}(?:\.\d)?)(?:, [a-z-]{1,20};dur=\d{1,7}(?:\.\d)?)*", timing))
+        ok = ok and not (st in (401, 403, 404) and timing)
+        check(f"review: Server-Timing of {label} ({st}: {timing!r})", 200 if ok else 500, timing.encode(), refusal=False)
     card = lambda share, gates: {c["code"]: (0 if not gates else c["maxPoints"]) if c["code"] in gate else round(c["maxPoints"] * share, 2) for c in criteria}
     to_unit, to_board = "Nên tổng kết cách làm để nhân rộng ra các khóm lân cận.", "Số liệu quý III chưa khớp biên bản: đề nghị Ban xác minh."
     st, b = call("POST", f"/api/review/rounds/{rid}/models/{MB}/scorecard", n1,
@@ -777,6 +802,151 @@ def cycle():
     st, b = call("POST", "/api/awards/decisions", sec, dict(dbody, number=f"{random.randint(5000, 900000)}/QĐ-UBND"))
     check("awards: the same achievement drafted again after its signature", st, b, expect={400}, field="recipients")
 
+# ---------------------------------------------------------------------------------------------- the catalog and boards
+def catalog_units():
+    """The Registry's catalog (fields, levels) and the Directory's boards covering its levels (ADR 0063): bad input refused
+    by name and nothing stored; a level added and at once covered by a board; a unit and at once a person in it with a
+    role, who at once registers a model; twenty identical writes at one version."""
+    def read_catalog():
+        d = j(call("GET", "/api/registry/catalog")[1]) or {}
+        rows = lambda name: [{"code": e["code"], "name": e["name"], "active": e.get("active", True)} for e in d.get(name) or []]
+        return d, rows("fields"), rows("levels"), d.get("version", 0)
+    cat, fields, levels, ver = read_catalog()
+    before = json.dumps(cat, sort_keys=True)
+    new_level = lambda code, name="Cấp ấp, khóm", active=True: {"code": code, "name": name, "active": active}
+    for kind, patch, field, expect in [
+            ("no levels", {"levels": []}, "levels", {400}),
+            ("no fields", {"fields": []}, "fields", {400}),
+            ("a level with a name and no code", {"levels": levels + [new_level("")]}, "levels", {400}),
+            ("a level with a code and no name", {"levels": levels + [new_level("cap-trong", "")]}, "levels", {400}),
+            ("a 100,000-character code", {"levels": levels + [new_level("a" * 100000)]}, "levels", {400}),
+            ("a 100,000-character name", {"levels": levels + [new_level("cap-dai", "Đ" * 100000)]}, "levels", {400}),
+            ("a code with diacritics", {"levels": levels + [new_level("cấp-ấp")]}, "levels", {400}),
+            ("a level removed", {"levels": levels[1:]}, "levels", {400}),
+            ("a code twice", {"levels": levels + [dict(levels[0])]}, "levels", {400}),
+            ("a code twice in another case", {"levels": levels + [dict(levels[0], code=levels[0]["code"].upper())]}, "levels", {400}),
+            ("a field code twice", {"fields": fields + [dict(fields[0])]}, "fields", {400}),
+            ("51 fields", {"fields": fields + [new_level(f"linh-vuc-{i}", f"Lĩnh vực {i}") for i in range(51)]}, "fields", {400}),
+            ("100,000 levels", {"levels": levels + [new_level(f"cap-{i}", f"Cấp {i}") for i in range(100000)]}, "levels", {400, 413}),
+            ("a number for a code", {"levels": levels + [new_level(12345)]}, "levels[", {400}),
+            ("an array for a name", {"levels": levels + [new_level("cap-mang", ["Cấp"])]}, "levels[", {400}),
+            ("a string for active", {"levels": levels + [new_level("cap-chuoi", "Cấp", "có")]}, "levels[", {400}),
+            ("an object for levels", {"levels": {"code": "x"}}, "levels", {400}),
+            ("a NUL in a name", {"levels": levels + [new_level("cap-nul", "Cấp\u0000ấp")]}, "levels", {400}),
+            ("no version", {"version": None}, "version", {400}),
+            ("a string version", {"version": "abc"}, "version", {400}),
+            ("a stale version", {"version": ver - 1 if ver > 0 else 99}, None, {409}),
+            ("a future version", {"version": ver + 50}, None, {409})]:
+        body = {"fields": fields, "levels": levels, "version": ver}; body.update(patch)
+        st, b = call("PUT", "/api/registry/catalog", "quantri", body)
+        check(f"catalog: {kind}", st, b, expect=expect, field=(field.rstrip("[") if field else None))
+    for other in ["thuky.bdvtinh", "canbo.phuong1", "lanhdao.tinh", "chuyengia.kinhte"] + STRANGERS:
+        st, b = call("PUT", "/api/registry/catalog", other, {"fields": fields, "levels": levels + [new_level("cap-chiem-quyen")], "version": ver})
+        check(f"catalog: {other} edits the catalog", st, b, expect={403})
+    check("catalog: the refused edits stored nothing", 200 if json.dumps(read_catalog()[0], sort_keys=True) == before else 500, b"", refusal=False)
+
+    # A level added and, in the same breath, a board covering it (the Directory learns levels by the catalog-feed).
+    units = {u.get("code"): u for u in items(call("GET", "/api/directory/units")[1])}
+    parent = next((u for u in units.values() if u.get("kind") in ("province", "Province") and u.get("active", True)), None)
+    if not parent: print("!! catalog: no province to hang a commune under"); defects["setup"].append("province"); return
+    tag = uuid.uuid4().hex[:6]
+    added, retired = f"cap-ap-{tag}", f"cap-to-{tag}"
+    st, b = call("PUT", "/api/registry/catalog", "quantri",
+                 {"fields": fields, "levels": levels + [new_level(added, f"Cấp ấp, khóm {tag}"), new_level(retired, f"Cấp tổ {tag}", False)], "version": ver})
+    if not check("catalog: add a level (and one out of use)", st, b, expect={200}, refusal=False): return
+    commune = f"NL-{tag.upper()}"
+    st, b = call("POST", "/api/directory/units", "quantri", {"code": commune, "name": f"Xã Người Lạ {tag}", "kind": "Commune", "parentId": parent["id"]})
+    if not check("directory: a commune", st, b, expect={201}, refusal=False): return
+    cid = j(b)["id"]
+    board = lambda code, level: {"code": code, "name": f"Ban Chỉ đạo {code}", "kind": "Board", "parentId": cid, "coversLevel": level}
+    st, b = call("POST", "/api/directory/units", "quantri", board(f"{commune}-BCD", added))
+    check("directory: a board covering the level added a moment ago (no pause)", st, b, expect={201}, refusal=False)
+    def stored(code):
+        return [u for u in items(call("GET", "/api/directory/units")[1]) if u.get("code") == code]
+    for i, (kind, level, expect) in enumerate([("a level out of use", retired, {400}), ("a level not in the catalog", "khong-co-cap-nay", {400}),
+                                               ("an empty level", "", {400}), ("a blank level", "   ", {400}), ("no level", None, {400}),
+                                               ("a 100,000-character level", "a" * 100000, {400}), ("a number for a level", 5, {400}),
+                                               ("an array for a level", ["co-so"], {400}), ("an object for a level", {"code": "co-so"}, {400}),
+                                               ("a level with a NUL", "co\u0000so", {400}),
+                                               ("a level in upper case", "CO-SO", {201}), ("a level with spaces around", "  co-so ", {201}),
+                                               ("the added level in upper case", added.upper(), {201})]):
+        code = f"{commune}-B{i}"
+        st, b = call("POST", "/api/directory/units", "quantri", board(code, level))
+        ok = check(f"directory: a board covering {kind}", st, b, expect=expect, field="coversLevel", refusal=201 not in expect)
+        if 400 in expect:
+            if len(b) > 5000: check(f"directory: the refusal of {kind} is short ({len(b)} bytes)", 500, b[:200], refusal=False)
+            if stored(code): check(f"directory: the refused board covering {kind} was stored", 500, b"", refusal=False)
+            if ok and not any(ord(c) > 127 for c in " ".join((j(b) or {}).get("errors", {}).get("coversLevel", []))):
+                check(f"directory: the refusal of {kind} is in Vietnamese", 500, b[:200], refusal=False)
+        elif ok:
+            got = stored(code)
+            want = (level.strip().lower() if isinstance(level, str) else level)
+            if len(got) != 1 or got[0].get("coversLevel") != want:
+                check(f"directory: the board covering {kind} was stored as {want}", 500, json.dumps(got).encode()[:200], refusal=False)
+    for other in ["thuky.bdvtinh", "canbo.phuong1"] + STRANGERS:
+        st, b = call("POST", "/api/directory/units", other, board(f"{commune}-X", added))
+        check(f"directory: {other} registers a board", st, b, expect={403})
+
+    # Twenty identical writes at once: the catalog at one version, a unit's rename at one version, one new unit's code.
+    cat2, fields2, levels2, ver2 = read_catalog()
+    raced = f"cap-dua-{tag}"
+    race("twenty catalog edits at one version", "PUT", "/api/registry/catalog", "quantri",
+         [{"fields": fields2, "levels": levels2 + [new_level(raced, f"Cấp đua {tag}")], "version": ver2}] * 20)
+    cat3 = read_catalog()[0]
+    n = sum(1 for l in cat3.get("levels") or [] if l.get("code") == raced)
+    ok = n == 1 and cat3.get("version") == ver2 + 1
+    check(f"catalog: the raced edit was stored once ({n} levels, version {ver2} → {cat3.get('version')})", 200 if ok else 500, b"", refusal=False)
+    unit_view = lambda: (j(call("GET", f"/api/directory/units/{cid}")[1]) or {}).get("unit") or {}
+    u = unit_view()
+    v = u.get("version", 1)
+    # the new name applies from tomorrow: the unit's first name applies from today
+    race("twenty renames of a unit at one version", "POST", f"/api/directory/units/{cid}/rename", "quantri",
+         [{"name": f"Xã Người Lạ Mới {tag}", "effectiveFrom": str(today() + datetime.timedelta(days=1)), "version": v}] * 20)
+    u2 = unit_view()
+    ok = u2.get("version") == v + 1 and len(u2.get("names") or []) == len(u.get("names") or []) + 1
+    check(f"directory: the raced rename was stored once (version {v} → {u2.get('version')})", 200 if ok else 500, b"" if ok else json.dumps(u2).encode()[:300], refusal=False)
+    code = f"{commune}-DUA"
+    replies = [None] * 20
+    gate = threading.Barrier(20)
+    def go(i):
+        gate.wait(); replies[i] = call("POST", "/api/directory/units", "quantri", {"code": code, "name": f"Khóm Đua {tag}", "kind": "Commune", "parentId": parent["id"]})
+    threads = [threading.Thread(target=go, args=(i,)) for i in range(20)]
+    for t_ in threads: t_.start()
+    for t_ in threads: t_.join()
+    wins = [r for r in replies if r[0] == 201]
+    for st, b in replies:
+        if st != 201: check("race: twenty registrations of one unit code, loser", st, b, expect={400, 409}, field="code" if st == 400 else None)
+    n = len(stored(code))
+    ok = len(wins) == 1 and n == 1
+    check(f"race: twenty registrations of one unit code ({sorted(r[0] for r in replies)}, {n} stored)", 200 if ok else 500, b"", refusal=False)
+
+    # A unit and at once a person in it with a role, who at once signs in and registers a model of the unit.
+    st, b = call("POST", "/api/directory/units", "quantri", {"code": f"{commune}-K", "name": f"Khóm Người Lạ {tag}", "kind": "Commune", "parentId": parent["id"]})
+    if not check("directory: a unit", st, b, expect={201}, refusal=False): return
+    kid = j(b)["id"]
+    name = f"canbo.nguoila{tag}"
+    st, b = call("POST", "/api/directory/people", "quantri", {"userName": name, "fullName": "Cán Bộ Người Lạ", "password": PASSWORD,
+                                                               "roles": [{"role": "officer", "unitId": kid}]})
+    if not check("directory: a person in the unit a moment old, with a role", st, b, expect={201}, refusal=False): return
+    pid = j(b)["id"]
+    st, b = call("POST", f"/api/directory/people/{pid}/roles", "quantri", {"role": "officer", "unitId": cid, "version": 2})
+    check("directory: a second role right after the person", st, b, expect={200}, refusal=False)
+    tk = token(name)
+    if not tk: check("directory: the new person signs in at once", 500, b"", refusal=False); return
+    T[name] = tk
+    st, b = call("GET", "/api/auth/me", name)
+    check("directory: the new person reads who they are at once", st, b, expect={200}, refusal=False)
+    camps = items(call("GET", "/api/registry/campaigns", name)[1])
+    period = next((p for c in camps for p in c.get("periods", []) if p.get("registrationOpen", p.get("open", True))), None)
+    if period:
+        st, b = call("POST", "/api/registry/models", name, {"kind": "Model", "name": f"Mô hình khóm mới {tag}", "periodId": period["id"], "unitId": kid,
+                                                             "fieldCode": "kinh-te", "levelCode": "co-so", "situation": "Thực trạng", "objectives": "Mục tiêu",
+                                                             "contentAndMethods": "Nội dung", "area": "Khóm", "targetGroup": "Hộ dân",
+                                                             "startDate": "2026-01-01", "evaluationDate": "2026-12-31",
+                                                             "targets": [{"indicator": "Số hộ", "unitOfMeasure": "hộ", "baseline": 10, "targetValue": 20,
+                                                                          "dueDate": "2026-12-31"}]})
+        check("registry: the new unit's officer drafts a model at once", st, b, expect={201}, refusal=False)
+
 def main():
     for u in USERS:
         t = token(u)
@@ -786,8 +956,9 @@ def main():
     doc = json.loads(b)
     STRANGERS.extend(strangers())
     # a part may be named to run it alone: python3 api.py BASE cycle
-    parts = sys.argv[2:] or ["scenarios", "month_checks", "cycle", "sweep"]
+    parts = sys.argv[2:] or ["scenarios", "month_checks", "catalog_units", "cycle", "sweep"]
     if "scenarios" in parts: scenarios()
+    if "catalog_units" in parts: catalog_units()
     if "month_checks" in parts: month_checks()
     if "cycle" in parts: cycle()
     if "sweep" in parts: sweep(doc)

@@ -34,7 +34,7 @@ public static class Persistence
 
         services.AddMarten(opts =>
             {
-                opts.Connection(WithDeadClientDetection(connectionString));
+                opts.Connection(WithAutoPrepare(WithDeadClientDetection(connectionString)));
                 opts.DatabaseSchemaName = "emulation";
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 opts.Events.DatabaseSchemaName = "events";
@@ -60,6 +60,18 @@ public static class Persistence
             .AddAsyncDaemon(DaemonMode.HotCold)
             .ApplyAllDatabaseChangesOnStartup();
         return services;
+    }
+
+    /// <summary>Marten sends the same few statements over and over (an event's insert, a stream's, a snapshot's upsert, a
+    /// read by id); an automatic assignment sends each thousands of times in one commit. Npgsql prepares a statement on a
+    /// connection once it has seen it five times, so the server stops parsing and planning it again (ADR 0071). A
+    /// connection string that sets its own limit keeps it.</summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare > 0 || connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) return connectionString;
+        builder.MaxAutoPrepare = 100;
+        return builder.ConnectionString;
     }
 
     /// <summary>The async daemon's and Wolverine's leadership locks are held by sessions parked in <c>pg_sleep</c>. A

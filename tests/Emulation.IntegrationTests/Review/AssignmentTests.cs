@@ -1,4 +1,8 @@
 using System.Net;
+using Emulation.Review.Assignment;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Emulation.IntegrationTests.Review;
 
@@ -174,5 +178,50 @@ public sealed class AssignmentTests(AppFixture app)
         (await secretary.Post($"/api/review/rounds/{r.Round}/assignments/auto", new { perModel = 1 })).Expect(HttpStatusCode.OK);
         var after = (await secretary.Get($"/api/review/rounds/{r.Round}/assignments")).Expect(HttpStatusCode.OK);
         Assert.Equal([person], ReviewersOf(after, r.Models[0]));
+    }
+
+    /// <summary>The ranking's rows (ADR 0045) take a run of assignments in one statement (ADR 0071): after assignments that
+    /// overlap, a removal between them and several models in one commit, each row names the reviewers its model's review
+    /// names, in the same order.</summary>
+    [Fact]
+    public async Task The_rankings_rows_name_each_models_reviewers_as_its_review_does_after_runs_of_assignments_in_one_commit()
+    {
+        var r = await app.RoundInScoring(models: 3, reviewers: 3);
+        var (a, b, c) = (r.Reviewers[0].Id, r.Reviewers[1].Id, r.Reviewers[2].Id);
+        using var secretary = await app.As(ReviewScenarios.Secretary);
+        (await secretary.Post($"/api/review/rounds/{r.Round}/assignments/auto", new { perModel = 1 })).Expect(HttpStatusCode.OK);
+
+        var store = app.Services.GetRequiredService<IDocumentStore>();
+        var by = Guid.NewGuid();
+        var at = DateTimeOffset.UtcNow;
+        await using (var session = store.LightweightSession())
+        {
+            var reviews = await session.Query<ModelReview>().Where(x => x.RoundId == r.Round).ToListAsync();
+            Assert.Equal(r.Models.Order(), reviews.Select(x => x.ModelId).Intersect(r.Models).Order());
+            AssignmentRules.Append(session, [
+                (r.Models[0], new ReviewersAssigned(r.Round, r.Models[0], [a, b], AssignedHow.Bulk, by, at)),
+                (r.Models[1], new ReviewersAssigned(r.Round, r.Models[1], [c], AssignedHow.Bulk, by, at)),
+                (r.Models[0], new ReviewersAssigned(r.Round, r.Models[0], [b, c], AssignedHow.Bulk, by, at)),
+                (r.Models[1], new ReviewerUnassigned(r.Round, r.Models[1], c, by, at)),
+                (r.Models[1], new ReviewersAssigned(r.Round, r.Models[1], [b, a], AssignedHow.Bulk, by, at)),
+                (r.Models[2], new ReviewersAssigned(r.Round, r.Models[2], [a, b, c], AssignedHow.Manual, by, at)),
+            ], r.Round, [.. reviews]);
+            await session.SaveChangesAsync();
+        }
+
+        await using var query = store.QuerySession();
+        var stored = (await query.Query<ModelReview>().Where(x => x.RoundId == r.Round).ToListAsync()).ToDictionary(x => x.ModelId, x => x.Reviewers);
+        Assert.All(stored.Values, v => Assert.Equal(v.Distinct(), v));
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"select model_id, reviewers from {Emulation.Review.Ranking.RankingEntryProjection.Table} where round_id = @round", connection);
+        command.Parameters.AddWithValue("round", r.Round);
+        var rows = new Dictionary<Guid, Guid[]>();
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) rows[reader.GetGuid(0)] = reader.GetFieldValue<Guid[]>(1);
+        Assert.Equal(stored.Count, rows.Count);
+        foreach (var m in r.Models) Assert.Equal(stored[m], rows[m]);
+        Assert.All(new[] { a, b, c }, x => Assert.Contains(x, rows[r.Models[2]]));
+        Assert.DoesNotContain(c, rows[r.Models[1]]);
     }
 }

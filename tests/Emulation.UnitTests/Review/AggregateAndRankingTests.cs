@@ -46,4 +46,18 @@ public sealed class AggregateAndRankingTests
         Assert.Equal(1, ranked.Single(r => r.ModelId == Id(6)).Rank);
         Assert.Equal(1, ranked.Single(r => r.ModelId == Id(7)).Rank);
     }
+
+    [Fact]
+    public void A_run_of_assignments_gives_each_round_model_and_reviewer_once_in_the_order_appended()
+    {
+        Guid round = Guid.NewGuid(), other = Guid.NewGuid(), m = Guid.NewGuid(), n = Guid.NewGuid(), a = Guid.NewGuid(), b = Guid.NewGuid(), c = Guid.NewGuid();
+        var at = DateTimeOffset.UnixEpoch;
+        var pairs = RankingEntryProjection.AssignedPairs([
+            new(round, m, [a, b], Emulation.Review.Assignment.AssignedHow.Bulk, a, at),
+            new(round, n, [b, b], Emulation.Review.Assignment.AssignedHow.Bulk, a, at),
+            new(round, m, [c, a], Emulation.Review.Assignment.AssignedHow.Bulk, a, at),
+            new(other, m, [a], Emulation.Review.Assignment.AssignedHow.Manual, a, at),
+        ]);
+        Assert.Equal([(round, m, a), (round, m, b), (round, n, b), (round, m, c), (other, m, a)], pairs);
+    }
 }

@@ -35,8 +35,10 @@ public static partial class UnitRules
         errors.Add(kind == UnitKind.Board && string.IsNullOrWhiteSpace(coversLevel), "coversLevel",
             "Ban Dân vận cần chọn cấp mô hình mà Ban theo dõi.");
         var inUse = (levels ?? BoardLevels.Standard).Where(l => l.Active).ToList();
+        // The catalog's codes are at most 40 characters: a longer one is not echoed back whole.
+        var shown = coversLevel is { Length: > 40 } ? coversLevel[..40] + "…" : coversLevel;
         errors.Add(kind == UnitKind.Board && !string.IsNullOrWhiteSpace(coversLevel) && inUse.All(l => l.Code != coversLevel), "coversLevel",
-            $"Cấp “{coversLevel}” không có trong danh sách cấp đang dùng: {string.Join(", ", inUse.Select(l => l.Name))}.");
+            $"Cấp “{shown}” không có trong danh sách cấp đang dùng: {string.Join(", ", inUse.Select(l => l.Name))}.");
         return errors;
     }
 

@@ -75,8 +75,11 @@ public static class GetFollowedModelEndpoint
     public static async Task<IResult> Get(Guid id, string? on, IQuerySession session, MonitoringUnits units, IEnumerable<IOverdueActions> actions,
         HttpContext ctx, TimeProvider clock)
     {
-        var (view, error) = await FollowedQueries.ViewAsync(id, on, session, await MonitoringAccess.ForAsync(ctx, units), actions, clock, ctx.RequestAborted);
+        var access = await MonitoringAccess.ForAsync(ctx, units);
+        var (view, error) = await FollowedQueries.ViewAsync(id, on, session, access, actions, clock, ctx.RequestAborted);
         if (error is not null) return Problems.Validation("on", error);
+        if (view is null && string.IsNullOrWhiteSpace(on) && await FollowedSteps.AcceptedMeanwhileAsync(ctx))
+            (view, _) = await FollowedQueries.ViewAsync(id, on, session, access, actions, clock, ctx.RequestAborted);
         return view is null ? Problems.NotFound(string.IsNullOrWhiteSpace(on) ? FollowedSteps.NotFound : "Ngày đó mô hình chưa được theo dõi.") : Results.Ok(view);
     }
 }

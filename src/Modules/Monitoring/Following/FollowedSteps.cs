@@ -1,6 +1,8 @@
 using Emulation.Kernel.Web;
 using Emulation.Monitoring.Units;
+using Emulation.Scope;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Http;
 
 namespace Emulation.Monitoring.Following;
@@ -37,11 +39,24 @@ public static class FollowedSteps
     public static async Task<IResult> RunAsync(IDocumentSession session, Guid modelId, MonitoringUnits units, HttpContext ctx,
         Func<FollowedModel?, MonitoringAccess, (IResult Result, IReadOnlyList<object> Events)> decide)
     {
+        // Looked at before the stream is loaded for writing: a second load of it in this session would append as a
+        // second writer and lose to itself at commit.
+        if (await session.Events.FetchStreamStateAsync(FollowedModel.StreamFor(modelId), ctx.RequestAborted) is null)
+            await AcceptedMeanwhileAsync(ctx);
         var stream = await StreamAsync(session, modelId, ctx.RequestAborted);
         var (result, events) = decide(stream.Aggregate, await MonitoringAccess.ForAsync(ctx, units));
         stream.AppendMany(events);
         return result;
     }
+
+    /// <summary>How long a step on a model not followed yet waits for the Registry's feed before answering 404.</summary>
+    public static readonly TimeSpan FeedWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>The feed starts following a model a moment after the Registry accepts it (ADR 0070): a unit that opens
+    /// or reports on the model it just saw accepted waits for what the Registry committed so far to be copied, instead
+    /// of being told the model does not exist. True when the feed caught up (look again); quick when nothing is pending.</summary>
+    public static Task<bool> AcceptedMeanwhileAsync(HttpContext ctx) =>
+        ctx.RequestServices.GetRequiredService<Feeds>().WaitUntilCopiedAsync(Feed.Registry, FeedWait, ctx.RequestAborted);
 
     /// <summary>Loads the followed stream of a model for writing; Marten refuses at commit if it moved meanwhile.</summary>
     public static Task<JasperFx.Events.IEventStream<FollowedModel>> StreamAsync(IDocumentSession session, Guid modelId, CancellationToken ct) =>

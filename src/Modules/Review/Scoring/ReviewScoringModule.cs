@@ -19,7 +19,7 @@ public static class ReviewScoringModule
         opts.Schema.For<Scorecard>().DatabaseSchemaName(ReviewModule.Schema)
             .Duplicate(s => s.RoundId).Duplicate(s => s.ModelId).Duplicate(s => s.ReviewerId);
         opts.Schema.For<ReviewerExpertise>().DatabaseSchemaName(ReviewModule.Schema);
-        opts.Projections.Add<Ranking.RankingEntryProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add(new Ranking.RankingEntryProjection(), ProjectionLifecycle.Inline, Ranking.RankingEntryProjection.Name);
         opts.Storage.ExtendedSchemaObjects.Add(Ranking.RankingEntryProjection.Schema());
     }
 
