@@ -42,6 +42,14 @@ public sealed class UnitRulesTests
     }
 
     [Fact]
+    public void Every_mistake_of_a_new_unit_is_named_at_once_not_one_after_the_other()
+    {
+        // A mistyped code, no parent and no level for a board: the administrator fixes all three in one go.
+        var errors = UnitRules.Register(_tree, "bdv thu", "Ban Dân vận thử", UnitKind.Board, null, null);
+        Assert.Equal(["code", "coversLevel", "parentId"], errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_board_must_say_which_level_it_covers() =>
         Assert.Contains("coversLevel", UnitRules.Register(_tree, "CM-UM-BDV", "Ban Dân vận", UnitKind.Board, _district.Id, null).Keys);
 

@@ -20,7 +20,15 @@ public sealed class ReviewAccess(CurrentUser user, ReviewUnitTree tree) : UnitSc
 
     public IReadOnlyList<Guid> SecretaryOf { get; } = user.UnitsFor(Roles.BoardSecretary).ToList();
 
-    public bool CanSee(Round r) => SeesAll || IsOnBoard(r.BoardId) || r.Models.Any(m => CanActFor(m.UnitId) || FullUnits.Contains(m.UnitId));
+    public bool CanSee(Round r) => SeesAll || ReadsBoard(r.BoardId) || r.Models.Any(m => CanActFor(m.UnitId) || FullUnits.Contains(m.UnitId));
+
+    /// <summary>The boards whose head the caller is: the approver at the board (the Trưởng Ban, who signs the board's own
+    /// decisions and is told when scores are missing, ADR 0069).</summary>
+    public IReadOnlyList<Guid> HeadOf { get; } = user.UnitsFor(Roles.Approver).ToList();
+
+    /// <summary>Reads a board's rounds as its members do (progress, ranking, funnel, meeting, minutes): its members and
+    /// its head. Scoring and running a round stay with the reviewers and the secretary.</summary>
+    public bool ReadsBoard(Guid boardId) => IsOnBoard(boardId) || HeadOf.Contains(boardId);
 
     public bool CanRun(Round r) => SecretaryOf.Contains(r.BoardId);
 

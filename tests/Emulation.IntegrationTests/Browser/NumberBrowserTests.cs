@@ -29,7 +29,15 @@ public sealed class NumberBrowserTests(AppFixture app) : IAsyncLifetime
         await Assertions.Expect(error).ToContainTextAsync("1.5");
         Assert.EndsWith("/sua", page.Url);
 
+        // The same mistake typed in two fields is counted as two, as the two marked fields show.
+        await form.Locator("[name='socialisedFunds']").FillAsync("1.5");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Lưu thay đổi" }).ClickAsync();
+        await Assertions.Expect(form.Locator(".field-error[data-for='socialisedFunds']")).ToContainTextAsync("1.5");
+        await Assertions.Expect(form.Locator("[aria-invalid=true]")).ToHaveCountAsync(2);
+        await Assertions.Expect(form.Locator(".form-error")).ToContainTextAsync("Có 2 lỗi, xem thông báo bên cạnh từng mục.");
+
         await form.Locator("[name='budget']").FillAsync("50.000.000");
+        await form.Locator("[name='socialisedFunds']").FillAsync("");
         await form.Locator("[name='targets[0].targetValue']").FillAsync("1.500");
         await form.Locator("[name='targets[0].baseline']").FillAsync("12,5");
         await form.GetByRole(AriaRole.Button, new() { Name = "Lưu thay đổi" }).ClickAsync();

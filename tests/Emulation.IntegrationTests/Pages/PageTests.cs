@@ -92,6 +92,10 @@ public sealed class PageTests(AppFixture app)
         Assert.Equal("true", on.GetAttribute("aria-invalid"));
         Assert.Contains("“31/02/2023” không phải là ngày hợp lệ", page.GetElementById(on.GetAttribute("aria-describedby")!.Split(' ')[0])!.TextContent);
         Assert.Equal(unit, page.QuerySelector("select[name=unit] option[selected]")?.GetAttribute("value"));
+        Assert.Equal(period, page.QuerySelector("select[name=period] option[selected]")?.GetAttribute("value"));
+        // Said once, beside the field: not again in a notice above the form.
+        Assert.Single(page.QuerySelectorAll("main *"), e => e.ChildElementCount == 0 && e.TextContent.Contains("không phải là ngày hợp lệ"));
+        Assert.Null(page.GetElementById("loi-bao-cao"));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 using Emulation.Review.Rounds;
 using Emulation.Review.SelfAssessment;
 using Marten;
@@ -65,6 +67,21 @@ public sealed class ReviewDemoDataTests(AppFixture app)
         Assert.Equal(round.Models.Count, mine.Count);
         Assert.Single(mine, a => a.GetProperty("card").GetString() == "None");
 
+        // The units' self-assessments link each model's latest progress report; the assigned expert sees the link beside
+        // the justification and opens the model's monitoring record behind it.
+        using (var invited = await app.As("chuyengia.kinhte"))
+            foreach (var m in round.Models)
+            {
+                var (status, page) = await Html(invited, $"/tham-dinh/{round.Id}/mo-hinh/{m.ModelId}");
+                Assert.Equal(HttpStatusCode.OK, status);
+                var link = page.QuerySelectorAll("main td a").FirstOrDefault(a => a.TextContent.StartsWith("Báo cáo tiến độ "));
+                Assert.True(link is not null, $"{m.Name}: no report linked from the self-assessment");
+                Assert.Equal($"/theo-doi/{m.ModelId}", link.GetAttribute("href"));
+                var (opened, record) = await Html(invited, link.GetAttribute("href")!);
+                Assert.Equal(HttpStatusCode.OK, opened);
+                Assert.Equal("Theo dõi: " + m.Name, record.QuerySelector("main h1")!.TextContent);
+            }
+
         using var expert = await app.As("chuyengia.xahoi");
         Assert.Equal(round.Models.Count, (await expert.Get("/api/review/assignments/mine")).Expect(HttpStatusCode.OK).Body.EnumerateArray()
             .Count(a => a.GetProperty("roundId").GetGuid() == round.Id && a.GetProperty("card").GetString() == "Submitted"));
@@ -102,11 +119,26 @@ public sealed class ReviewDemoDataTests(AppFixture app)
         Assert.Equal(round.Models.Count * 3, progress.GetProperty("submitted").GetInt32());
         var ranking = (await secretary.Get($"/api/review/rounds/{round.Id}/ranking")).Expect(HttpStatusCode.OK).Body.GetRawText().Replace(" ", "");
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(ranking, "\"disagreement\":true", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
-        foreach (var (path, type) in new[] { ("minutes/pdf", "application/pdf"), ("proposals/docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document") })
-        {
-            using var reply = await secretary.Client.GetAsync($"/api/review/rounds/{round.Id}/{path}");
-            Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
-            Assert.Equal(type, reply.Content.Headers.ContentType?.MediaType);
-        }
+        // The board's head reads the closed round as the board does: its pages and its minutes (ADR 0069).
+        using var head = await app.As("truongban.bdvtinh");
+        foreach (var api in new[] { secretary, head })
+            foreach (var (path, type) in new[] { ("minutes/pdf", "application/pdf"), ("proposals/docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document") })
+            {
+                using var reply = await api.Client.GetAsync($"/api/review/rounds/{round.Id}/{path}");
+                Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+                Assert.Equal(type, reply.Content.Headers.ContentType?.MediaType);
+            }
+        foreach (var path in new[] { $"/danh-gia/{round.Id}", $"/danh-gia/{round.Id}/pheu", $"/danh-gia/{round.Id}/hop-xet", $"/tham-dinh/{round.Id}/tien-do", $"/tham-dinh/{round.Id}/xep-hang" })
+            Assert.Equal(HttpStatusCode.OK, (await Html(head, path)).Status);
+        // Without a "Thẩm định" menu entry, the round's own page leads the head to its progress and ranking.
+        Assert.Contains((await Html(head, $"/danh-gia/{round.Id}")).Page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == $"/tham-dinh/{round.Id}/xep-hang");
+    }
+
+    static async Task<(HttpStatusCode Status, IDocument Page)> Html(Api api, string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.ParseAdd("text/html");
+        using var response = await api.Client.SendAsync(request);
+        return (response.StatusCode, new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()));
     }
 }

@@ -52,7 +52,16 @@ public sealed class ScoringReminderTests(AppFixture app)
 
         await app.RaceReviewReminders(due.AddDays(3));
         await RunAt(due.AddDays(4));
-        Assert.Single(await Inbox(chair, "thieu-diem-bao-lanh-dao", r.Round));
+        var escalated = Assert.Single(await Inbox(chair, "thieu-diem-bao-lanh-dao", r.Round));
+        // The head follows the notice to the round's progress: a reader of the board's rounds, not a 404 (ADR 0069).
+        using (var page = new HttpRequestMessage(HttpMethod.Get, escalated.GetProperty("href").GetString()))
+        {
+            page.Headers.Accept.ParseAdd("text/html");
+            using var opened = await chair.Client.SendAsync(page);
+            Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+            Assert.Contains("Tiến độ chấm điểm", await opened.Content.ReadAsStringAsync());
+        }
+        (await chair.Get($"/api/review/rounds/{r.Round}/progress")).Expect(HttpStatusCode.OK);
         Assert.Empty(await Inbox(second, "thieu-diem-bao-lanh-dao", r.Round));
         Assert.Single(await Inbox(secretary, "thieu-diem", r.Round));
         using var elsewhere = await app.As("thuky.bdvtinh");

@@ -22,9 +22,11 @@ public static partial class UnitRules
             .Add(string.IsNullOrWhiteSpace(code) || !CodePattern().IsMatch(code), "code",
                 "Mã đơn vị gồm chữ in hoa không dấu, chữ số và dấu gạch ngang, tối đa 20 ký tự (ví dụ CM-P1).")
             .Add(!Enum.IsDefined(kind), "kind", "Loại đơn vị không hợp lệ.");
-        if (!errors.Ok) return errors;
+        // Every other mistake is named in the same answer (the parent, the board's level), so a form is fixed in one go;
+        // only what depends on a known kind waits for it.
+        if (!Enum.IsDefined(kind)) return errors;
 
-        errors.Add(tree.CodeTaken(code), "code", $"Mã đơn vị “{code}” đã được dùng.");
+        errors.Add(!errors.ContainsKey("code") && tree.CodeTaken(code), "code", $"Mã đơn vị “{code}” đã được dùng.");
         var parent = tree.Find(parentId);
         errors.Add(parentId is not null && parent is null, "parentId", "Không tìm thấy đơn vị cấp trên.");
         errors.Add(parent is { Active: false }, "parentId", "Đơn vị cấp trên đã sáp nhập, hãy chọn đơn vị mới.");

@@ -24,7 +24,8 @@ public sealed class ReviewRound(Round round, ReviewAccess access)
     public ReviewUnitTree Tree => access.Tree;
 
     public bool IsSecretary => access.CanRun(round);
-    public bool IsBoard => access.IsOnBoard(round.BoardId);
+    /// <summary>On the round's board, or its head (ADR 0069): reads what the board reads.</summary>
+    public bool IsBoard => access.ReadsBoard(round.BoardId);
     public bool IsExpert => User.UnitsFor(Roles.Expert).Contains(round.BoardId);
 
     /// <summary>Administrators read every round; the board and its experts read theirs. Units read their own results

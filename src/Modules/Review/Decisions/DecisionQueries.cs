@@ -44,7 +44,7 @@ public static class DecisionQueries
         return Results.Ok(await ViewAsync(session, round, access, ctx.RequestAborted));
     }
 
-    public static bool SeesAll(Round round, ReviewAccess access) => access.SeesAll || access.IsOnBoard(round.BoardId);
+    public static bool SeesAll(Round round, ReviewAccess access) => access.SeesAll || access.ReadsBoard(round.BoardId);
 
     public static async Task<DecisionsView> ViewAsync(IQuerySession session, Round round, ReviewAccess access, CancellationToken ct)
     {

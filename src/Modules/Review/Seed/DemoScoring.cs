@@ -1,4 +1,5 @@
 using Emulation.Review.Assignment;
+using Emulation.Review.Following;
 using Emulation.Review.Models;
 using Emulation.Review.Rubrics;
 using Emulation.Review.Scoring;
@@ -20,12 +21,23 @@ static class DemoScoring
             .Concat(all.Where(p => p.Active && p.Holds(Roles.Expert, boardId)).OrderBy(p => p.FullName, StringComparer.Ordinal)).Take(3).ToList();
     }
 
-    public static void SelfAssess(IDocumentSession session, Guid roundId, ReviewedModel m, IReadOnlyList<Criterion> criteria, Guid by, DateTimeOffset at)
+    public static void SelfAssess(IDocumentSession session, Guid roundId, ReviewedModel m, IReadOnlyList<Criterion> criteria, FollowedRecord? record, Guid by, DateTimeOffset at)
     {
         var id = ModelSelfAssessment.StreamFor(roundId, m.Id);
-        var scores = criteria.Select(c => new SelfScore(c.Code, c.IsGate ? c.MaxPoints : Math.Round(c.MaxPoints * 0.8m, 2), "Đơn vị tự đánh giá theo kết quả báo cáo tiến độ.", [])).ToList();
+        var links = LatestReport(record);
+        var scores = criteria.Select((c, k) => new SelfScore(c.Code, c.IsGate ? c.MaxPoints : Math.Round(c.MaxPoints * 0.8m, 2), "Đơn vị tự đánh giá theo kết quả báo cáo tiến độ.",
+            k == 0 ? links : [])).ToList();
         var result = ModelSelfAssessment.Result(criteria, scores);
         session.Events.StartStream<ModelSelfAssessment>(id, new SelfAssessmentSubmitted(id, roundId, m.Id, m.UnitId, scores, result.Total, result.GatesMet, by, at));
+    }
+
+    /// <summary>The model's latest standing progress report (and its evidence) from the monitoring copy, as the
+    /// self-assessment form would link them, so a reviewer can open what the unit cites (ADR 0066); none without a record.</summary>
+    public static IReadOnlyList<EvidenceLink> LatestReport(FollowedRecord? record)
+    {
+        if (record?.Reports.OrderByDescending(r => r.SubmittedAt).FirstOrDefault() is not { } report) return [];
+        return [new EvidenceLink("report", report.ReportId, "Báo cáo tiến độ " + report.PeriodWords),
+            .. record.Evidence.Where(e => e.ReportId == report.ReportId).Select(e => new EvidenceLink("evidence", e.FileId, e.FileName))];
     }
 
     public static void Assign(IDocumentSession session, Guid roundId, Guid modelId, IEnumerable<ReviewPerson> reviewers, Guid by, DateTimeOffset at) =>

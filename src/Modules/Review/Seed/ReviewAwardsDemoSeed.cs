@@ -1,5 +1,6 @@
 using Emulation.Kernel;
 using Emulation.Review.Decisions;
+using Emulation.Review.Following;
 using Emulation.Review.Models;
 using Emulation.Review.Rounds;
 using Emulation.Review.Rubrics;
@@ -47,6 +48,7 @@ public sealed class ReviewAwardsDemoSeed(ILogger<ReviewAwardsDemoSeed> log) : ID
         if (period is null || rubric is null) return;
         var chosen = period.OrderBy(m => m.Code).ToList();
         var people = await session.Query<ReviewPerson>().ToListAsync(ct);
+        var records = await FollowedRecords.ForAsync(session, chosen.Select(m => m.Id).ToList(), ct);
         var secretary = people.FirstOrDefault(p => p.Holds(Roles.BoardSecretary, board.Id))?.Id ?? Guid.Empty;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var today = now.VietnamDate();
@@ -70,7 +72,7 @@ public sealed class ReviewAwardsDemoSeed(ILogger<ReviewAwardsDemoSeed> log) : ID
             {
                 var m = chosen[i];
                 var officer = people.FirstOrDefault(p => p.Holds(Roles.Officer, m.UnitId))?.Id ?? Guid.Empty;
-                DemoScoring.SelfAssess(session, roundId, m, criteria, officer, now.AddDays(-52).AddHours(i));
+                DemoScoring.SelfAssess(session, roundId, m, criteria, records.GetValueOrDefault(m.Id), officer, now.AddDays(-52).AddHours(i));
                 DemoScoring.Assign(session, roundId, m.Id, reviewers, secretary, now.AddDays(-45));
                 var high = Proposed.ContainsKey(m.Name) ? 0.86m : 0.72m;
                 for (var k = 0; k < reviewers.Count; k++)

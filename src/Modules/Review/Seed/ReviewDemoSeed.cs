@@ -1,4 +1,5 @@
 using Emulation.Kernel;
+using Emulation.Review.Following;
 using Emulation.Review.Models;
 using Emulation.Review.Rounds;
 using Emulation.Review.Rubrics;
@@ -32,8 +33,10 @@ public sealed class ReviewDemoSeed(ILogger<ReviewDemoSeed> log) : IDemoSeed
 
     public async Task SeedAsync(IServiceProvider services, CancellationToken ct)
     {
-        if (!await services.GetRequiredService<Feeds>().WaitUntilCopiedAsync(Feed.Registry, TimeSpan.FromSeconds(60), ct))
-            throw new InvalidOperationException("Review demo data: the Registry feed did not reach Review within 60 s.");
+        // The monitoring copies too: the self-assessments link the models' real progress reports.
+        var feeds = services.GetRequiredService<Feeds>();
+        if (!await feeds.WaitUntilCopiedAsync(Feed.Registry, TimeSpan.FromSeconds(60), ct) || !await feeds.WaitUntilCopiedAsync(Feed.Monitoring, TimeSpan.FromSeconds(60), ct))
+            throw new InvalidOperationException("Review demo data: the Registry and Monitoring feeds did not reach Review within 60 s.");
         var store = services.GetRequiredService<IDocumentStore>();
         await using var session = store.LightweightSession();
         if (await session.Query<Round>().AnyAsync(ct)) return;
@@ -47,6 +50,7 @@ public sealed class ReviewDemoSeed(ILogger<ReviewDemoSeed> log) : IDemoSeed
         if (period is null) return;
         var chosen = period.OrderBy(m => m.Code).ToList();
         var people = await session.Query<ReviewPerson>().ToListAsync(ct);
+        var records = await FollowedRecords.ForAsync(session, chosen.Select(m => m.Id).ToList(), ct);
         var secretary = people.FirstOrDefault(p => p.Holds(Roles.BoardSecretary, board.Id))?.Id ?? Guid.Empty;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var today = now.VietnamDate();
@@ -69,8 +73,8 @@ public sealed class ReviewDemoSeed(ILogger<ReviewDemoSeed> log) : IDemoSeed
             var m = chosen[i];
             if (i == chosen.Count - 1) continue;
             var officer = people.FirstOrDefault(p => p.Holds(Roles.Officer, m.UnitId))?.Id ?? Guid.Empty;
-            var scores = criteria.Select((c, k) => new SelfScore(c.Code, c.IsGate ? (i % 4 == 2 ? 0 : 1) : Score(i, k), Reasons[k],
-                k == 0 ? [new EvidenceLink("report", null, "Báo cáo tiến độ quý gần nhất")] : [])).ToList();
+            var links = DemoScoring.LatestReport(records.GetValueOrDefault(m.Id));
+            var scores = criteria.Select((c, k) => new SelfScore(c.Code, c.IsGate ? (i % 4 == 2 ? 0 : 1) : Score(i, k), Reasons[k], k == 0 ? links : [])).ToList();
             var result = ModelSelfAssessment.Result(criteria, scores);
             var id = ModelSelfAssessment.StreamFor(roundId, m.Id);
             var at = now.AddDays(-10 + i);

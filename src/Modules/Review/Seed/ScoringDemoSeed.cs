@@ -1,5 +1,6 @@
 using Emulation.Kernel;
 using Emulation.Review.Assignment;
+using Emulation.Review.Following;
 using Emulation.Review.Models;
 using Emulation.Review.Rounds;
 using Emulation.Review.Rubrics;
@@ -43,6 +44,7 @@ public sealed class ScoringDemoSeed(ILogger<ScoringDemoSeed> log) : IDemoSeed
         var models = accepted.GroupBy(m => m.PeriodId).OrderByDescending(g => g.Count()).Skip(1).FirstOrDefault()?.OrderBy(m => m.Code).ToList();
         if (models is null || models.Count < 2) return;
         var people = await session.Query<ReviewPerson>().ToListAsync(ct);
+        var records = await FollowedRecords.ForAsync(session, models.Select(m => m.Id).ToList(), ct);
         // The member who is not the secretary first (the demo leaves one model for them), then the invited experts.
         var reviewers = DemoScoring.Reviewers(people, board.Id);
         if (reviewers.Count < 3) return;
@@ -67,7 +69,7 @@ public sealed class ScoringDemoSeed(ILogger<ScoringDemoSeed> log) : IDemoSeed
             var m = models[i];
             var at = now.AddDays(-3).AddHours(i);
             DemoScoring.Assign(session, roundId, m.Id, reviewers, secretary, at);
-            DemoScoring.SelfAssess(session, roundId, m, criteria, Guid.Empty, now.AddDays(-6));
+            DemoScoring.SelfAssess(session, roundId, m, criteria, records.GetValueOrDefault(m.Id), Guid.Empty, now.AddDays(-6));
             for (var k = 0; k < reviewers.Count; k++)
             {
                 // The board member's last model is left for the demo account to score.

@@ -43,12 +43,15 @@
     form.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
     const slots = [...form.querySelectorAll('.field-error')];
     const placed = new Set(), rest = [];
+    // Counted by field, not by message: "“1.5” không phải là số" typed in two fields is two mistakes to fix.
+    let marked = 0;
     let first = null;
     for (const [key, msgs] of Object.entries(problem.errors || {})) {
       const unique = [...new Set(msgs)];
       const slot = slots.find(e => e.dataset.for.toLowerCase() === key.toLowerCase());
       if (!slot) { unique.forEach(m => rest.includes(m) || rest.push(m)); continue; }
       unique.forEach((m, i) => { if (i) slot.append(document.createElement('br')); slot.append(m); placed.add(m); });
+      marked++;
       const input = [...form.querySelectorAll('[aria-describedby]')].find(el => el.getAttribute('aria-describedby').split(' ').includes(slot.id));
       if (input) { input.setAttribute('aria-invalid', 'true'); first ??= input; }
     }
@@ -58,7 +61,7 @@
     // already stands beside the field the person sees, so the path is not shown to them.
     const repeats = [...placed].some(m => lead.endsWith(m));
     if (!placed.has(lead) && !rest.includes(lead) && !repeats) lines.push(lead);
-    if (placed.size) lines.push(placed.size === 1 ? 'Xem thông báo bên cạnh mục được đánh dấu.' : `Có ${placed.size} lỗi, xem thông báo bên cạnh từng mục.`);
+    if (marked) lines.push(marked === 1 ? 'Xem thông báo bên cạnh mục được đánh dấu.' : `Có ${marked} lỗi, xem thông báo bên cạnh từng mục.`);
     lines.push(...rest.filter(m => !placed.has(m)));
     box.replaceChildren(...lines.map(t => { const p = document.createElement('p'); p.textContent = t; return p; }));
     box.hidden = false;
