@@ -39,12 +39,23 @@ public static class FollowedSteps
     public static async Task<IResult> RunAsync(IDocumentSession session, Guid modelId, MonitoringUnits units, HttpContext ctx,
         Func<FollowedModel?, MonitoringAccess, (IResult Result, IReadOnlyList<object> Events)> decide)
     {
-        // Looked at before the stream is loaded for writing: a second load of it in this session would append as a
-        // second writer and lose to itself at commit.
-        if (await session.Events.FetchStreamStateAsync(FollowedModel.StreamFor(modelId), ctx.RequestAborted) is null)
-            await AcceptedMeanwhileAsync(ctx);
-        var stream = await StreamAsync(session, modelId, ctx.RequestAborted);
-        var (result, events) = decide(stream.Aggregate, await MonitoringAccess.ForAsync(ctx, units));
+        var ct = ctx.RequestAborted;
+        var stream = await StreamAsync(session, modelId, ct);
+        var access = await MonitoringAccess.ForAsync(ctx, units);
+        if (stream.Aggregate is null && await AcceptedMeanwhileAsync(ctx))
+        {
+            // The feed has copied the model meanwhile (ADR 0070). This session already holds the stream as missing, and a
+            // second load in it would append as a second writer and lose to itself at commit, so the step is taken and
+            // committed in a session of its own; this one has nothing left to write. Only this rare path pays for the
+            // wait: every other step reads the stream once, as before.
+            await using var own = session.DocumentStore.LightweightSession();
+            var copied = await StreamAsync(own, modelId, ct);
+            var (answer, appended) = decide(copied.Aggregate, access);
+            copied.AppendMany(appended);
+            await own.SaveChangesAsync(ct);
+            return answer;
+        }
+        var (result, events) = decide(stream.Aggregate, access);
         stream.AppendMany(events);
         return result;
     }
