@@ -66,6 +66,14 @@ public sealed class InspectionDecisionTests
     }
 
     [Fact]
+    public void A_form_with_nothing_chosen_is_told_every_missing_field_at_once()
+    {
+        var nothing = ScheduleInspectionEndpoint.Decide(Guid.NewGuid(), new ScheduleInspection(null, null, null, [], null), [Board], [], By, Now);
+        Assert.Equal(["kind", "modelIds", "plannedOn"], Errors(nothing.Item1).Keys.Order());
+        Assert.Null(nothing.Item2);
+    }
+
+    [Fact]
     public void Recording_refuses_404_403_400_409_in_that_order()
     {
         var i = Scheduled();

@@ -19,6 +19,25 @@ public sealed class InspectionBrowserTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Scheduling_with_nothing_chosen_shows_every_mistake_in_sight_on_a_phone()
+    {
+        var board = await _browser.NewPage(app);
+        await board.SetViewportSizeAsync(390, 844);
+        await BrowserSession.SignIn(board, "thuky.bdvtinh");
+        await board.GotoAsync("/theo-doi/kiem-tra/len-lich");
+        var schedule = board.Locator("form.api-form");
+        await schedule.GetByRole(AriaRole.Button, new() { Name = "Lên lịch" }).ClickAsync();
+        await schedule.Locator(".form-error:visible").WaitForAsync();
+        Assert.Contains("hình thức", await schedule.Locator("[data-for='kind']").InnerTextAsync());
+        var models = schedule.Locator("em[data-for='modelIds']");
+        Assert.Contains("ít nhất một mô hình", await models.InnerTextAsync());
+        // The list scrolls inside its panel: its error must lie within the panel's visible part, not under the boxes.
+        Assert.True(await models.EvaluateAsync<bool>(
+            "e => { const f = e.closest('fieldset').getBoundingClientRect(), r = e.getBoundingClientRect(); return r.height > 0 && r.top >= f.top && r.bottom <= f.bottom; }"));
+        await Shot(board, "lich-loi");
+    }
+
+    [Fact]
     public async Task A_board_schedules_and_records_a_visit_and_the_unit_answers_its_action()
     {
         var model = await app.AcceptedModel("Địa chỉ tin cậy, nhà tạm lánh");

@@ -38,9 +38,19 @@ public static class ScheduleInspectionEndpoint
         if (boards.Count == 0) return (Problems.Forbidden(InspectionSteps.BoardOnly), null);
         if (command.BoardId is { } chosen && !boards.Contains(chosen)) return (Problems.Forbidden("Bạn không phải thành viên Ban đã chọn."), null);
         var ids = (command.ModelIds ?? []).Distinct().ToList();
-        if (ids.Count == 0) return (Problems.Validation("modelIds", "Vui lòng chọn ít nhất một mô hình cần kiểm tra, giám sát."), null);
-        if (ids.Count > InspectionSteps.MaxModels)
-            return (Problems.Validation("modelIds", $"Mỗi cuộc kiểm tra, giám sát gồm tối đa {InspectionSteps.MaxModels} mô hình."), null);
+        // Every mistake of the form at once: a person who chose nothing learns in one try that both the kind and the
+        // models are missing, not one after the other.
+        var today = InspectionSteps.Today(now);
+        var purpose = InspectionSteps.Clean(command.Purpose);
+        var errors = new Errors()
+            .Add(ids.Count == 0, "modelIds", "Vui lòng chọn ít nhất một mô hình cần kiểm tra, giám sát.")
+            .Add(ids.Count > InspectionSteps.MaxModels, "modelIds", $"Mỗi cuộc kiểm tra, giám sát gồm tối đa {InspectionSteps.MaxModels} mô hình.")
+            .Add(command.Kind is null, "kind", "Vui lòng chọn hình thức (kiểm tra hoặc giám sát).")
+            .Add(command.PlannedOn is null, "plannedOn", "Vui lòng nhập ngày dự kiến.")
+            .Add(command.PlannedOn < today.AddYears(-1) || command.PlannedOn > today.AddYears(2), "plannedOn",
+                "Ngày dự kiến phải trong khoảng một năm trước đến hai năm sau ngày hôm nay.")
+            .Optional(purpose, "purpose", "nội dung, mục đích", InspectionSteps.MaxText);
+        if (!errors.Ok) return (Problems.Validation(errors), null);
         var byId = found.ToDictionary(f => f.ModelId);
         if (ids.FirstOrDefault(i => !byId.ContainsKey(i)) is var missing && missing != Guid.Empty)
             return (Problems.NotFound($"Không tìm thấy mô hình được theo dõi có mã {missing}."), null);
@@ -53,16 +63,6 @@ public static class ScheduleInspectionEndpoint
                 ? (Problems.Validation("boardId", "Bạn ở nhiều Ban: hãy chọn Ban tiến hành kiểm tra, giám sát."), null)
                 : (Problems.Forbidden(NotCovered(models.FirstOrDefault(m => !boards.Any(m.CoveringBoards.Contains)) ?? models[0])), null);
         if (models.FirstOrDefault(m => !m.CoveringBoards.Contains(board)) is { } foreign) return (Problems.Forbidden(NotCovered(foreign)), null);
-
-        var today = InspectionSteps.Today(now);
-        var purpose = InspectionSteps.Clean(command.Purpose);
-        var errors = new Errors()
-            .Add(command.Kind is null, "kind", "Vui lòng chọn hình thức (kiểm tra hoặc giám sát).")
-            .Add(command.PlannedOn is null, "plannedOn", "Vui lòng nhập ngày dự kiến.")
-            .Add(command.PlannedOn < today.AddYears(-1) || command.PlannedOn > today.AddYears(2), "plannedOn",
-                "Ngày dự kiến phải trong khoảng một năm trước đến hai năm sau ngày hôm nay.")
-            .Optional(purpose, "purpose", "nội dung, mục đích", InspectionSteps.MaxText);
-        if (!errors.Ok) return (Problems.Validation(errors), null);
 
         var scheduled = new InspectionScheduled(id, board, command.Kind!.Value, command.PlannedOn!.Value, purpose,
             models.Select(m => new InspectedModel(m.ModelId, m.UnitId, m.Name)).ToList(), by, now);
