@@ -109,7 +109,9 @@ public sealed class CommendationImportTests(AppFixture app)
         Assert.Equal("1", preview.QuerySelector("#count-refused")!.TextContent);
         Assert.Contains("không có trong danh mục", preview.QuerySelector("tr[data-fate=Refused]")!.TextContent);
         Assert.NotNull(preview.QuerySelector($"a[href='/api/awards/import/commendations/{wrongId}/refused.xlsx']"));
-        Assert.NotNull(preview.QuerySelector($"form[data-action='/api/awards/import/commendations/{wrongId}/confirm']"));
+        // Every row refused: no confirmation that would store nothing, the page says so instead.
+        Assert.Null(preview.QuerySelector($"form[data-action='/api/awards/import/commendations/{wrongId}/confirm']"));
+        Assert.Contains("Không có dòng nào để nhập", preview.QuerySelector("#nothing-to-import")!.TextContent);
 
         var rows = new[] { Row("K1", campaignName), Row("K2", campaignName, "Cá nhân", "Nguyễn Thị Hồng", date: new DateTime(2022, 9, 2)) };
         var first = (await Upload(admin, rows)).Expect(HttpStatusCode.Created);

@@ -167,6 +167,12 @@ public sealed class ImportTests(AppFixture app)
         Has("Sheet Vai trò, dòng 3, cột Vai trò:", "phải gắn với một Ban");
         Has("Sheet Vai trò, dòng 4, cột Tên đăng nhập:", "bị từ chối");
 
+        // The page offers no confirmation that would store nothing: it says so and points to the refused rows.
+        var page = await admin.Client.GetStringAsync($"/quan-tri/nhap-excel/{preview.Id}");
+        Assert.DoesNotContain("Xác nhận nhập", page);
+        Assert.Contains("Không có dòng nào để nhập", page);
+        Assert.Contains($"/api/directory/import/{preview.Id}/refused.xlsx", page);
+
         (await admin.ConfirmDirectory(preview.Id, "all-or-nothing")).Expect(HttpStatusCode.BadRequest);
         var refused = await admin.Download($"/api/directory/import/{preview.Id}/refused.xlsx");
         var units = MiniExcel.Query(new MemoryStream(refused), useHeaderRow: true, sheetName: "Đơn vị").Cast<IDictionary<string, object?>>().ToList();
