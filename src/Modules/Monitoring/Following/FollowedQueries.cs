@@ -32,6 +32,17 @@ public static class FollowedQueries
     const string Reporters =
         $"id in (select (r ->> 'By')::uuid from {MonitoringModule.Schema}.mt_doc_followedmodel f, jsonb_array_elements(f.data -> 'Reports') r where f.id = ?)";
 
+    /// <summary>The model as it stands today. One the unit has just seen accepted reaches Monitoring through the Registry's
+    /// feed a moment later (ADR 0070): before it is called missing, the feed is waited for and the model read again.</summary>
+    public static async Task<FollowedView?> TodayAsync(Guid modelId, IQuerySession session, MonitoringAccess access,
+        IEnumerable<IOverdueActions> actions, TimeProvider clock, HttpContext ctx)
+    {
+        var (view, _) = await ViewAsync(modelId, null, session, access, actions, clock, ctx.RequestAborted);
+        if (view is null && await FollowedSteps.AcceptedMeanwhileAsync(ctx))
+            (view, _) = await ViewAsync(modelId, null, session, access, actions, clock, ctx.RequestAborted);
+        return view;
+    }
+
     public static async Task<(FollowedView? View, string? Error)> ViewAsync(Guid modelId, string? on, IQuerySession session, MonitoringAccess access,
         IEnumerable<IOverdueActions> actions, TimeProvider clock, CancellationToken ct)
     {
@@ -76,10 +87,10 @@ public static class GetFollowedModelEndpoint
         HttpContext ctx, TimeProvider clock)
     {
         var access = await MonitoringAccess.ForAsync(ctx, units);
-        var (view, error) = await FollowedQueries.ViewAsync(id, on, session, access, actions, clock, ctx.RequestAborted);
+        var (view, error) = string.IsNullOrWhiteSpace(on)
+            ? (await FollowedQueries.TodayAsync(id, session, access, actions, clock, ctx), null)
+            : await FollowedQueries.ViewAsync(id, on, session, access, actions, clock, ctx.RequestAborted);
         if (error is not null) return Problems.Validation("on", error);
-        if (view is null && string.IsNullOrWhiteSpace(on) && await FollowedSteps.AcceptedMeanwhileAsync(ctx))
-            (view, _) = await FollowedQueries.ViewAsync(id, on, session, access, actions, clock, ctx.RequestAborted);
         return view is null ? Problems.NotFound(string.IsNullOrWhiteSpace(on) ? FollowedSteps.NotFound : "Ngày đó mô hình chưa được theo dõi.") : Results.Ok(view);
     }
 }

@@ -42,22 +42,21 @@ public static class FollowedSteps
         var ct = ctx.RequestAborted;
         var stream = await StreamAsync(session, modelId, ct);
         var access = await MonitoringAccess.ForAsync(ctx, units);
-        if (stream.Aggregate is null && await AcceptedMeanwhileAsync(ctx))
+        IResult Take(JasperFx.Events.IEventStream<FollowedModel> s)
         {
-            // The feed has copied the model meanwhile (ADR 0070). This session already holds the stream as missing, and a
-            // second load in it would append as a second writer and lose to itself at commit, so the step is taken and
-            // committed in a session of its own; this one has nothing left to write. Only this rare path pays for the
-            // wait: every other step reads the stream once, as before.
-            await using var own = session.DocumentStore.LightweightSession();
-            var copied = await StreamAsync(own, modelId, ct);
-            var (answer, appended) = decide(copied.Aggregate, access);
-            copied.AppendMany(appended);
-            await own.SaveChangesAsync(ct);
-            return answer;
+            var (result, events) = decide(s.Aggregate, access);
+            s.AppendMany(events);
+            return result;
         }
-        var (result, events) = decide(stream.Aggregate, access);
-        stream.AppendMany(events);
-        return result;
+        if (stream.Aggregate is not null || !await AcceptedMeanwhileAsync(ctx)) return Take(stream);
+        // The feed has copied the model meanwhile (ADR 0070). This session already holds the stream as missing, and a
+        // second load in it would append as a second writer and lose to itself at commit, so the step is taken and
+        // committed in a session of its own; this one has nothing left to write. Only this rare path pays for the
+        // wait: every other step reads the stream once.
+        await using var own = session.DocumentStore.LightweightSession();
+        var answer = Take(await StreamAsync(own, modelId, ct));
+        await own.SaveChangesAsync(ct);
+        return answer;
     }
 
     /// <summary>How long a step on a model not followed yet waits for the Registry's feed before answering 404.</summary>
