@@ -8,6 +8,19 @@ namespace Emulation.IntegrationTests.Monitoring;
 [Collection(AppCollection.Name)]
 public sealed class JustAcceptedTests(AppFixture app)
 {
+    /// <summary>A model of the officer's ward drafted, submitted and accepted by the ward's board while the Registry's feed
+    /// is held for a second: the returned task ends when the feed runs again.</summary>
+    async Task<(Guid Id, Task Held)> AcceptedWhileTheFeedIsHeld(Api officer, string name)
+    {
+        using var admin = await app.As("quantri");
+        using var board = await app.As("thuky.phuong1");
+        var (id, _) = await officer.Draft(RegistryScenarios.Dossier(await admin.OpenPeriod(), DirectoryScenarios.Unique(name)));
+        await officer.Submit(id, 1);
+        var held = await app.HoldFeed(Feed.Registry, TimeSpan.FromSeconds(1));
+        (await board.Post($"/api/registry/models/{id}/accept", new { version = 2 })).Expect(HttpStatusCode.OK);
+        return (id, held);
+    }
+
     [Fact]
     public async Task A_model_not_followed_yet_is_refused_with_a_message_that_says_to_try_again_in_a_few_seconds()
     {
@@ -26,14 +39,8 @@ public sealed class JustAcceptedTests(AppFixture app)
     [Fact]
     public async Task A_unit_opens_and_reports_on_a_model_right_after_its_acceptance_while_the_feed_is_behind()
     {
-        using var admin = await app.As("quantri");
         using var officer = await app.As("canbo.phuong1");
-        using var board = await app.As("thuky.phuong1");
-        var (id, _) = await officer.Draft(RegistryScenarios.Dossier(await admin.OpenPeriod(), DirectoryScenarios.Unique("Mô hình vừa công nhận ")));
-        await officer.Submit(id, 1);
-
-        var held = await app.HoldFeed(Feed.Registry, TimeSpan.FromSeconds(1));
-        (await board.Post($"/api/registry/models/{id}/accept", new { version = 2 })).Expect(HttpStatusCode.OK);
+        var (id, held) = await AcceptedWhileTheFeedIsHeld(officer, "Mô hình vừa công nhận ");
         var view = await officer.Get($"/api/monitoring/models/{id}");
         await held;
         var version = view.Expect(HttpStatusCode.OK).Version;
@@ -45,14 +52,8 @@ public sealed class JustAcceptedTests(AppFixture app)
     [Fact]
     public async Task A_report_drafted_right_after_the_acceptance_waits_for_the_feed()
     {
-        using var admin = await app.As("quantri");
         using var officer = await app.As("canbo.phuong1");
-        using var board = await app.As("thuky.phuong1");
-        var (id, _) = await officer.Draft(RegistryScenarios.Dossier(await admin.OpenPeriod(), DirectoryScenarios.Unique("Mô hình báo cáo ngay ")));
-        await officer.Submit(id, 1);
-
-        var held = await app.HoldFeed(Feed.Registry, TimeSpan.FromSeconds(1));
-        (await board.Post($"/api/registry/models/{id}/accept", new { version = 2 })).Expect(HttpStatusCode.OK);
+        var (id, held) = await AcceptedWhileTheFeedIsHeld(officer, "Mô hình báo cáo ngay ");
         var draft = await officer.Post($"/api/monitoring/models/{id}/reports/draft", new { period = "2026-Q4", version = 1, whatWasDone = "Họp dân" });
         await held;
         draft.Expect(HttpStatusCode.OK);
@@ -62,14 +63,8 @@ public sealed class JustAcceptedTests(AppFixture app)
     [Fact]
     public async Task The_model_page_and_report_form_open_right_after_the_acceptance()
     {
-        using var admin = await app.As("quantri");
         using var officer = await app.As("canbo.phuong1");
-        using var board = await app.As("thuky.phuong1");
-        var (id, _) = await officer.Draft(RegistryScenarios.Dossier(await admin.OpenPeriod(), DirectoryScenarios.Unique("Mô hình trang ngay ")));
-        await officer.Submit(id, 1);
-
-        var held = await app.HoldFeed(Feed.Registry, TimeSpan.FromSeconds(1));
-        (await board.Post($"/api/registry/models/{id}/accept", new { version = 2 })).Expect(HttpStatusCode.OK);
+        var (id, held) = await AcceptedWhileTheFeedIsHeld(officer, "Mô hình trang ngay ");
         var statuses = new List<HttpStatusCode>();
         foreach (var url in new[] { $"/theo-doi/{id}", $"/theo-doi/{id}/bao-cao" })
         {
